@@ -1,0 +1,1040 @@
+//! The logic behind the calls, the read-only views the runtime API serves,
+//! and the invariants `try_state` checks.
+
+use crate::*;
+#[cfg(any(test, feature = "try-runtime"))]
+use alloc::collections::btree_map::BTreeMap;
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+		Contains,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{CheckedAdd, Saturating, Zero},
+	Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	// ----- Creating and recruiting -----
+
+	pub(crate) fn do_create_mission(
+		owner: T::AccountId,
+		title: Vec<u8>,
+		content_hash: H256,
+		uri: Option<Vec<u8>>,
+		milestones: Vec<MilestoneSpec<BalanceOf<T>>>,
+		deadline: BlockNumberFor<T>,
+		options: MissionOptions<BalanceOf<T>>,
+	) -> DispatchResult {
+		ensure!(T::Members::contains(&owner), Error::<T>::NotAMember);
+		let title: BoundedVec<u8, T::MaxTitleLen> =
+			title.try_into().map_err(|_| Error::<T>::TitleTooLong)?;
+		let uri = Self::bound_uri(uri)?;
+		ensure!(!milestones.is_empty(), Error::<T>::NoMilestones);
+		ensure!(
+			milestones.len() <= T::MaxMilestones::get() as usize,
+			Error::<T>::TooManyMilestones
+		);
+		let mut budget = BalanceOf::<T>::zero();
+		for m in &milestones {
+			ensure!(!m.amount.is_zero(), Error::<T>::ZeroMilestoneAmount);
+			budget = budget.checked_add(&m.amount).ok_or(Error::<T>::Overflow)?;
+		}
+		ensure!(budget >= T::MinimumBudget::get(), Error::<T>::BudgetTooLow);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(deadline > now, Error::<T>::DeadlineInPast);
+		ensure!(deadline <= now.saturating_add(T::MaxDuration::get()), Error::<T>::DeadlineTooFar);
+
+		let id = NextMissionId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let mut owned = OwnedMissions::<T>::get(&owner);
+		owned.try_push(id).map_err(|_| Error::<T>::TooManyMissions)?;
+
+		let deposit = T::MissionDeposit::get();
+		let total = budget.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
+		ensure!(
+			T::Currency::can_hold(&HoldReason::MissionEscrow.into(), &owner, total),
+			Error::<T>::InsufficientBalance
+		);
+		T::Currency::hold(&HoldReason::MissionEscrow.into(), &owner, budget)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Currency::hold(&HoldReason::MissionDeposit.into(), &owner, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+		let milestones: BoundedVec<_, T::MaxMilestones> = milestones
+			.into_iter()
+			.map(|m| Milestone {
+				description_hash: m.description_hash,
+				amount: m.amount,
+				status: MilestoneStatus::Open,
+			})
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::TooManyMilestones)?;
+
+		let mission = Mission::<T> {
+			owner: owner.clone(),
+			metadata: MissionMetadata { title, content_hash, uri },
+			milestones,
+			deadline,
+			options,
+			status: MissionStatus::Recruiting,
+			roster: BoundedVec::new(),
+			pending: 0,
+			budget,
+			paid: Zero::zero(),
+			refunded: Zero::zero(),
+			deposit,
+			created: now,
+		};
+		Missions::<T>::insert(id, mission);
+		OwnedMissions::<T>::insert(&owner, owned);
+		NextMissionId::<T>::put(next);
+		Self::deposit_event(Event::MissionCreated { mission: id, owner, budget, deadline });
+		Ok(())
+	}
+
+	pub(crate) fn do_commit(
+		who: T::AccountId,
+		id: MissionId,
+		share: Perbill,
+		role_hash: H256,
+	) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
+		ensure!(mission.owner != who, Error::<T>::OwnerCannotCommit);
+		ensure!(
+			mission.options.open_to_non_members || T::Members::contains(&who),
+			Error::<T>::NotAMember
+		);
+		ensure!(!Commitments::<T>::contains_key(id, &who), Error::<T>::AlreadyCommitted);
+		ensure!(!share.is_zero(), Error::<T>::ZeroShare);
+		Self::ensure_fits(&mission, share)?;
+		ensure!(mission.pending < T::MaxContributors::get(), Error::<T>::TooManyCommitments);
+		ensure!(
+			T::Reputation::reputation_of(&who) >= mission.options.min_reputation,
+			Error::<T>::ReputationTooLow
+		);
+		let mut committed = CommittedMissions::<T>::get(&who);
+		committed.try_push(id).map_err(|_| Error::<T>::TooManyMissions)?;
+		let bond = mission.options.min_bond.max(T::MinimumBond::get());
+		T::Currency::hold(&HoldReason::CommitmentBond.into(), &who, bond)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+		mission.pending.saturating_inc();
+		Missions::<T>::insert(id, mission);
+		CommittedMissions::<T>::insert(&who, committed);
+		Commitments::<T>::insert(
+			id,
+			&who,
+			Commitment::<T> {
+				share,
+				role_hash,
+				bond,
+				status: CommitmentStatus::Pending,
+				signed: false,
+				delivered: false,
+			},
+		);
+		Self::deposit_event(Event::Committed { mission: id, who, share, bond });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_commitment(who: T::AccountId, id: MissionId) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
+		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
+		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::CommitmentWithdrawn { mission: id, who });
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_commitment(
+		owner: T::AccountId,
+		id: MissionId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let mut mission = Self::owned_mission(id, &owner)?;
+		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
+		let mut commitment =
+			Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
+		ensure!(commitment.status == CommitmentStatus::Pending, Error::<T>::AlreadyAccepted);
+		Self::ensure_fits(&mission, commitment.share)?;
+		mission
+			.roster
+			.try_push((who.clone(), commitment.share))
+			.map_err(|_| Error::<T>::TooManyContributors)?;
+		mission.pending.saturating_dec();
+		commitment.status = CommitmentStatus::Accepted;
+		Commitments::<T>::insert(id, &who, &commitment);
+		Self::void_terms(id, &mut mission);
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::CommitmentAccepted {
+			mission: id,
+			who,
+			share: commitment.share,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_reject_commitment(
+		owner: T::AccountId,
+		id: MissionId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let mut mission = Self::owned_mission(id, &owner)?;
+		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
+		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
+		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::CommitmentRejected { mission: id, who });
+		Ok(())
+	}
+
+	// ----- Agreeing -----
+
+	pub(crate) fn do_propose_terms(owner: T::AccountId, id: MissionId) -> DispatchResult {
+		let mut mission = Self::owned_mission(id, &owner)?;
+		ensure!(mission.status == MissionStatus::Recruiting, Error::<T>::NotRecruiting);
+		ensure!(!mission.roster.is_empty(), Error::<T>::NoContributors);
+		ensure!(mission.accepted_shares() == Perbill::one(), Error::<T>::SharesIncomplete);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= mission.deadline,
+			Error::<T>::DeadlinePassed
+		);
+		let terms_hash = Self::terms_hash(id, &mission);
+		mission.status = MissionStatus::Agreeing { terms_hash };
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::TermsProposed { mission: id, terms_hash });
+		Ok(())
+	}
+
+	pub(crate) fn do_sign_terms(
+		who: T::AccountId,
+		id: MissionId,
+		terms_hash: H256,
+	) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		let MissionStatus::Agreeing { terms_hash: current } = mission.status else {
+			return Err(Error::<T>::NotAgreeing.into());
+		};
+		ensure!(mission.roster_position(&who).is_some(), Error::<T>::NotAContributor);
+		ensure!(terms_hash == current, Error::<T>::TermsMismatch);
+		let mut commitment =
+			Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
+		ensure!(!commitment.signed, Error::<T>::AlreadySigned);
+		commitment.signed = true;
+		Commitments::<T>::insert(id, &who, commitment);
+		Self::deposit_event(Event::TermsSigned { mission: id, who });
+
+		let all_signed = mission
+			.roster
+			.iter()
+			.all(|(a, _)| Commitments::<T>::get(id, a).is_some_and(|c| c.signed));
+		if all_signed {
+			mission.status = MissionStatus::Active { terms_hash };
+			Missions::<T>::insert(id, mission);
+			Self::deposit_event(Event::MissionActivated { mission: id, terms_hash });
+		}
+		Ok(())
+	}
+
+	// ----- Delivering and reviewing -----
+
+	pub(crate) fn do_submit_deliverable(
+		who: T::AccountId,
+		id: MissionId,
+		index: MilestoneIndex,
+		content_hash: H256,
+		uri: Option<Vec<u8>>,
+	) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
+		ensure!(mission.roster_position(&who).is_some(), Error::<T>::NotAContributor);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now <= mission.deadline, Error::<T>::DeadlinePassed);
+		let uri = Self::bound_uri(uri)?;
+		let milestone = Self::milestone_mut(&mut mission, index)?;
+		match milestone.status {
+			MilestoneStatus::Open | MilestoneStatus::Rejected { .. } => {}
+			MilestoneStatus::Submitted => return Err(Error::<T>::MilestoneAwaitingReview.into()),
+			MilestoneStatus::Disputed { .. } => return Err(Error::<T>::MilestoneDisputed.into()),
+			MilestoneStatus::Paid | MilestoneStatus::Split { .. } => {
+				return Err(Error::<T>::MilestoneAlreadyPaid.into())
+			}
+		}
+		milestone.status = MilestoneStatus::Submitted;
+		let version = Deliverables::<T>::get(id, index).map_or(1, |d| d.version.saturating_add(1));
+		Deliverables::<T>::insert(
+			id,
+			index,
+			Deliverable::<T> { submitter: who.clone(), content_hash, uri, version, submitted: now },
+		);
+		Commitments::<T>::mutate(id, &who, |c| {
+			if let Some(c) = c {
+				c.delivered = true;
+			}
+		});
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::DeliverableSubmitted {
+			mission: id,
+			milestone: index,
+			who,
+			content_hash,
+			version,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_approve_milestone(
+		owner: T::AccountId,
+		id: MissionId,
+		index: MilestoneIndex,
+	) -> DispatchResult {
+		let mut mission = Self::owned_mission(id, &owner)?;
+		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
+		let milestone = Self::milestone_mut(&mut mission, index)?;
+		Self::ensure_submitted(&milestone.status)?;
+		ensure!(!mission.roster.is_empty(), Error::<T>::NoContributors);
+		let first_try = Deliverables::<T>::get(id, index).is_some_and(|d| d.version == 1);
+		Self::pay_milestone(id, &mut mission, index, Perbill::one(), first_try)?;
+		Self::finish_or_store(id, mission)
+	}
+
+	pub(crate) fn do_reject_milestone(
+		owner: T::AccountId,
+		id: MissionId,
+		index: MilestoneIndex,
+		reason_hash: H256,
+	) -> DispatchResult {
+		let mut mission = Self::owned_mission(id, &owner)?;
+		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
+		let milestone = Self::milestone_mut(&mut mission, index)?;
+		Self::ensure_submitted(&milestone.status)?;
+		milestone.status = MilestoneStatus::Rejected { reason_hash };
+		for (who, _) in &mission.roster {
+			T::OnSettled::on_settled(id, who, Settlement::MilestoneRejected { milestone: index });
+		}
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::MilestoneRejected {
+			mission: id,
+			milestone: index,
+			reason_hash,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_dispute_milestone(
+		who: T::AccountId,
+		id: MissionId,
+		index: MilestoneIndex,
+	) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
+		ensure!(mission.roster_position(&who).is_some(), Error::<T>::NotAContributor);
+		let milestone = Self::milestone_mut(&mut mission, index)?;
+		let MilestoneStatus::Rejected { reason_hash } = milestone.status else {
+			return Err(Error::<T>::MilestoneNotRejected.into());
+		};
+		milestone.status = MilestoneStatus::Disputed { reason_hash };
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::MilestoneDisputed { mission: id, milestone: index, who });
+		Ok(())
+	}
+
+	pub(crate) fn do_resolve_dispute(
+		id: MissionId,
+		index: MilestoneIndex,
+		verdict: Verdict,
+	) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		let milestone = Self::milestone_mut(&mut mission, index)?;
+		let MilestoneStatus::Disputed { reason_hash } = milestone.status else {
+			return Err(Error::<T>::MilestoneNotDisputed.into());
+		};
+		let part = match verdict {
+			Verdict::UpholdRejection => None,
+			Verdict::Approve => Some(Perbill::one()),
+			Verdict::Split(part) => Some(part),
+		};
+		let outcome = match part {
+			None => {
+				milestone.status = MilestoneStatus::Rejected { reason_hash };
+				Settlement::DisputeLost { milestone: index }
+			}
+			Some(part) => {
+				ensure!(!mission.roster.is_empty(), Error::<T>::NoContributors);
+				Self::pay_milestone(id, &mut mission, index, part, false)?;
+				Settlement::DisputeWon { milestone: index }
+			}
+		};
+		for (who, _) in &mission.roster {
+			T::OnSettled::on_settled(id, who, outcome.clone());
+		}
+		Self::deposit_event(Event::DisputeResolved { mission: id, milestone: index, verdict });
+		Self::finish_or_store(id, mission)
+	}
+
+	// ----- Ending -----
+
+	pub(crate) fn do_cancel_mission(owner: Option<T::AccountId>, id: MissionId) -> DispatchResult {
+		let mut mission = match &owner {
+			Some(owner) => {
+				let mission = Self::owned_mission(id, owner)?;
+				ensure!(Self::before_work(&mission), Error::<T>::MissionAlreadyActive);
+				mission
+			}
+			None => Self::mission(id)?,
+		};
+		Self::refund_unpaid(id, &mut mission)?;
+		for (who, commitment) in Commitments::<T>::iter_prefix(id) {
+			Self::release_bond(id, &who, commitment.bond)?;
+		}
+		Self::remove_mission(id, &mission)?;
+		Self::deposit_event(Event::MissionCancelled { mission: id, by_force: owner.is_none() });
+		Ok(())
+	}
+
+	pub(crate) fn do_abandon(who: T::AccountId, id: MissionId) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
+		let position = mission.roster_position(&who).ok_or(Error::<T>::NotAContributor)?;
+		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
+		let bond = commitment.bond;
+		// The bond moves from the leaver's hold into the owner's escrow and
+		// raises the last unsettled milestone.
+		let last = mission
+			.milestones
+			.iter_mut()
+			.rev()
+			.find(|m| !m.status.is_settled())
+			.ok_or(Error::<T>::MissionNotActive)?;
+		last.amount = last.amount.checked_add(&bond).ok_or(Error::<T>::Overflow)?;
+		mission.budget = mission.budget.checked_add(&bond).ok_or(Error::<T>::Overflow)?;
+		if !bond.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::CommitmentBond.into(),
+				&who,
+				&mission.owner,
+				bond,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+			T::Currency::hold(&HoldReason::MissionEscrow.into(), &mission.owner, bond)?;
+		}
+		let (_, left_share) = mission.roster.remove(position);
+		Self::spread_share(&mut mission, left_share);
+		Commitments::<T>::remove(id, &who);
+		Self::unindex_commitment(id, &who);
+		T::OnSettled::on_settled(id, &who, Settlement::BondForfeited { amount: bond });
+		Missions::<T>::insert(id, mission);
+		Self::deposit_event(Event::ContributorAbandoned { mission: id, who, forfeited: bond });
+		Ok(())
+	}
+
+	pub(crate) fn do_close_expired(id: MissionId) -> DispatchResult {
+		let mut mission = Self::mission(id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let closes_at = if Self::is_active(&mission) {
+			mission.deadline.saturating_add(T::ReviewPeriod::get())
+		} else {
+			mission.deadline
+		};
+		ensure!(now > closes_at, Error::<T>::NotExpired);
+		ensure!(
+			!mission
+				.milestones
+				.iter()
+				.any(|m| matches!(m.status, MilestoneStatus::Disputed { .. })),
+			Error::<T>::DisputeOpen
+		);
+		// Silence is consent: deliverables the owner left unreviewed are paid.
+		if !mission.roster.is_empty() {
+			for index in 0..mission.milestones.len() {
+				if mission.milestones[index].status == MilestoneStatus::Submitted {
+					Self::pay_milestone(id, &mut mission, index as u32, Perbill::one(), false)?;
+				}
+			}
+		}
+		let unsettled = !mission.all_settled();
+		Self::refund_unpaid(id, &mut mission)?;
+		let owner = mission.owner.clone();
+		for (who, commitment) in Commitments::<T>::iter_prefix(id) {
+			let on_roster = commitment.status == CommitmentStatus::Accepted;
+			if on_roster && !commitment.delivered && Self::is_active(&mission) {
+				Self::forfeit_bond(id, &who, &owner, commitment.bond)?;
+			} else {
+				Self::release_bond(id, &who, commitment.bond)?;
+			}
+			if on_roster && unsettled {
+				T::OnSettled::on_settled(
+					id,
+					&who,
+					Settlement::MissionExpired { delivered: commitment.delivered },
+				);
+			}
+		}
+		Self::remove_mission(id, &mission)?;
+		Self::deposit_event(Event::MissionExpired { mission: id });
+		Ok(())
+	}
+
+	// ----- Helpers -----
+
+	fn mission(id: MissionId) -> Result<Mission<T>, DispatchError> {
+		Missions::<T>::get(id).ok_or_else(|| Error::<T>::MissionNotFound.into())
+	}
+
+	fn owned_mission(id: MissionId, owner: &T::AccountId) -> Result<Mission<T>, DispatchError> {
+		let mission = Self::mission(id)?;
+		ensure!(&mission.owner == owner, Error::<T>::NotMissionOwner);
+		Ok(mission)
+	}
+
+	fn milestone_mut(
+		mission: &mut Mission<T>,
+		index: MilestoneIndex,
+	) -> Result<&mut Milestone<BalanceOf<T>>, DispatchError> {
+		mission
+			.milestones
+			.get_mut(index as usize)
+			.ok_or_else(|| Error::<T>::MilestoneNotFound.into())
+	}
+
+	fn ensure_submitted(status: &MilestoneStatus<BalanceOf<T>>) -> DispatchResult {
+		match status {
+			MilestoneStatus::Submitted => Ok(()),
+			MilestoneStatus::Paid | MilestoneStatus::Split { .. } => {
+				Err(Error::<T>::MilestoneAlreadyPaid.into())
+			}
+			MilestoneStatus::Disputed { .. } => Err(Error::<T>::MilestoneDisputed.into()),
+			_ => Err(Error::<T>::MilestoneNotSubmitted.into()),
+		}
+	}
+
+	fn bound_uri(
+		uri: Option<Vec<u8>>,
+	) -> Result<Option<BoundedVec<u8, T::MaxUriLen>>, DispatchError> {
+		uri.map(|u| u.try_into().map_err(|_| Error::<T>::UriTooLong.into())).transpose()
+	}
+
+	fn before_work(mission: &Mission<T>) -> bool {
+		matches!(mission.status, MissionStatus::Recruiting | MissionStatus::Agreeing { .. })
+	}
+
+	fn is_active(mission: &Mission<T>) -> bool {
+		matches!(mission.status, MissionStatus::Active { .. })
+	}
+
+	/// Fails with `SharesExceedWhole` if `share` does not fit beside the roster's.
+	fn ensure_fits(mission: &Mission<T>, share: Perbill) -> DispatchResult {
+		let taken: u64 = mission.roster.iter().map(|(_, s)| s.deconstruct() as u64).sum();
+		ensure!(
+			taken.saturating_add(share.deconstruct() as u64) <= Perbill::one().deconstruct() as u64,
+			Error::<T>::SharesExceedWhole
+		);
+		Ok(())
+	}
+
+	/// The hash every contributor signs.
+	pub fn terms_hash(id: MissionId, mission: &Mission<T>) -> H256 {
+		let milestones: Vec<(H256, BalanceOf<T>)> =
+			mission.milestones.iter().map(|m| (m.description_hash, m.amount)).collect();
+		H256(sp_io::hashing::blake2_256(
+			&(id, milestones, &mission.roster, mission.deadline).encode(),
+		))
+	}
+
+	/// After a roster change: terms out for signature are void.
+	fn void_terms(id: MissionId, mission: &mut Mission<T>) {
+		if matches!(mission.status, MissionStatus::Agreeing { .. }) {
+			mission.status = MissionStatus::Recruiting;
+			for (who, _) in &mission.roster {
+				Commitments::<T>::mutate(id, who, |c| {
+					if let Some(c) = c {
+						c.signed = false;
+					}
+				});
+			}
+			Self::deposit_event(Event::TermsVoided { mission: id });
+		}
+	}
+
+	/// Removes a commitment before work starts: bond back, roster and index updated.
+	fn drop_commitment(
+		id: MissionId,
+		mission: &mut Mission<T>,
+		who: &T::AccountId,
+		commitment: &Commitment<T>,
+	) -> DispatchResult {
+		match commitment.status {
+			CommitmentStatus::Pending => mission.pending.saturating_dec(),
+			CommitmentStatus::Accepted => {
+				if let Some(p) = mission.roster_position(who) {
+					mission.roster.remove(p);
+				}
+				Self::void_terms(id, mission);
+			}
+		}
+		Self::release_bond(id, who, commitment.bond)?;
+		Commitments::<T>::remove(id, who);
+		Self::unindex_commitment(id, who);
+		Ok(())
+	}
+
+	fn unindex_commitment(id: MissionId, who: &T::AccountId) {
+		CommittedMissions::<T>::mutate_exists(who, |list| {
+			if let Some(l) = list {
+				l.retain(|m| *m != id);
+				if l.is_empty() {
+					*list = None;
+				}
+			}
+		});
+	}
+
+	fn release_bond(id: MissionId, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::release(
+				&HoldReason::CommitmentBond.into(),
+				who,
+				amount,
+				Precision::Exact,
+			)?;
+		}
+		Self::deposit_event(Event::BondReleased { mission: id, who: who.clone(), amount });
+		Ok(())
+	}
+
+	fn forfeit_bond(
+		id: MissionId,
+		who: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::CommitmentBond.into(),
+				who,
+				to,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+		}
+		T::OnSettled::on_settled(id, who, Settlement::BondForfeited { amount });
+		Self::deposit_event(Event::BondForfeited {
+			mission: id,
+			who: who.clone(),
+			to: to.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	/// Pays `part` of milestone `index` to the roster by share and refunds the
+	/// rest to the owner; marks the milestone settled.
+	fn pay_milestone(
+		id: MissionId,
+		mission: &mut Mission<T>,
+		index: MilestoneIndex,
+		part: Perbill,
+		first_try: bool,
+	) -> DispatchResult {
+		let amount =
+			mission.milestones.get(index as usize).ok_or(Error::<T>::MilestoneNotFound)?.amount;
+		let to_pay = part.mul_floor(amount);
+		let to_refund = amount.saturating_sub(to_pay);
+		// Each contributor's part, rounded down; the remainder to the first.
+		let mut parts: Vec<BalanceOf<T>> =
+			mission.roster.iter().map(|(_, share)| share.mul_floor(to_pay)).collect();
+		let handed: BalanceOf<T> = parts.iter().fold(Zero::zero(), |a, p| a.saturating_add(*p));
+		if let Some(first) = parts.first_mut() {
+			*first = first.saturating_add(to_pay.saturating_sub(handed));
+		}
+		for ((who, _), value) in mission.roster.iter().zip(parts) {
+			if !value.is_zero() {
+				T::Currency::transfer_on_hold(
+					&HoldReason::MissionEscrow.into(),
+					&mission.owner,
+					who,
+					value,
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Force,
+				)?;
+			}
+			T::OnSettled::on_settled(
+				id,
+				who,
+				Settlement::MilestonePaid { milestone: index, amount: value, first_try },
+			);
+			Self::deposit_event(Event::RewardPaid {
+				mission: id,
+				milestone: index,
+				who: who.clone(),
+				amount: value,
+			});
+		}
+		mission.paid = mission.paid.checked_add(&to_pay).ok_or(Error::<T>::Overflow)?;
+		if !to_refund.is_zero() {
+			Self::refund(id, mission, to_refund)?;
+		}
+		let milestone =
+			mission.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
+		milestone.status = if part == Perbill::one() {
+			MilestoneStatus::Paid
+		} else {
+			MilestoneStatus::Split { paid: to_pay, refunded: to_refund }
+		};
+		Self::deposit_event(Event::MilestoneApproved {
+			mission: id,
+			milestone: index,
+			amount: to_pay,
+		});
+		Ok(())
+	}
+
+	fn refund(id: MissionId, mission: &mut Mission<T>, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::MissionEscrow.into(),
+			&mission.owner,
+			amount,
+			Precision::Exact,
+		)?;
+		mission.refunded = mission.refunded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		Self::deposit_event(Event::Refunded { mission: id, owner: mission.owner.clone(), amount });
+		Ok(())
+	}
+
+	/// Refunds everything still in escrow to the owner.
+	fn refund_unpaid(id: MissionId, mission: &mut Mission<T>) -> DispatchResult {
+		let left = mission.escrowed();
+		if !left.is_zero() {
+			Self::refund(id, mission, left)?;
+		}
+		Ok(())
+	}
+
+	/// Stores the mission, or, if every milestone is settled, completes it.
+	fn finish_or_store(id: MissionId, mut mission: Mission<T>) -> DispatchResult {
+		if !mission.all_settled() {
+			Missions::<T>::insert(id, mission);
+			return Ok(());
+		}
+		Self::refund_unpaid(id, &mut mission)?;
+		for (who, commitment) in Commitments::<T>::iter_prefix(id) {
+			if commitment.status == CommitmentStatus::Accepted {
+				T::OnSettled::on_settled(id, &who, Settlement::MissionCompleted);
+			}
+			Self::release_bond(id, &who, commitment.bond)?;
+		}
+		Self::remove_mission(id, &mission)?;
+		Self::deposit_event(Event::MissionCompleted { mission: id });
+		Ok(())
+	}
+
+	/// Removes every record of a mission whose escrow and bonds are settled,
+	/// and releases its deposit.
+	fn remove_mission(id: MissionId, mission: &Mission<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::MissionDeposit.into(),
+			&mission.owner,
+			mission.deposit,
+			Precision::Exact,
+		)?;
+		let accounts: Vec<T::AccountId> = Commitments::<T>::iter_key_prefix(id).collect();
+		for who in &accounts {
+			Self::unindex_commitment(id, who);
+		}
+		let _ = Commitments::<T>::clear_prefix(id, u32::MAX, None);
+		let _ = Deliverables::<T>::clear_prefix(id, u32::MAX, None);
+		OwnedMissions::<T>::mutate_exists(&mission.owner, |list| {
+			if let Some(l) = list {
+				l.retain(|m| *m != id);
+				if l.is_empty() {
+					*list = None;
+				}
+			}
+		});
+		Missions::<T>::remove(id);
+		Ok(())
+	}
+
+	/// Spreads a leaver's share over the remaining roster, in proportion to
+	/// their shares; the rounding remainder goes to the first.
+	fn spread_share(mission: &mut Mission<T>, _left: Perbill) {
+		let remaining: u64 = mission.roster.iter().map(|(_, s)| s.deconstruct() as u64).sum();
+		if remaining == 0 {
+			return;
+		}
+		let whole = Perbill::one().deconstruct() as u64;
+		let mut handed = 0u64;
+		for (_, share) in mission.roster.iter_mut() {
+			let scaled = (share.deconstruct() as u64).saturating_mul(whole) / remaining;
+			*share = Perbill::from_parts(scaled as u32);
+			handed = handed.saturating_add(scaled);
+		}
+		if let Some((_, first)) = mission.roster.get_mut(0) {
+			let extra = whole.saturating_sub(handed) as u32;
+			*first = Perbill::from_parts(first.deconstruct().saturating_add(extra));
+		}
+	}
+
+	// ----- Views for the runtime API -----
+
+	/// A live mission with its milestones, deliverables and commitments.
+	pub fn mission_view(
+		id: MissionId,
+	) -> Option<MissionView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let m = Missions::<T>::get(id)?;
+		let milestones = m
+			.milestones
+			.iter()
+			.enumerate()
+			.map(|(i, ms)| MilestoneView {
+				description_hash: ms.description_hash,
+				amount: ms.amount,
+				status: ms.status.clone(),
+				deliverable: Deliverables::<T>::get(id, i as u32)
+					.map(|d| (d.submitter, d.content_hash, d.version, d.submitted)),
+			})
+			.collect();
+		let commitments = Commitments::<T>::iter_prefix(id)
+			.map(|(who, c)| CommitmentView {
+				who,
+				share: c.share,
+				bond: c.bond,
+				status: c.status,
+				signed: c.signed,
+			})
+			.collect();
+		Some(MissionView {
+			id,
+			escrowed: m.escrowed(),
+			owner: m.owner,
+			title: m.metadata.title.into_inner(),
+			content_hash: m.metadata.content_hash,
+			uri: m.metadata.uri.map(|u| u.into_inner()),
+			status: m.status,
+			deadline: m.deadline,
+			options: m.options,
+			budget: m.budget,
+			paid: m.paid,
+			refunded: m.refunded,
+			milestones,
+			commitments,
+		})
+	}
+
+	/// The live missions `who` owns or has committed to.
+	pub fn missions_of(who: &T::AccountId) -> AccountMissions {
+		AccountMissions {
+			owned: OwnedMissions::<T>::get(who).into_inner(),
+			committed: CommittedMissions::<T>::get(who).into_inner(),
+		}
+	}
+
+	/// What waits for `who`'s action.
+	pub fn pending_actions(who: &T::AccountId) -> Vec<PendingAction<T::AccountId>> {
+		let mut actions = Vec::new();
+		for id in OwnedMissions::<T>::get(who) {
+			let Some(m) = Missions::<T>::get(id) else { continue };
+			match m.status {
+				MissionStatus::Recruiting => {
+					for (a, c) in Commitments::<T>::iter_prefix(id) {
+						if c.status == CommitmentStatus::Pending {
+							actions.push(PendingAction::DecideCommitment { mission: id, who: a });
+						}
+					}
+					if !m.roster.is_empty() && m.accepted_shares() == Perbill::one() {
+						actions.push(PendingAction::ProposeTerms { mission: id });
+					}
+				}
+				MissionStatus::Active { .. } => {
+					for (i, ms) in m.milestones.iter().enumerate() {
+						if ms.status == MilestoneStatus::Submitted {
+							actions
+								.push(PendingAction::Review { mission: id, milestone: i as u32 });
+						}
+					}
+				}
+				MissionStatus::Agreeing { .. } => {}
+			}
+		}
+		for id in CommittedMissions::<T>::get(who) {
+			let Some(m) = Missions::<T>::get(id) else { continue };
+			if m.roster_position(who).is_none() {
+				continue;
+			}
+			match m.status {
+				MissionStatus::Agreeing { terms_hash } => {
+					if Commitments::<T>::get(id, who).is_some_and(|c| !c.signed) {
+						actions.push(PendingAction::SignTerms { mission: id, terms_hash });
+					}
+				}
+				MissionStatus::Active { .. } => {
+					if frame_system::Pallet::<T>::block_number() <= m.deadline {
+						for (i, ms) in m.milestones.iter().enumerate() {
+							if matches!(
+								ms.status,
+								MilestoneStatus::Open | MilestoneStatus::Rejected { .. }
+							) {
+								actions.push(PendingAction::Deliver {
+									mission: id,
+									milestone: i as u32,
+								});
+							}
+						}
+					}
+				}
+				MissionStatus::Recruiting => {}
+			}
+		}
+		actions
+	}
+
+	// ----- Invariants -----
+
+	/// Checks the pallet's invariants:
+	/// - each owner's escrow hold is the sum of its live missions' unpaid
+	///   budgets, and its deposit hold the sum of their deposits;
+	/// - each account's bond hold is the sum of its commitments' bonds;
+	/// - each mission's budget is its milestones' sum and covers what was
+	///   paid and refunded; the roster's shares never exceed the whole and
+	///   make it exactly once terms are out (while anyone is on it);
+	/// - roster, pending count and commitments agree; no commitment,
+	///   deliverable or index entry points at a mission that is gone.
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let next = NextMissionId::<T>::get();
+
+		for (id, m) in Missions::<T>::iter() {
+			ensure!(id < next, "mission id at or beyond NextMissionId");
+			let sum =
+				m.milestones.iter().fold(BalanceOf::<T>::zero(), |a, x| a.saturating_add(x.amount));
+			ensure!(sum == m.budget, "budget is not the sum of the milestones");
+			ensure!(
+				m.paid.saturating_add(m.refunded) <= m.budget,
+				"paid and refunded exceed the budget"
+			);
+			let settled = m.milestones.iter().fold(BalanceOf::<T>::zero(), |a, x| {
+				a.saturating_add(match x.status {
+					MilestoneStatus::Paid => x.amount,
+					MilestoneStatus::Split { paid, refunded } => paid.saturating_add(refunded),
+					_ => Zero::zero(),
+				})
+			});
+			ensure!(
+				settled == m.paid.saturating_add(m.refunded),
+				"settled milestones do not match paid and refunded"
+			);
+			let e = escrow.entry(m.owner.clone()).or_insert_with(Zero::zero);
+			*e = e.saturating_add(m.escrowed());
+			let d = deposits.entry(m.owner.clone()).or_insert_with(Zero::zero);
+			*d = d.saturating_add(m.deposit);
+
+			let taken: u64 = m.roster.iter().map(|(_, s)| s.deconstruct() as u64).sum();
+			ensure!(taken <= Perbill::one().deconstruct() as u64, "roster shares exceed the whole");
+			if !matches!(m.status, MissionStatus::Recruiting) && !m.roster.is_empty() {
+				ensure!(
+					m.accepted_shares() == Perbill::one(),
+					"agreed roster shares are not whole"
+				);
+			}
+			let mut accepted = 0u32;
+			let mut pending = 0u32;
+			for (who, c) in Commitments::<T>::iter_prefix(id) {
+				match c.status {
+					CommitmentStatus::Accepted => {
+						accepted += 1;
+						ensure!(
+							m.roster_position(&who).is_some(),
+							"accepted commitment off the roster"
+						);
+					}
+					CommitmentStatus::Pending => pending += 1,
+				}
+				ensure!(
+					CommittedMissions::<T>::get(&who).contains(&id),
+					"commitment missing from the account's index"
+				);
+			}
+			ensure!(accepted as usize == m.roster.len(), "roster and accepted commitments differ");
+			ensure!(pending == m.pending, "pending count is wrong");
+			ensure!(
+				OwnedMissions::<T>::get(&m.owner).contains(&id),
+				"mission missing from owner index"
+			);
+		}
+		for (id, who, c) in Commitments::<T>::iter() {
+			ensure!(Missions::<T>::contains_key(id), "commitment of a mission that is gone");
+			let b = bonds.entry(who).or_insert_with(Zero::zero);
+			*b = b.saturating_add(c.bond);
+		}
+		for (id, index, _) in Deliverables::<T>::iter() {
+			let m = Missions::<T>::get(id).ok_or("deliverable of a mission that is gone")?;
+			ensure!(
+				(index as usize) < m.milestones.len(),
+				"deliverable of a milestone that is not"
+			);
+		}
+		for (who, list) in OwnedMissions::<T>::iter() {
+			for id in list {
+				ensure!(
+					Missions::<T>::get(id).is_some_and(|m| m.owner == who),
+					"owner index points at a mission it does not own"
+				);
+			}
+		}
+		for (who, list) in CommittedMissions::<T>::iter() {
+			for id in list {
+				ensure!(
+					Commitments::<T>::contains_key(id, &who),
+					"commitment index without commitment"
+				);
+			}
+		}
+		// The holds: compare for every account that has any.
+		let escrow_reason: T::RuntimeHoldReason = HoldReason::MissionEscrow.into();
+		let deposit_reason: T::RuntimeHoldReason = HoldReason::MissionDeposit.into();
+		let bond_reason: T::RuntimeHoldReason = HoldReason::CommitmentBond.into();
+		let mut accounts: Vec<T::AccountId> = escrow.keys().cloned().collect();
+		accounts.extend(bonds.keys().cloned());
+		accounts.extend(OwnedMissions::<T>::iter_keys());
+		accounts.extend(CommittedMissions::<T>::iter_keys());
+		for who in accounts {
+			let zero = BalanceOf::<T>::zero();
+			ensure!(
+				T::Currency::balance_on_hold(&escrow_reason, &who)
+					== *escrow.get(&who).unwrap_or(&zero),
+				"escrow hold differs from the live missions' unpaid budgets"
+			);
+			ensure!(
+				T::Currency::balance_on_hold(&deposit_reason, &who)
+					== *deposits.get(&who).unwrap_or(&zero),
+				"deposit hold differs from the live missions' deposits"
+			);
+			ensure!(
+				T::Currency::balance_on_hold(&bond_reason, &who)
+					== *bonds.get(&who).unwrap_or(&zero),
+				"bond hold differs from the open commitments' bonds"
+			);
+		}
+		Ok(())
+	}
+}

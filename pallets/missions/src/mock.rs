@@ -1,0 +1,200 @@
+//! A test runtime: System, Balances and Missions, with a member set, a
+//! reputation table and a settlement log the tests control.
+
+use crate::{self as pallet_missions, Settlement};
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, Contains},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub type AccountId = u64;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Missions = pallet_missions;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+thread_local! {
+	static MEMBERS: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
+	static REPUTATION: RefCell<BTreeMap<AccountId, u32>> = RefCell::new(BTreeMap::new());
+	static SETTLED: RefCell<Vec<(u32, AccountId, Settlement<Balance>)>> = RefCell::new(Vec::new());
+}
+
+/// The consortium of the tests.
+pub struct TestMembers;
+impl Contains<AccountId> for TestMembers {
+	fn contains(who: &AccountId) -> bool {
+		MEMBERS.with(|m| m.borrow().contains(who))
+	}
+}
+
+/// Reputation scores the tests set.
+pub struct TestReputation;
+impl crate::ReputationOf<AccountId> for TestReputation {
+	fn reputation_of(who: &AccountId) -> u32 {
+		REPUTATION.with(|r| r.borrow().get(who).copied().unwrap_or(0))
+	}
+}
+
+/// Records every settlement the pallet reports.
+pub struct SettlementLog;
+impl crate::OnSettled<AccountId, Balance> for SettlementLog {
+	fn on_settled(mission: u32, who: &AccountId, outcome: Settlement<Balance>) {
+		SETTLED.with(|s| s.borrow_mut().push((mission, *who, outcome)));
+	}
+}
+
+pub fn set_reputation(who: AccountId, score: u32) {
+	REPUTATION.with(|r| r.borrow_mut().insert(who, score));
+}
+
+pub fn settled() -> Vec<(u32, AccountId, Settlement<Balance>)> {
+	SETTLED.with(|s| s.borrow().clone())
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MakeMember;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MakeMember {
+	fn make_member(who: &AccountId) {
+		MEMBERS.with(|m| m.borrow_mut().insert(*who));
+	}
+}
+
+pub const DEPOSIT: Balance = 10;
+pub const MIN_BUDGET: Balance = 100;
+pub const MIN_BOND: Balance = 5;
+pub const MAX_MILESTONES: u32 = 8;
+pub const MAX_CONTRIBUTORS: u32 = 5;
+pub const MAX_TITLE: u32 = 32;
+pub const MAX_URI: u32 = 64;
+pub const MAX_MISSIONS: u32 = 4;
+pub const MAX_DURATION: u64 = 1_000;
+pub const REVIEW_PERIOD: u64 = 10;
+
+parameter_types! {
+	pub const MissionDeposit: Balance = DEPOSIT;
+	pub const MinimumBudget: Balance = MIN_BUDGET;
+	pub const MinimumBond: Balance = MIN_BOND;
+}
+
+impl pallet_missions::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Members = TestMembers;
+	type DisputeOrigin = EnsureRoot<AccountId>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MissionDeposit = MissionDeposit;
+	type MinimumBudget = MinimumBudget;
+	type MinimumBond = MinimumBond;
+	type MaxMilestones = ConstU32<MAX_MILESTONES>;
+	type MaxContributors = ConstU32<MAX_CONTRIBUTORS>;
+	type MaxTitleLen = ConstU32<MAX_TITLE>;
+	type MaxUriLen = ConstU32<MAX_URI>;
+	type MaxMissionsPerAccount = ConstU32<MAX_MISSIONS>;
+	type MaxDuration = ConstU64<MAX_DURATION>;
+	type ReviewPeriod = ConstU64<REVIEW_PERIOD>;
+	type Reputation = TestReputation;
+	type OnSettled = SettlementLog;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MakeMember;
+}
+
+/// Members 1 to 5; 6 and 7 are outsiders; everyone has `ENDOWMENT`.
+pub const ENDOWMENT: Balance = 10_000;
+pub const OUTSIDER: AccountId = 6;
+
+pub struct ExtBuilder {
+	members: Vec<AccountId>,
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { members: vec![1, 2, 3, 4, 5], balances: (1..=10).map(|a| (a, ENDOWMENT)).collect() }
+	}
+}
+
+impl ExtBuilder {
+	pub fn balance(mut self, who: AccountId, amount: Balance) -> Self {
+		self.balances.retain(|(a, _)| *a != who);
+		self.balances.push((who, amount));
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		MEMBERS.with(|m| *m.borrow_mut() = self.members.iter().copied().collect());
+		REPUTATION.with(|r| r.borrow_mut().clear());
+		SETTLED.with(|s| s.borrow_mut().clear());
+		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut t)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(t);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test`, then checks the pallet's invariants and that no money was
+	/// made or lost.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			let issuance = Balances::total_issuance();
+			test();
+			check_invariants(issuance);
+		})
+	}
+}
+
+/// The pallet's `try_state` and conservation of the total issuance.
+pub fn check_invariants(issuance: Balance) {
+	Missions::do_try_state().expect("invariants hold");
+	assert_eq!(Balances::total_issuance(), issuance, "total issuance changed");
+	let sum: Balance =
+		frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+	assert_eq!(sum, issuance, "balances do not add up to the issuance");
+}
+
+pub fn run_to_block(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}

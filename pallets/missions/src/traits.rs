@@ -1,0 +1,84 @@
+//! How the pallet talks to the rest of the runtime: who is a member, what
+//! reputation an account has, and whom to tell when work is settled.
+
+use crate::{MilestoneIndex, MissionId};
+use codec::{Decode, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// An outcome for one account, reported when it is settled on-chain.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum Settlement<Balance> {
+	/// A milestone the account worked on was paid; `amount` is its part.
+	MilestonePaid {
+		/// The milestone.
+		milestone: MilestoneIndex,
+		/// What the account received.
+		amount: Balance,
+		/// Whether it was approved on the first submission.
+		first_try: bool,
+	},
+	/// The owner rejected a milestone the account is on the roster of.
+	MilestoneRejected {
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// Governance upheld a rejection the account disputed.
+	DisputeLost {
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// Governance found for the account, wholly or partly.
+	DisputeWon {
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// The account's bond was forfeited (it abandoned, or delivered nothing
+	/// before the mission expired).
+	BondForfeited {
+		/// The bond lost.
+		amount: Balance,
+	},
+	/// Every milestone of a mission the account was on the roster of is settled.
+	MissionCompleted,
+	/// A mission the account was on the roster of expired with unsettled work.
+	MissionExpired {
+		/// Whether the account had delivered anything.
+		delivered: bool,
+	},
+}
+
+/// Told of every settlement: the reputation pallet counts them.
+pub trait OnSettled<AccountId, Balance> {
+	/// `who` had `outcome` in `mission`.
+	fn on_settled(mission: MissionId, who: &AccountId, outcome: Settlement<Balance>);
+}
+
+impl<AccountId, Balance> OnSettled<AccountId, Balance> for () {
+	fn on_settled(_: MissionId, _: &AccountId, _: Settlement<Balance>) {}
+}
+
+/// Reads an account's reputation score, for missions that ask for a minimum.
+pub trait ReputationOf<AccountId> {
+	/// The current score of `who`; higher is better.
+	fn reputation_of(who: &AccountId) -> u32;
+}
+
+/// Without a reputation system every account scores 0: missions that ask for
+/// a positive minimum cannot be joined.
+impl<AccountId> ReputationOf<AccountId> for () {
+	fn reputation_of(_: &AccountId) -> u32 {
+		0
+	}
+}
+
+/// What benchmarks need from the runtime to set the scene.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a consortium member.
+	fn make_member(who: &AccountId);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<AccountId> BenchmarkHelper<AccountId> for () {
+	fn make_member(_: &AccountId) {}
+}

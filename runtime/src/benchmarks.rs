@@ -1,0 +1,42 @@
+//! The pallets `peer-node benchmark pallet` measures, and the runtime side of
+//! the `Benchmark` API.
+
+use crate::{AllPalletsWithSystem, Runtime};
+use alloc::{string::String, vec::Vec};
+use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
+use frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys};
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_missions, Missions]
+);
+
+#[allow(unused_imports)]
+use crate::{Balances, Missions, Sudo, Timestamp, Utility};
+use frame_benchmarking::baseline::Pallet as BaselineBench;
+use frame_system_benchmarking::Pallet as SystemBench;
+
+impl frame_benchmarking::baseline::Config for Runtime {}
+impl frame_system_benchmarking::Config for Runtime {}
+
+/// Every benchmark the runtime offers, and the storage it declares.
+pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	let storage_info = AllPalletsWithSystem::storage_info();
+	(list, storage_info)
+}
+
+/// Runs the benchmark `config` names.
+pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
+	let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
+}

@@ -1,0 +1,81 @@
+//! Runtime-level tests: genesis presets, identity, limits.
+
+use crate::genesis_config_presets::ENDOWMENT as ENDOWMENT_CHECK;
+use crate::{
+	genesis_config_presets, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, VERSION,
+};
+use frame_support::dispatch::GetDispatchInfo;
+use serde_json::Value;
+use sp_keyring::Sr25519Keyring;
+
+/// Merges a preset's patch into the default genesis, as the node does.
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(b), Value::Object(p)) => {
+			for (k, v) in p {
+				merge(b.entry(k).or_insert(Value::Null), v);
+			}
+		}
+		(b, p) => *b = p,
+	}
+}
+
+fn genesis_of(preset: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let json = serde_json::to_vec(&config).unwrap();
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+			.expect("genesis builds")
+	});
+	ext
+}
+
+#[test]
+fn identity_is_peer() {
+	assert_eq!(VERSION.spec_name, "peer");
+	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), crate::SS58_PREFIX);
+}
+
+#[test]
+fn both_presets_are_listed() {
+	let names = genesis_config_presets::preset_names();
+	assert!(names.contains(&sp_genesis_builder::DEV_RUNTIME_PRESET.into()));
+	assert!(names.contains(&sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET.into()));
+	assert!(genesis_config_presets::get_preset(&"nope".into()).is_none());
+}
+
+#[test]
+fn development_has_one_authority_and_alice_as_sudo() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(Balances::free_balance(Sr25519Keyring::Bob.to_account_id()), ENDOWMENT_CHECK);
+	});
+}
+
+#[test]
+fn local_testnet_has_three_authorities_and_no_sudo_key() {
+	genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert_eq!(System::block_number(), 0);
+	});
+}
+
+#[test]
+fn a_transfer_is_cheap_and_fits_many_times_in_a_block() {
+	let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: Sr25519Keyring::Bob.to_account_id().into(),
+		value: EXISTENTIAL_DEPOSIT,
+	});
+	let weight = call.get_dispatch_info().total_weight();
+	let block = crate::configs::RuntimeBlockWeights::get();
+	let normal = block.get(frame_support::dispatch::DispatchClass::Normal).max_total.unwrap();
+	assert!(weight.ref_time() * 1000 < normal.ref_time(), "fewer than 1000 transfers per block");
+	let _ = core::mem::size_of::<UncheckedExtrinsic>();
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks to build and test Peer.
+# Idempotent: every step checks first and says what it does. Safe to run twice.
+set -euo pipefail
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# Debian packages: protoc for the networking protobufs (prost-build), OpenSSL
+# headers so openssl-sys links the system library instead of building its own
+# (OPENSSL_NO_VENDOR=1, exported by the build scripts), pkg-config to find it,
+# a C/C++ toolchain for wasm-opt and the compression crates, and curl for the
+# smoke tests.
+packages=(protobuf-compiler libssl-dev pkg-config build-essential curl git python3)
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	say "installing Debian packages: ${missing[*]}"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+	say "Debian packages present: ${packages[*]}"
+fi
+
+# Rust: rustup's stable toolchain, the wasm target substrate-wasm-builder 35
+# compiles the runtime for, and rust-src.
+if ! command -v rustup >/dev/null 2>&1; then
+	say "rustup is missing: install it from rustup.rs first (see README, Prerequisites)"
+	exit 1
+fi
+toolchain=$(rustup show active-toolchain | cut -d' ' -f1)
+if rustup target list --installed --toolchain "$toolchain" | grep -qx wasm32v1-none; then
+	say "wasm32v1-none target present for $toolchain"
+else
+	say "adding the wasm32v1-none target to $toolchain"
+	rustup target add wasm32v1-none --toolchain "$toolchain"
+fi
+if rustup component list --installed --toolchain "$toolchain" | grep -q '^rust-src'; then
+	say "rust-src present for $toolchain"
+else
+	say "adding rust-src to $toolchain"
+	rustup component add rust-src --toolchain "$toolchain"
+fi
+say "done"

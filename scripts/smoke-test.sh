@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts `peer-node --dev --tmp` on free ports, waits until block 3 is produced
+# and finalized, stops the node with SIGINT and checks that it exits cleanly.
+# Prints the node's log on any failure. Never waits longer than TIMEOUT seconds.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+TIMEOUT=${TIMEOUT:-120}
+TARGET=${TARGET:-3}
+[ -x "$PEER_NODE" ] || { log "no node at $PEER_NODE: run scripts/build.sh"; exit 1; }
+
+logfile=$(mktemp /tmp/peer-smoke.XXXXXX.log)
+rpc_port=$(free_port)
+p2p_port=$(free_port)
+"$PEER_NODE" --dev --tmp --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
+	--no-telemetry >"$logfile" 2>&1 &
+pid=$!
+node_alive() { kill -0 "$pid" 2>/dev/null; }
+fail() {
+	log "FAIL: $*"
+	node_alive && kill -KILL "$pid" 2>/dev/null || true
+	echo "----- node log ($logfile) -----"
+	tail -n 200 "$logfile"
+	exit 1
+}
+trap 'node_alive && kill -KILL "$pid" 2>/dev/null || true' EXIT
+
+log "node pid $pid, rpc 127.0.0.1:$rpc_port; waiting for block $TARGET to be finalized"
+deadline=$(($(date +%s) + TIMEOUT))
+finalized=0
+best=0
+while :; do
+	node_alive || fail "the node exited early"
+	[ "$(date +%s)" -lt "$deadline" ] || fail "no finalized block $TARGET within ${TIMEOUT}s (best $best, finalized $finalized)"
+	head=$(rpc "$rpc_port" chain_getFinalizedHead | python3 -c 'import json,sys; print(json.load(sys.stdin)["result"])' 2>/dev/null || true)
+	if [ -n "$head" ]; then
+		finalized=$(rpc "$rpc_port" chain_getHeader "[\"$head\"]" |
+			python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"],16))' 2>/dev/null || echo 0)
+		best=$(rpc "$rpc_port" chain_getHeader |
+			python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"],16))' 2>/dev/null || echo 0)
+		[ "$finalized" -ge "$TARGET" ] && break
+	fi
+	sleep 1
+done
+log "best #$best, finalized #$finalized ($head)"
+
+kill -INT "$pid"
+for _ in $(seq 1 30); do node_alive || break; sleep 1; done
+node_alive && fail "the node did not stop within 30 s of SIGINT"
+set +e
+wait "$pid"
+rc=$?
+set -e
+[ "$rc" -eq 0 ] || fail "the node exited with status $rc after SIGINT"
+log "PASS: finalized #$finalized, clean exit"
+rm -f "$logfile"

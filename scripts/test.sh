@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The second command: sets up the machine, builds everything once and runs
+# every test the project has.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+"${PEER_ROOT}/scripts/build.sh"
+cd "$PEER_ROOT"
+
+log "cargo test ${PEER_CARGO_FLAGS[*]}"
+cargo test "${PEER_CARGO_FLAGS[@]}"
+
+log "node smoke test"
+"${PEER_ROOT}/scripts/smoke-test.sh"
+
+log "all tests passed"
