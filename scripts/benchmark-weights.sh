@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
-PALLETS=(${PALLETS:-missions})
+PALLETS=(${PALLETS:-missions consortium})
 
 "${PEER_ROOT}/scripts/build.sh"
 cd "$PEER_ROOT"

@@ -2,7 +2,8 @@
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Missions,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	Nonce, Reputation, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
+	VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -203,6 +204,16 @@ impl_runtime_apis! {
 
 		fn pending_actions(who: AccountId) -> Vec<pallet_missions::PendingAction<AccountId>> {
 			Missions::pending_actions(&who)
+		}
+	}
+
+	impl pallet_reputation_runtime_api::ReputationApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn score(who: AccountId) -> u32 {
+			Reputation::score_of(&who)
+		}
+
+		fn reputation(who: AccountId) -> pallet_reputation::ReputationView<Balance, BlockNumber> {
+			Reputation::view(&who)
 		}
 	}
 

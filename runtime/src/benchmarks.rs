@@ -14,10 +14,11 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_missions, Missions]
+	[pallet_consortium, Consortium]
 );
 
 #[allow(unused_imports)]
-use crate::{Balances, Missions, Sudo, Timestamp, Utility};
+use crate::{Balances, Consortium, Missions, Sudo, Timestamp, Utility};
 use frame_benchmarking::baseline::Pallet as BaselineBench;
 use frame_system_benchmarking::Pallet as SystemBench;
 

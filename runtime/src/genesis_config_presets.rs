@@ -1,9 +1,11 @@
 //! Genesis presets: `development` (one authority, Alice holds sudo) and
 //! `local_testnet` (Alice, Bob and Charlie author and finalize; no sudo key).
+//! In both, Alice, Bob and Charlie found the consortium and sit on its council.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{AccountId, BalancesConfig, ConsortiumConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_consortium::MemberKind;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -13,11 +15,13 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each endowed development account starts with.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The genesis of a chain authored by `authorities`, with `endowed` funded and
-/// `root` (if any) as the sudo key.
+/// The genesis of a chain authored by `authorities`, with `endowed` funded,
+/// `members` as the founding consortium (and council), and `root` (if any) as
+/// the sudo key.
 fn peer_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
+	members: Vec<(AccountId, Vec<u8>, MemberKind)>,
 	root: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -30,6 +34,7 @@ fn peer_genesis(
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
+		consortium: ConsortiumConfig { members },
 		sudo: SudoConfig { key: root },
 	})
 }
@@ -43,11 +48,22 @@ fn endowed_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
 
+/// The founding members of the development and local consortia: Alice,
+/// Bob and Charlie. Dave, Eve and Ferdie are funded outsiders.
+fn founders() -> Vec<(AccountId, Vec<u8>, MemberKind)> {
+	vec![
+		(Sr25519Keyring::Alice.to_account_id(), b"Alice Labs".to_vec(), MemberKind::Organization),
+		(Sr25519Keyring::Bob.to_account_id(), b"Bob & Partners".to_vec(), MemberKind::Organization),
+		(Sr25519Keyring::Charlie.to_account_id(), b"Charlie".to_vec(), MemberKind::Individual),
+	]
+}
+
 /// `--dev`: Alice alone authors and finalizes, and holds the sudo key.
 pub fn development_config_genesis() -> Value {
 	peer_genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		endowed_accounts(),
+		founders(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
@@ -61,6 +77,7 @@ pub fn local_config_genesis() -> Value {
 			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
 		endowed_accounts(),
+		founders(),
 		None,
 	)
 }

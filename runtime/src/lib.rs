@@ -21,6 +21,8 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
+mod governance_tests;
+#[cfg(test)]
 mod tests;
 
 use alloc::vec::Vec;
@@ -31,6 +33,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+pub use configs::governance::{dynamic_params, RuntimeParameters, RuntimeParametersKey};
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -201,11 +204,23 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	#[runtime::pallet_index(20)]
+	#[runtime::pallet_index(12)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(20)]
+	pub type Consortium = pallet_consortium;
+
+	#[runtime::pallet_index(21)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(22)]
+	pub type Parameters = pallet_parameters;
 
 	#[runtime::pallet_index(30)]
 	pub type Missions = pallet_missions;
+
+	#[runtime::pallet_index(31)]
+	pub type Reputation = pallet_reputation;
 
 	#[runtime::pallet_index(99)]
 	pub type Sudo = pallet_sudo;

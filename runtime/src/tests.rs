@@ -5,7 +5,7 @@ use crate::{
 	genesis_config_presets, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
 	UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, VERSION,
 };
-use frame_support::dispatch::GetDispatchInfo;
+use frame_support::{dispatch::GetDispatchInfo, traits::Get};
 use serde_json::Value;
 use sp_keyring::Sr25519Keyring;
 
@@ -21,7 +21,7 @@ fn merge(base: &mut Value, patch: Value) {
 	}
 }
 
-fn genesis_of(preset: &str) -> sp_io::TestExternalities {
+pub(crate) fn genesis_of(preset: &str) -> sp_io::TestExternalities {
 	let patch = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
 	merge(&mut config, serde_json::from_slice(&patch).unwrap());
@@ -78,4 +78,33 @@ fn a_transfer_is_cheap_and_fits_many_times_in_a_block() {
 	let normal = block.get(frame_support::dispatch::DispatchClass::Normal).max_total.unwrap();
 	assert!(weight.ref_time() * 1000 < normal.ref_time(), "fewer than 1000 transfers per block");
 	let _ = core::mem::size_of::<UncheckedExtrinsic>();
+}
+
+#[test]
+fn the_heaviest_mission_and_consortium_calls_fit_in_a_block_with_room() {
+	use pallet_consortium::WeightInfo as _;
+	use pallet_missions::WeightInfo as _;
+	type M = pallet_missions::weights::SubstrateWeight<Runtime>;
+	type C = pallet_consortium::weights::SubstrateWeight<Runtime>;
+	let c = <Runtime as pallet_missions::Config>::MaxContributors::get();
+	let m = <Runtime as pallet_missions::Config>::MaxMilestones::get();
+	let members = <Runtime as pallet_consortium::Config>::MaxMembers::get();
+	let heaviest = [
+		M::create_mission(m, <Runtime as pallet_missions::Config>::MaxUriLen::get()),
+		M::approve_milestone(c, m),
+		M::resolve_dispute(c, m),
+		M::cancel_mission(2 * c, m),
+		M::force_cancel_mission(c, m),
+		M::close_expired(c, m),
+		C::admit(members),
+		C::retire(members).saturating_add(crate::Missions::member_left_max_weight()),
+	];
+	let block = crate::configs::RuntimeBlockWeights::get();
+	let normal = block.get(frame_support::dispatch::DispatchClass::Normal).max_extrinsic.unwrap();
+	for w in heaviest {
+		assert!(
+			w.ref_time() <= normal.ref_time() / 4,
+			"{w:?} takes more than a quarter of what one extrinsic may use ({normal:?})"
+		);
+	}
 }

@@ -489,6 +489,46 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `who` left the consortium: its commitments to missions not yet
+	/// started are withdrawn (bonds back), and it abandons every active
+	/// mission it is on the roster of (bonds forfeited, as `abandon`). Each
+	/// mission is handled in its own storage layer: one that fails is left as
+	/// it was. Returns the weight used.
+	pub fn member_left(who: &T::AccountId) -> Weight {
+		let ids = CommittedMissions::<T>::get(who);
+		let count = ids.len() as u32;
+		for id in ids {
+			let Some(mission) = Missions::<T>::get(id) else { continue };
+			let _ = frame_support::storage::with_storage_layer(|| {
+				if Self::is_active(&mission) {
+					if mission.roster_position(who).is_some() {
+						Self::do_abandon(who.clone(), id)
+					} else {
+						// A commitment never accepted: nothing to abandon, bond back.
+						let commitment =
+							Commitments::<T>::get(id, who).ok_or(Error::<T>::CommitmentNotFound)?;
+						let mut mission = mission.clone();
+						mission.pending.saturating_dec();
+						Self::release_bond(id, who, commitment.bond)?;
+						Commitments::<T>::remove(id, who);
+						Self::unindex_commitment(id, who);
+						Missions::<T>::insert(id, mission);
+						Ok(())
+					}
+				} else {
+					Self::do_withdraw_commitment(who.clone(), id)
+				}
+			});
+		}
+		T::WeightInfo::abandon(T::MaxContributors::get()).saturating_mul(count.max(1) as u64)
+	}
+
+	/// The most `member_left` may weigh.
+	pub fn member_left_max_weight() -> Weight {
+		T::WeightInfo::abandon(T::MaxContributors::get())
+			.saturating_mul(T::MaxMissionsPerAccount::get() as u64)
+	}
+
 	// ----- Helpers -----
 
 	fn mission(id: MissionId) -> Result<Mission<T>, DispatchError> {

@@ -1639,3 +1639,30 @@ mod property {
 		}
 	}
 }
+
+#[test]
+fn a_member_who_leaves_abandons_and_withdraws() {
+	ExtBuilder::default().build_and_execute(|| {
+		let running = active(&[1000], &[(2, 50), (3, 50)]);
+		let recruiting = create(&[500]);
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), recruiting, pct(10), hash(2)));
+		// 2 also has a pending commitment to a third mission that went active.
+		let third = create(&[300]);
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), third, pct(10), hash(2)));
+		recruit(third, &[(4, 100)]);
+		let t = propose(third);
+		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(4), third, t));
+
+		Missions::member_left(&2);
+		// Active mission: abandoned, bond forfeited into its budget.
+		let m = MissionsStore::<Test>::get(running).unwrap();
+		assert_eq!(m.roster.to_vec(), vec![(3, pct(100))]);
+		assert_eq!(m.budget, 1000 + MIN_BOND);
+		// Recruiting mission and the pending commitment: withdrawn, bonds back.
+		assert!(Commitments::<Test>::get(recruiting, 2).is_none());
+		assert!(Commitments::<Test>::get(third, 2).is_none());
+		assert_eq!(MissionsStore::<Test>::get(third).unwrap().pending, 0);
+		assert_eq!(free(2), ENDOWMENT - MIN_BOND);
+		assert!(CommittedMissions::<Test>::get(2).is_empty());
+	});
+}

@@ -61,6 +61,10 @@ pub trait WeightInfo {
 /// Weights for `pallet_missions` measured on the Peer runtime, with the runtime's `DbWeight`.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Consortium::Members` (r:1 w:0)
+	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:2 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::NextMissionId` (r:1 w:1)
 	/// Proof: `Missions::NextMissionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
@@ -68,39 +72,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Missions` (r:0 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 16]`.
 	/// The range of component `u` is `[0, 256]`.
-	fn create_mission(m: u32, _u: u32, ) -> Weight {
+	fn create_mission(m: u32, u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `145`
-		//  Estimated: `3771`
-		// Minimum execution time: 113_297_000 picoseconds.
-		Weight::from_parts(119_732_792, 3771)
-			// Standard Error: 4_661
-			.saturating_add(Weight::from_parts(159_866, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `482`
+		//  Estimated: `6012`
+		// Minimum execution time: 127_649_000 picoseconds.
+		Weight::from_parts(130_086_258, 6012)
+			// Standard Error: 3_815
+			.saturating_add(Weight::from_parts(335_110, 0).saturating_mul(m.into()))
+			// Standard Error: 232
+			.saturating_add(Weight::from_parts(3_433, 0).saturating_mul(u.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
+	/// Storage: `Consortium::Members` (r:1 w:0)
+	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:1 w:0)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2962`
+		//  Measured:  `3711`
 		//  Estimated: `5934`
-		// Minimum execution time: 95_962_000 picoseconds.
-		Weight::from_parts(104_885_000, 5934)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 114_089_000 picoseconds.
+		Weight::from_parts(120_949_000, 5934)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
@@ -110,7 +122,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
@@ -118,10 +130,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `911 + c * (162 ±0)`
 		//  Estimated: `5934 + c * (2590 ±0)`
-		// Minimum execution time: 73_038_000 picoseconds.
-		Weight::from_parts(72_617_786, 5934)
-			// Standard Error: 25_852
-			.saturating_add(Weight::from_parts(6_629_768, 0).saturating_mul(c.into()))
+		// Minimum execution time: 74_069_000 picoseconds.
+		Weight::from_parts(72_191_592, 5934)
+			// Standard Error: 7_952
+			.saturating_add(Weight::from_parts(6_634_487, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -137,10 +149,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `636 + c * (56 ±0)`
 		//  Estimated: `5934`
-		// Minimum execution time: 23_435_000 picoseconds.
-		Weight::from_parts(25_669_283, 5934)
-			// Standard Error: 5_201
-			.saturating_add(Weight::from_parts(638_032, 0).saturating_mul(c.into()))
+		// Minimum execution time: 24_767_000 picoseconds.
+		Weight::from_parts(27_009_652, 5934)
+			// Standard Error: 3_630
+			.saturating_add(Weight::from_parts(546_524, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -151,7 +163,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
@@ -159,10 +171,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `911 + c * (162 ±0)`
 		//  Estimated: `5934 + c * (2590 ±0)`
-		// Minimum execution time: 73_198_000 picoseconds.
-		Weight::from_parts(74_516_387, 5934)
-			// Standard Error: 37_561
-			.saturating_add(Weight::from_parts(6_898_440, 0).saturating_mul(c.into()))
+		// Minimum execution time: 74_280_000 picoseconds.
+		Weight::from_parts(72_944_112, 5934)
+			// Standard Error: 9_489
+			.saturating_add(Weight::from_parts(6_680_628, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -177,12 +189,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `500 + c * (36 ±0) + m * (49 ±0)`
 		//  Estimated: `5934`
-		// Minimum execution time: 22_534_000 picoseconds.
-		Weight::from_parts(23_750_567, 5934)
-			// Standard Error: 9_676
-			.saturating_add(Weight::from_parts(135_868, 0).saturating_mul(c.into()))
-			// Standard Error: 9_676
-			.saturating_add(Weight::from_parts(383_786, 0).saturating_mul(m.into()))
+		// Minimum execution time: 23_725_000 picoseconds.
+		Weight::from_parts(19_406_528, 5934)
+			// Standard Error: 5_121
+			.saturating_add(Weight::from_parts(417_334, 0).saturating_mul(c.into()))
+			// Standard Error: 5_121
+			.saturating_add(Weight::from_parts(497_481, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -195,10 +207,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1364 + c * (124 ±0)`
 		//  Estimated: `5934 + c * (2590 ±0)`
-		// Minimum execution time: 31_857_000 picoseconds.
-		Weight::from_parts(28_130_451, 5934)
-			// Standard Error: 13_611
-			.saturating_add(Weight::from_parts(5_234_037, 0).saturating_mul(c.into()))
+		// Minimum execution time: 33_279_000 picoseconds.
+		Weight::from_parts(30_622_575, 5934)
+			// Standard Error: 5_902
+			.saturating_add(Weight::from_parts(5_009_975, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -211,14 +223,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[0, 256]`.
-	fn submit_deliverable(u: u32, ) -> Weight {
+	fn submit_deliverable(_u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3072`
 		//  Estimated: `5934`
-		// Minimum execution time: 42_843_000 picoseconds.
-		Weight::from_parts(46_068_398, 5934)
-			// Standard Error: 2_385
-			.saturating_add(Weight::from_parts(22_042, 0).saturating_mul(u.into()))
+		// Minimum execution time: 44_125_000 picoseconds.
+		Weight::from_parts(50_865_244, 5934)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -227,9 +237,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
@@ -240,34 +252,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn approve_milestone(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6042 + c * (340 ±0) + m * (96 ±0)`
-		//  Estimated: `42705 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_052_947_000 picoseconds.
-		Weight::from_parts(1_046_194_947, 42705)
-			// Standard Error: 1_780_465
-			.saturating_add(Weight::from_parts(106_179_003, 0).saturating_mul(c.into()))
+		//  Measured:  `6133 + c * (428 ±0) + m * (96 ±0)`
+		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
+		// Minimum execution time: 1_057_174_000 picoseconds.
+		Weight::from_parts(983_630_526, 43102)
+			// Standard Error: 312_194
+			.saturating_add(Weight::from_parts(118_559_055, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(65_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(64_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn reject_milestone(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1606 + c * (36 ±0)`
-		//  Estimated: `5934`
-		// Minimum execution time: 24_476_000 picoseconds.
-		Weight::from_parts(27_906_879, 5934)
-			// Standard Error: 13_176
-			.saturating_add(Weight::from_parts(511_997, 0).saturating_mul(c.into()))
+		//  Measured:  `1612 + c * (36 ±0)`
+		//  Estimated: `5934 + c * (2599 ±0)`
+		// Minimum execution time: 34_962_000 picoseconds.
+		Weight::from_parts(29_132_055, 5934)
+			// Standard Error: 12_359
+			.saturating_add(Weight::from_parts(8_318_882, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2599).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
@@ -275,17 +292,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2214`
 		//  Estimated: `5934`
-		// Minimum execution time: 25_348_000 picoseconds.
-		Weight::from_parts(33_740_000, 5934)
+		// Minimum execution time: 27_320_000 picoseconds.
+		Weight::from_parts(33_470_000, 5934)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
@@ -298,19 +317,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5771 + c * (340 ±0) + m * (96 ±0)`
-		//  Estimated: `42705 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_067_930_000 picoseconds.
-		Weight::from_parts(983_355_464, 42705)
-			// Standard Error: 1_381_961
-			.saturating_add(Weight::from_parts(107_525_157, 0).saturating_mul(c.into()))
-			// Standard Error: 1_381_961
-			.saturating_add(Weight::from_parts(2_082_858, 0).saturating_mul(m.into()))
+		//  Measured:  `5862 + c * (428 ±0) + m * (96 ±0)`
+		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
+		// Minimum execution time: 1_101_350_000 picoseconds.
+		Weight::from_parts(1_013_955_054, 43102)
+			// Standard Error: 248_078
+			.saturating_add(Weight::from_parts(126_786_923, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(65_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(64_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
@@ -320,7 +337,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:33 w:32)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:32 w:32)
@@ -331,12 +348,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn cancel_mission(c: u32, _m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1086 + c * (323 ±0) + m * (49 ±0)`
+		//  Measured:  `1088 + c * (323 ±0) + m * (49 ±0)`
 		//  Estimated: `5934 + c * (2781 ±0)`
-		// Minimum execution time: 171_824_000 picoseconds.
-		Weight::from_parts(269_522_352, 5934)
-			// Standard Error: 318_220
-			.saturating_add(Weight::from_parts(56_625_055, 0).saturating_mul(c.into()))
+		// Minimum execution time: 175_270_000 picoseconds.
+		Weight::from_parts(192_890_989, 5934)
+			// Standard Error: 380_431
+			.saturating_add(Weight::from_parts(56_849_203, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -348,7 +365,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
@@ -362,11 +379,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `5669 + c * (338 ±0) + m * (96 ±0)`
-		//  Estimated: `42705 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_018_938_000 picoseconds.
-		Weight::from_parts(988_256_736, 42705)
-			// Standard Error: 181_857
-			.saturating_add(Weight::from_parts(57_642_573, 0).saturating_mul(c.into()))
+		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
+		// Minimum execution time: 1_005_698_000 picoseconds.
+		Weight::from_parts(897_521_485, 43102)
+			// Standard Error: 412_244
+			.saturating_add(Weight::from_parts(59_543_448, 0).saturating_mul(c.into()))
+			// Standard Error: 412_244
+			.saturating_add(Weight::from_parts(5_825_823, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(65_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -381,29 +400,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:1 w:1)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[2, 16]`.
 	fn abandon(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3093 + c * (58 ±0)`
-		//  Estimated: `6196`
-		// Minimum execution time: 139_707_000 picoseconds.
-		Weight::from_parts(146_224_254, 6196)
-			// Standard Error: 31_443
-			.saturating_add(Weight::from_parts(584_555, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `3099 + c * (58 ±0)`
+		//  Estimated: `6254`
+		// Minimum execution time: 150_522_000 picoseconds.
+		Weight::from_parts(154_848_822, 6254)
+			// Standard Error: 24_699
+			.saturating_add(Weight::from_parts(851_469, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
@@ -416,19 +441,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn close_expired(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5669 + c * (338 ±0) + m * (96 ±0)`
-		//  Estimated: `42705 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_679_715_000 picoseconds.
-		Weight::from_parts(1_692_754_000, 42705)
-			// Standard Error: 7_760_025
-			.saturating_add(Weight::from_parts(274_015_037, 0).saturating_mul(c.into()))
-			// Standard Error: 7_760_025
-			.saturating_add(Weight::from_parts(214_066_209, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(65_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
+		//  Measured:  `5679 + c * (338 ±0) + m * (96 ±0)`
+		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
+		// Minimum execution time: 1_769_558_000 picoseconds.
+		Weight::from_parts(1_787_785_000, 43102)
+			// Standard Error: 9_003_943
+			.saturating_add(Weight::from_parts(313_252_831, 0).saturating_mul(c.into()))
+			// Standard Error: 9_003_943
+			.saturating_add(Weight::from_parts(246_819_012, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(66_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(64_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
@@ -437,20 +462,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
-	fn create_mission(m: u32, _u: u32, ) -> Weight {
-		Weight::from_parts(119_732_792, 3771)
-			.saturating_add(Weight::from_parts(159_866, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+	fn create_mission(m: u32, u: u32, ) -> Weight {
+		Weight::from_parts(130_086_258, 6012)
+			.saturating_add(Weight::from_parts(335_110, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(3_433, 0).saturating_mul(u.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(104_885_000, 5934)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(120_949_000, 5934)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(72_617_786, 5934)
-			.saturating_add(Weight::from_parts(6_629_768, 0).saturating_mul(c.into()))
+		Weight::from_parts(72_191_592, 5934)
+			.saturating_add(Weight::from_parts(6_634_487, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -458,14 +484,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2590).saturating_mul(c.into()))
 	}
 	fn accept_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(25_669_283, 5934)
-			.saturating_add(Weight::from_parts(638_032, 0).saturating_mul(c.into()))
+		Weight::from_parts(27_009_652, 5934)
+			.saturating_add(Weight::from_parts(546_524, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reject_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(74_516_387, 5934)
-			.saturating_add(Weight::from_parts(6_898_440, 0).saturating_mul(c.into()))
+		Weight::from_parts(72_944_112, 5934)
+			.saturating_add(Weight::from_parts(6_680_628, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -473,65 +499,66 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2590).saturating_mul(c.into()))
 	}
 	fn propose_terms(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(23_750_567, 5934)
-			.saturating_add(Weight::from_parts(135_868, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(383_786, 0).saturating_mul(m.into()))
+		Weight::from_parts(19_406_528, 5934)
+			.saturating_add(Weight::from_parts(417_334, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(497_481, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn sign_terms(c: u32, ) -> Weight {
-		Weight::from_parts(28_130_451, 5934)
-			.saturating_add(Weight::from_parts(5_234_037, 0).saturating_mul(c.into()))
+		Weight::from_parts(30_622_575, 5934)
+			.saturating_add(Weight::from_parts(5_009_975, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2590).saturating_mul(c.into()))
 	}
-	fn submit_deliverable(u: u32, ) -> Weight {
-		Weight::from_parts(46_068_398, 5934)
-			.saturating_add(Weight::from_parts(22_042, 0).saturating_mul(u.into()))
+	fn submit_deliverable(_u: u32, ) -> Weight {
+		Weight::from_parts(50_865_244, 5934)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_milestone(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_046_194_947, 42705)
-			.saturating_add(Weight::from_parts(106_179_003, 0).saturating_mul(c.into()))
+		Weight::from_parts(983_630_526, 43102)
+			.saturating_add(Weight::from_parts(118_559_055, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(65_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(64_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn reject_milestone(c: u32, ) -> Weight {
-		Weight::from_parts(27_906_879, 5934)
-			.saturating_add(Weight::from_parts(511_997, 0).saturating_mul(c.into()))
+		Weight::from_parts(29_132_055, 5934)
+			.saturating_add(Weight::from_parts(8_318_882, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2599).saturating_mul(c.into()))
 	}
 	fn dispute_milestone() -> Weight {
-		Weight::from_parts(33_740_000, 5934)
+		Weight::from_parts(33_470_000, 5934)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(983_355_464, 42705)
-			.saturating_add(Weight::from_parts(107_525_157, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(2_082_858, 0).saturating_mul(m.into()))
+		Weight::from_parts(1_013_955_054, 43102)
+			.saturating_add(Weight::from_parts(126_786_923, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(65_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(64_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn cancel_mission(c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(269_522_352, 5934)
-			.saturating_add(Weight::from_parts(56_625_055, 0).saturating_mul(c.into()))
+		Weight::from_parts(192_890_989, 5934)
+			.saturating_add(Weight::from_parts(56_849_203, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -539,8 +566,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 	}
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(988_256_736, 42705)
-			.saturating_add(Weight::from_parts(57_642_573, 0).saturating_mul(c.into()))
+		Weight::from_parts(897_521_485, 43102)
+			.saturating_add(Weight::from_parts(59_543_448, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(5_825_823, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(65_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -551,20 +579,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn abandon(c: u32, ) -> Weight {
-		Weight::from_parts(146_224_254, 6196)
-			.saturating_add(Weight::from_parts(584_555, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(154_848_822, 6254)
+			.saturating_add(Weight::from_parts(851_469, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn close_expired(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_692_754_000, 42705)
-			.saturating_add(Weight::from_parts(274_015_037, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(214_066_209, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(65_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
+		Weight::from_parts(1_787_785_000, 43102)
+			.saturating_add(Weight::from_parts(313_252_831, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(246_819_012, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(66_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(64_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))

@@ -1,6 +1,7 @@
 //! Every pallet's `Config`, split by domain.
 
 mod consensus;
+pub mod governance;
 mod missions;
 mod monetary;
 mod system;

@@ -1,0 +1,579 @@
+//! # Consortium
+//!
+//! Who belongs to the Peer consortium, how one joins and leaves, and how the
+//! members' council reaches Root without any sudo key.
+//!
+//! - **Joining**: an account `apply`s with a display name, a kind
+//!   (organization or individual) and an optional hash of its charter, and
+//!   [`Config::ApplicationDeposit`] is held. The council admits
+//!   ([`Config::AdmitOrigin`]): the deposit is returned and the account becomes
+//!   a member; or it rejects: the deposit is burned (it pays for the council's
+//!   time and keeps spam out). The applicant may withdraw first and get it back.
+//! - **Leaving**: a member `give_notice`s and may `retire` once
+//!   [`Config::NoticePeriod`] has passed. The council may remove a member at
+//!   once ([`Config::RemoveOrigin`]). Either way [`Config::OnMemberLeft`] is
+//!   told, so that the member's open mission commitments are abandoned, with
+//!   the consequences the missions pallet sets.
+//! - **Root by vote**: `dispatch_as_root(call)` from [`Config::RootOrigin`]
+//!   (a council supermajority) dispatches `call` as Root: runtime upgrades and
+//!   every other Root call go through it.
+//! - The member set is kept sorted and handed to the council
+//!   ([`Config::MembershipChanged`]) on every change; this pallet implements
+//!   `Contains<AccountId>` for other pallets to ask who is a member.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+pub use weights::WeightInfo;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
+use scale_info::TypeInfo;
+
+/// What kind of party a member is.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	frame_support::Serialize,
+	frame_support::Deserialize,
+)]
+#[serde(crate = "frame_support::__private::serde")]
+pub enum MemberKind {
+	/// A company or another legal entity.
+	Organization,
+	/// A natural person.
+	Individual,
+}
+
+/// Told when a member leaves the consortium, whichever way.
+pub trait OnMemberLeft<AccountId> {
+	/// `who` is no longer a member.
+	fn on_member_left(who: &AccountId) -> Weight;
+	/// The most `on_member_left` may weigh.
+	fn max_weight() -> Weight;
+}
+
+impl<AccountId> OnMemberLeft<AccountId> for () {
+	fn on_member_left(_: &AccountId) -> Weight {
+		Weight::zero()
+	}
+	fn max_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{boxed::Box, vec::Vec};
+	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, InspectHold, Mutate, MutateHold},
+			tokens::{Fortitude, Precision},
+			ChangeMembers, Contains, InitializeMembers,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::traits::{Dispatchable, Saturating, Zero};
+
+	/// The balance type of the pallet's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// A member of the consortium.
+	#[derive(
+		Encode,
+		Decode,
+		MaxEncodedLen,
+		TypeInfo,
+		frame_support::CloneNoBound,
+		frame_support::PartialEqNoBound,
+		frame_support::EqNoBound,
+		frame_support::DebugNoBound,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct MemberRecord<T: Config> {
+		/// The name shown for it.
+		pub name: BoundedVec<u8, T::MaxNameLen>,
+		/// Organization or individual.
+		pub kind: MemberKind,
+		/// Hash of its charter or statutes, if it published one.
+		pub charter: Option<H256>,
+		/// The block it joined in.
+		pub joined: BlockNumberFor<T>,
+		/// The block from which it may retire, once it gave notice.
+		pub leaves_at: Option<BlockNumberFor<T>>,
+	}
+
+	/// An application to join.
+	#[derive(
+		Encode,
+		Decode,
+		MaxEncodedLen,
+		TypeInfo,
+		frame_support::CloneNoBound,
+		frame_support::PartialEqNoBound,
+		frame_support::EqNoBound,
+		frame_support::DebugNoBound,
+	)]
+	#[scale_info(skip_type_params(T))]
+	#[codec(mel_bound())]
+	pub struct Application<T: Config> {
+		/// The name it would be shown with.
+		pub name: BoundedVec<u8, T::MaxNameLen>,
+		/// Organization or individual.
+		pub kind: MemberKind,
+		/// Hash of its charter, if any.
+		pub charter: Option<H256>,
+		/// The deposit held.
+		pub deposit: BalanceOf<T>,
+		/// The block it applied in.
+		pub applied: BlockNumberFor<T>,
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an application to join.
+		ApplicationDeposit,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The calls `dispatch_as_root` may dispatch.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
+
+		// --- Origins ---
+
+		/// Admits or rejects applicants.
+		type AdmitOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Removes members.
+		type RemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// May dispatch any call as Root (runtime upgrades among them).
+		type RootOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		// --- Currency ---
+
+		/// Holds application deposits.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Held from an applicant until the council decides.
+		#[pallet::constant]
+		type ApplicationDeposit: Get<BalanceOf<Self>>;
+
+		// --- Bounds and periods ---
+
+		/// Most members.
+		#[pallet::constant]
+		type MaxMembers: Get<u32>;
+		/// Fewest members: the last ones cannot leave.
+		#[pallet::constant]
+		type MinMembers: Get<u32>;
+		/// Most applications awaiting a decision.
+		#[pallet::constant]
+		type MaxApplications: Get<u32>;
+		/// Longest display name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+		/// Blocks between giving notice and being free to retire.
+		#[pallet::constant]
+		type NoticePeriod: Get<BlockNumberFor<Self>>;
+
+		// --- The rest ---
+
+		/// Told of every change of the member set (the council's membership).
+		type MembershipChanged: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
+		/// Told when a member leaves.
+		type OnMemberLeft: OnMemberLeft<Self::AccountId>;
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The members and their records.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MemberRecord<T>>;
+
+	/// The members, sorted: what the council votes with.
+	#[pallet::storage]
+	pub type MemberList<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxMembers>, ValueQuery>;
+
+	/// Applications awaiting the council.
+	#[pallet::storage]
+	pub type Applications<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, Application<T>>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The founding members: account, name, kind.
+		pub members: Vec<(T::AccountId, Vec<u8>, MemberKind)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let mut list: Vec<T::AccountId> = Vec::new();
+			for (who, name, kind) in &self.members {
+				let name: BoundedVec<u8, T::MaxNameLen> =
+					name.clone().try_into().expect("genesis member name too long");
+				assert!(!Members::<T>::contains_key(who), "duplicate genesis member");
+				Members::<T>::insert(
+					who,
+					MemberRecord::<T> {
+						name,
+						kind: *kind,
+						charter: None,
+						joined: Zero::zero(),
+						leaves_at: None,
+					},
+				);
+				list.push(who.clone());
+			}
+			list.sort();
+			let bounded: BoundedVec<T::AccountId, T::MaxMembers> =
+				list.clone().try_into().expect("more genesis members than MaxMembers");
+			MemberList::<T>::put(bounded);
+			T::MembershipChanged::initialize_members(&list);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An account applied to join; its deposit is held.
+		Applied { who: T::AccountId, kind: MemberKind, deposit: BalanceOf<T> },
+		/// An applicant withdrew; its deposit was released.
+		ApplicationWithdrawn { who: T::AccountId },
+		/// The council admitted an applicant; its deposit was released.
+		Admitted { who: T::AccountId },
+		/// The council rejected an applicant; its deposit was burned.
+		ApplicationRejected { who: T::AccountId, burned: BalanceOf<T> },
+		/// A member gave notice; it may retire from `leaves_at`.
+		NoticeGiven { who: T::AccountId, leaves_at: BlockNumberFor<T> },
+		/// A member retired after its notice.
+		Retired { who: T::AccountId },
+		/// The council removed a member.
+		Removed { who: T::AccountId },
+		/// A call was dispatched as Root by vote.
+		DispatchedAsRoot { result: DispatchResult },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already a member.
+		AlreadyMember,
+		/// The account already applied.
+		AlreadyApplied,
+		/// The account has no application.
+		NotApplicant,
+		/// The account is not a member.
+		NotMember,
+		/// The name is longer than `MaxNameLen`.
+		NameTooLong,
+		/// The consortium has `MaxMembers` members.
+		TooManyMembers,
+		/// `MaxApplications` applications already await the council.
+		TooManyApplications,
+		/// The member has not given notice.
+		NoticeNotGiven,
+		/// The notice period is not over.
+		NoticeRunning,
+		/// The member already gave notice.
+		NoticeAlreadyGiven,
+		/// The consortium would fall below `MinMembers`.
+		TooFewMembers,
+		/// Not enough free balance for the deposit.
+		InsufficientBalance,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Applies to join, holding the application deposit.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			kind: MemberKind,
+			charter: Option<H256>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
+			ensure!(!Applications::<T>::contains_key(&who), Error::<T>::AlreadyApplied);
+			let name: BoundedVec<u8, T::MaxNameLen> =
+				name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+			ensure!(
+				Applications::<T>::count() < T::MaxApplications::get(),
+				Error::<T>::TooManyApplications
+			);
+			let deposit = T::ApplicationDeposit::get();
+			T::Currency::hold(&HoldReason::ApplicationDeposit.into(), &who, deposit)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			let applied = frame_system::Pallet::<T>::block_number();
+			Applications::<T>::insert(&who, Application { name, kind, charter, deposit, applied });
+			Self::deposit_event(Event::Applied { who, kind, deposit });
+			Ok(())
+		}
+
+		/// Withdraws the caller's application; the deposit is released.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::withdraw_application())]
+		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let application = Applications::<T>::get(&who).ok_or(Error::<T>::NotApplicant)?;
+			T::Currency::release(
+				&HoldReason::ApplicationDeposit.into(),
+				&who,
+				application.deposit,
+				Precision::Exact,
+			)?;
+			Applications::<T>::remove(&who);
+			Self::deposit_event(Event::ApplicationWithdrawn { who });
+			Ok(())
+		}
+
+		/// The council admits an applicant: it becomes a member and its
+		/// deposit is released.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::admit(T::MaxMembers::get()))]
+		pub fn admit(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin)?;
+			let application = Applications::<T>::get(&who).ok_or(Error::<T>::NotApplicant)?;
+			let mut list = MemberList::<T>::get();
+			let at = list.binary_search(&who).err().ok_or(Error::<T>::AlreadyMember)?;
+			list.try_insert(at, who.clone()).map_err(|_| Error::<T>::TooManyMembers)?;
+			T::Currency::release(
+				&HoldReason::ApplicationDeposit.into(),
+				&who,
+				application.deposit,
+				Precision::Exact,
+			)?;
+			Applications::<T>::remove(&who);
+			Members::<T>::insert(
+				&who,
+				MemberRecord::<T> {
+					name: application.name,
+					kind: application.kind,
+					charter: application.charter,
+					joined: frame_system::Pallet::<T>::block_number(),
+					leaves_at: None,
+				},
+			);
+			T::MembershipChanged::change_members_sorted(core::slice::from_ref(&who), &[], &list);
+			MemberList::<T>::put(list);
+			Self::deposit_event(Event::Admitted { who });
+			Ok(())
+		}
+
+		/// The council rejects an applicant: its deposit is burned.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reject_application())]
+		pub fn reject_application(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AdmitOrigin::ensure_origin(origin)?;
+			let application = Applications::<T>::get(&who).ok_or(Error::<T>::NotApplicant)?;
+			let burned = T::Currency::burn_held(
+				&HoldReason::ApplicationDeposit.into(),
+				&who,
+				application.deposit,
+				Precision::Exact,
+				Fortitude::Force,
+			)?;
+			Applications::<T>::remove(&who);
+			Self::deposit_event(Event::ApplicationRejected { who, burned });
+			Ok(())
+		}
+
+		/// A member gives notice; it may retire once `NoticePeriod` has passed.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::give_notice())]
+		pub fn give_notice(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let mut record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			ensure!(record.leaves_at.is_none(), Error::<T>::NoticeAlreadyGiven);
+			let leaves_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::NoticePeriod::get());
+			record.leaves_at = Some(leaves_at);
+			Members::<T>::insert(&who, record);
+			Self::deposit_event(Event::NoticeGiven { who, leaves_at });
+			Ok(())
+		}
+
+		/// A member whose notice has run out leaves; its open mission
+		/// commitments are abandoned.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::retire(T::MaxMembers::get())
+			.saturating_add(T::OnMemberLeft::max_weight()))]
+		pub fn retire(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let leaves_at = record.leaves_at.ok_or(Error::<T>::NoticeNotGiven)?;
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= leaves_at,
+				Error::<T>::NoticeRunning
+			);
+			let extra = Self::remove(&who)?;
+			Self::deposit_event(Event::Retired { who });
+			Ok(Some(T::WeightInfo::retire(T::MaxMembers::get()).saturating_add(extra)).into())
+		}
+
+		/// The council removes a member at once; its open mission commitments
+		/// are abandoned.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::remove_member(T::MaxMembers::get())
+			.saturating_add(T::OnMemberLeft::max_weight()))]
+		pub fn remove_member(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			T::RemoveOrigin::ensure_origin(origin)?;
+			ensure!(Members::<T>::contains_key(&who), Error::<T>::NotMember);
+			let extra = Self::remove(&who)?;
+			Self::deposit_event(Event::Removed { who });
+			Ok(Some(T::WeightInfo::remove_member(T::MaxMembers::get()).saturating_add(extra))
+				.into())
+		}
+
+		/// Dispatches `call` as Root. Only [`Config::RootOrigin`] — a council
+		/// supermajority — may: this is how the chain upgrades its runtime.
+		#[pallet::call_index(7)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(T::WeightInfo::dispatch_as_root().saturating_add(info.call_weight), info.class)
+		})]
+		pub fn dispatch_as_root(
+			origin: OriginFor<T>,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			T::RootOrigin::ensure_origin(origin)?;
+			let result = call.dispatch(frame_system::RawOrigin::Root.into());
+			let actual =
+				result.map(|post| post.actual_weight).unwrap_or_else(|e| e.post_info.actual_weight);
+			Self::deposit_event(Event::DispatchedAsRoot {
+				result: result.map(|_| ()).map_err(|e| e.error),
+			});
+			Ok(actual.map(|w| w.saturating_add(T::WeightInfo::dispatch_as_root())).into())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Takes `who` out of the member set and tells the council and the
+		/// `OnMemberLeft` hook; returns the hook's weight.
+		fn remove(who: &T::AccountId) -> Result<Weight, DispatchError> {
+			let mut list = MemberList::<T>::get();
+			ensure!(list.len() as u32 > T::MinMembers::get(), Error::<T>::TooFewMembers);
+			if let Ok(at) = list.binary_search(who) {
+				list.remove(at);
+			}
+			Members::<T>::remove(who);
+			T::MembershipChanged::change_members_sorted(&[], core::slice::from_ref(who), &list);
+			MemberList::<T>::put(list);
+			Ok(T::OnMemberLeft::on_member_left(who))
+		}
+
+		/// Makes `who` a member without an application, for benchmarks of
+		/// pallets that need members.
+		#[cfg(feature = "runtime-benchmarks")]
+		pub fn add_member_for_benchmarks(who: &T::AccountId) {
+			let mut list = MemberList::<T>::get();
+			if let Err(at) = list.binary_search(who) {
+				if list.try_insert(at, who.clone()).is_ok() {
+					Members::<T>::insert(
+						who,
+						MemberRecord::<T> {
+							name: Default::default(),
+							kind: MemberKind::Individual,
+							charter: None,
+							joined: Zero::zero(),
+							leaves_at: None,
+						},
+					);
+					T::MembershipChanged::change_members_sorted(
+						core::slice::from_ref(who),
+						&[],
+						&list,
+					);
+					MemberList::<T>::put(list);
+				}
+			}
+		}
+
+		/// The members, sorted.
+		pub fn members() -> Vec<T::AccountId> {
+			MemberList::<T>::get().into_inner()
+		}
+
+		/// Checks that the sorted list and the records agree, and that every
+		/// application's deposit is held.
+		#[cfg(any(test, feature = "try-runtime"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let list = MemberList::<T>::get();
+			ensure!(list.windows(2).all(|w| w[0] < w[1]), "member list not sorted");
+			ensure!(list.len() == Members::<T>::iter_keys().count(), "list and records differ");
+			for who in list.iter() {
+				ensure!(Members::<T>::contains_key(who), "listed member without a record");
+				ensure!(!Applications::<T>::contains_key(who), "a member with an application");
+			}
+			ensure!(
+				Applications::<T>::count() as usize == Applications::<T>::iter_keys().count(),
+				"application counter wrong"
+			);
+			for (who, application) in Applications::<T>::iter() {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who)
+						== application.deposit,
+					"application deposit not held"
+				);
+			}
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Contains<T::AccountId> for Pallet<T> {
+		fn contains(who: &T::AccountId) -> bool {
+			Members::<T>::contains_key(who)
+		}
+	}
+}

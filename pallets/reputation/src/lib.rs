@@ -1,0 +1,222 @@
+//! # Reputation
+//!
+//! Trust earned in missions, per account: counters of what happened and a
+//! score in which recent work weighs more than old work.
+//!
+//! The missions pallet reports every settled outcome through
+//! [`pallet_missions::OnSettled`]; this pallet implements it, and
+//! [`pallet_missions::ReputationOf`] so missions can ask for a minimum score.
+//!
+//! ## The score
+//! Each outcome adds or takes points (in thousandths):
+//!
+//! | outcome | points |
+//! | --- | --- |
+//! | milestone paid | +10 (+5 more if approved on the first submission) |
+//! | mission completed | +20 |
+//! | dispute won | +5 |
+//! | milestone rejected | −2 |
+//! | dispute lost (rejection upheld) | −10 |
+//! | mission expired with nothing delivered | −20 |
+//! | bond forfeited | −50 |
+//!
+//! Points decay: they halve every [`Config::HalfLife`] blocks. Between whole
+//! half-lives the decay is linear (a fraction `f` of a half-life multiplies
+//! by `1 − f/2`, slightly above `2^−f`). Points never go below zero. The
+//! score is the decayed points, rounded down to a whole number.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+pub use pallet::*;
+
+#[cfg(test)]
+mod tests;
+
+use codec::{Decode, Encode, MaxEncodedLen};
+use pallet_missions::{MissionId, Settlement};
+use scale_info::TypeInfo;
+
+/// Points in thousandths: 1 point is 1000.
+pub const POINT: u64 = 1000;
+
+/// What an account has done, and its points as of `updated`.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Record<Balance, BlockNumber> {
+	/// Missions completed while on the roster.
+	pub missions_completed: u32,
+	/// Milestones paid while on the roster.
+	pub milestones_paid: u32,
+	/// Of those, approved on the first submission.
+	pub approved_first_try: u32,
+	/// Rejections of milestones it was on the roster of.
+	pub rejections: u32,
+	/// Disputes lost: the rejection was upheld.
+	pub rejections_upheld: u32,
+	/// Disputes won (wholly or by a split).
+	pub disputes_won: u32,
+	/// Bonds forfeited.
+	pub bonds_forfeited: u32,
+	/// Missions that expired with nothing delivered by it.
+	pub expired_idle: u32,
+	/// Everything it was paid.
+	pub total_earned: Balance,
+	/// Everything it forfeited.
+	pub total_forfeited: Balance,
+	/// Points, in thousandths, as of `updated`.
+	pub points: u64,
+	/// The block `points` was last brought up to date.
+	pub updated: BlockNumber,
+}
+
+/// An account's reputation as the runtime API shows it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ReputationView<Balance, BlockNumber> {
+	/// The score now (decayed to the current block).
+	pub score: u32,
+	/// The counters.
+	pub record: Record<Balance, BlockNumber>,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{
+		traits::{AtLeast32BitUnsigned, Saturating, UniqueSaturatedInto},
+		Perbill,
+	};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// The balance type missions pay in.
+		type Balance: Parameter + Member + AtLeast32BitUnsigned + Copy + MaxEncodedLen + Default;
+		/// Blocks over which points lose half their value.
+		#[pallet::constant]
+		type HalfLife: Get<BlockNumberFor<Self>>;
+	}
+
+	/// Each account's record.
+	#[pallet::storage]
+	pub type Reputations<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Record<T::Balance, BlockNumberFor<T>>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An outcome in a mission changed an account's reputation.
+		ReputationChanged { who: T::AccountId, mission: MissionId, score: u32 },
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(!T::HalfLife::get().is_zero(), "HalfLife must be positive");
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// `points` decayed over `elapsed` blocks.
+		pub fn decay(points: u64, elapsed: BlockNumberFor<T>) -> u64 {
+			let half_life: u64 = T::HalfLife::get().unique_saturated_into();
+			let elapsed: u64 = elapsed.unique_saturated_into();
+			let halvings = elapsed / half_life.max(1);
+			if halvings >= 64 {
+				return 0;
+			}
+			let halved = points >> halvings;
+			// Within a half-life: multiply by 1 - f/2.
+			let f = Perbill::from_rational(elapsed % half_life.max(1), half_life.max(1));
+			halved.saturating_sub((f / 2).mul_floor(halved))
+		}
+
+		/// The score of `who` now.
+		pub fn score_of(who: &T::AccountId) -> u32 {
+			let r = Reputations::<T>::get(who);
+			let now = frame_system::Pallet::<T>::block_number();
+			let points = Self::decay(r.points, now.saturating_sub(r.updated));
+			(points / POINT).min(u32::MAX as u64) as u32
+		}
+
+		/// The record and current score of `who`.
+		pub fn view(who: &T::AccountId) -> ReputationView<T::Balance, BlockNumberFor<T>> {
+			ReputationView { score: Self::score_of(who), record: Reputations::<T>::get(who) }
+		}
+
+		/// Counts `outcome` for `who` and moves its points.
+		pub fn record(mission: MissionId, who: &T::AccountId, outcome: Settlement<T::Balance>) {
+			let now = frame_system::Pallet::<T>::block_number();
+			Reputations::<T>::mutate(who, |r| {
+				r.points = Self::decay(r.points, now.saturating_sub(r.updated));
+				r.updated = now;
+				let (gain, loss) = match outcome {
+					Settlement::MilestonePaid { amount, first_try, .. } => {
+						r.milestones_paid.saturating_inc();
+						r.total_earned = r.total_earned.saturating_add(amount);
+						if first_try {
+							r.approved_first_try.saturating_inc();
+							(15 * POINT, 0)
+						} else {
+							(10 * POINT, 0)
+						}
+					}
+					Settlement::MissionCompleted => {
+						r.missions_completed.saturating_inc();
+						(20 * POINT, 0)
+					}
+					Settlement::DisputeWon { .. } => {
+						r.disputes_won.saturating_inc();
+						(5 * POINT, 0)
+					}
+					Settlement::MilestoneRejected { .. } => {
+						r.rejections.saturating_inc();
+						(0, 2 * POINT)
+					}
+					Settlement::DisputeLost { .. } => {
+						r.rejections_upheld.saturating_inc();
+						(0, 10 * POINT)
+					}
+					Settlement::MissionExpired { delivered: false } => {
+						r.expired_idle.saturating_inc();
+						(0, 20 * POINT)
+					}
+					Settlement::MissionExpired { delivered: true } => (0, 0),
+					Settlement::BondForfeited { amount } => {
+						r.bonds_forfeited.saturating_inc();
+						r.total_forfeited = r.total_forfeited.saturating_add(amount);
+						(0, 50 * POINT)
+					}
+				};
+				r.points = r.points.saturating_add(gain).saturating_sub(loss);
+			});
+			Self::deposit_event(Event::ReputationChanged {
+				who: who.clone(),
+				mission,
+				score: Self::score_of(who),
+			});
+		}
+	}
+
+	impl<T: Config> pallet_missions::OnSettled<T::AccountId, T::Balance> for Pallet<T> {
+		fn on_settled(mission: MissionId, who: &T::AccountId, outcome: Settlement<T::Balance>) {
+			Self::record(mission, who, outcome)
+		}
+	}
+
+	impl<T: Config> pallet_missions::ReputationOf<T::AccountId> for Pallet<T> {
+		fn reputation_of(who: &T::AccountId) -> u32 {
+			Self::score_of(who)
+		}
+	}
+}

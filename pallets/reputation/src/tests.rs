@@ -1,0 +1,135 @@
+//! The score formula and the counters.
+
+use crate::{self as pallet_reputation, *};
+use frame_support::{derive_impl, parameter_types};
+use pallet_missions::{OnSettled, ReputationOf, Settlement};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Reputation = pallet_reputation;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+parameter_types! {
+	pub const HalfLife: u64 = 100;
+}
+
+impl pallet_reputation::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = u64;
+	type HalfLife = HalfLife;
+}
+
+fn ext() -> sp_io::TestExternalities {
+	let t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn settle(who: u64, outcome: Settlement<u64>) {
+	<Reputation as OnSettled<u64, u64>>::on_settled(0, &who, outcome);
+}
+
+fn paid(amount: u64, first_try: bool) -> Settlement<u64> {
+	Settlement::MilestonePaid { milestone: 0, amount, first_try }
+}
+
+#[test]
+fn outcomes_move_points_and_counters() {
+	ext().execute_with(|| {
+		settle(1, paid(300, true));
+		settle(1, paid(200, false));
+		settle(1, Settlement::MissionCompleted);
+		assert_eq!(Reputation::score_of(&1), 15 + 10 + 20);
+		let r = Reputations::<Test>::get(1);
+		assert_eq!((r.milestones_paid, r.approved_first_try, r.missions_completed), (2, 1, 1));
+		assert_eq!(r.total_earned, 500);
+		settle(1, Settlement::MilestoneRejected { milestone: 1 });
+		settle(1, Settlement::DisputeWon { milestone: 1 });
+		assert_eq!(Reputation::score_of(&1), 45 - 2 + 5);
+		settle(1, Settlement::DisputeLost { milestone: 2 });
+		assert_eq!(Reputation::score_of(&1), 48 - 10);
+		assert_eq!(<Reputation as ReputationOf<u64>>::reputation_of(&1), 38);
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::Reputation(Event::ReputationChanged {
+				who: 1,
+				mission: 0,
+				score: 38
+			})));
+	});
+}
+
+#[test]
+fn forfeits_weigh_heavily_and_points_never_go_negative() {
+	ext().execute_with(|| {
+		settle(2, paid(10, true));
+		settle(2, Settlement::BondForfeited { amount: 7 });
+		assert_eq!(Reputation::score_of(&2), 0);
+		let r = Reputations::<Test>::get(2);
+		assert_eq!((r.bonds_forfeited, r.total_forfeited, r.points), (1, 7, 0));
+		settle(3, Settlement::MissionExpired { delivered: true });
+		settle(3, Settlement::MissionExpired { delivered: false });
+		assert_eq!(Reputations::<Test>::get(3).expired_idle, 1);
+		assert_eq!(Reputation::score_of(&3), 0);
+	});
+}
+
+#[test]
+fn recent_work_weighs_more_than_old_work() {
+	ext().execute_with(|| {
+		// Old and new work of the same kind: the old has decayed.
+		settle(1, Settlement::MissionCompleted);
+		System::set_block_number(201);
+		assert_eq!(Reputation::score_of(&1), 5); // 20 halved twice
+		settle(2, Settlement::MissionCompleted);
+		assert_eq!(Reputation::score_of(&2), 20);
+		// Half a half-life takes a quarter off.
+		System::set_block_number(251);
+		assert_eq!(Reputation::score_of(&2), 15);
+		// Decay is folded in when the next outcome arrives.
+		settle(1, paid(1, false));
+		let r = Reputations::<Test>::get(1);
+		assert_eq!(r.updated, 251);
+		assert_eq!(r.points, 20 * POINT / 4 * 3 / 4 + 10 * POINT);
+	});
+}
+
+#[test]
+fn decay_is_monotonic_and_ends_at_zero() {
+	ext().execute_with(|| {
+		let mut last = u64::MAX;
+		for elapsed in 0..1_000u64 {
+			let now = Reputation::decay(1_000_000, elapsed);
+			assert!(now <= last);
+			last = now;
+		}
+		assert_eq!(Reputation::decay(1_000_000, 100), 500_000);
+		assert_eq!(Reputation::decay(u64::MAX, 100 * 64), 0);
+	});
+}

@@ -1,0 +1,337 @@
+//! Governance stories run through `RuntimeCall`s on the development genesis:
+//! Alice, Bob and Charlie are the consortium and its council; Dave, Eve and
+//! Ferdie are funded outsiders.
+
+use crate::{
+	configs::governance::dynamic_params::missions as params, tests::genesis_of, Balances,
+	Consortium, Council, Missions, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	RuntimeParameters, System, UNIT, VERSION,
+};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{Get, UnfilteredDispatchable},
+};
+use pallet_missions::{MilestoneSpec, MissionOptions, MissionStatus, Verdict};
+use sp_core::{traits::ReadRuntimeVersionExt, H256};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve};
+use sp_runtime::{traits::Hash, DispatchError, Perbill};
+
+fn who(k: Sr25519Keyring) -> crate::AccountId {
+	k.to_account_id()
+}
+
+fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who(k))
+}
+
+/// Alice proposes `call` to the council with `threshold` and votes for it,
+/// `ayes` vote for it, `nays` against, and Alice closes it. Returns whether
+/// the motion was approved. (A threshold of 1 executes at once.)
+fn motion(
+	call: RuntimeCall,
+	threshold: u32,
+	ayes: &[Sr25519Keyring],
+	nays: &[Sr25519Keyring],
+) -> bool {
+	let length = call.encode().len() as u32;
+	let weight = call.get_dispatch_info().total_weight();
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<
+		Runtime,
+		crate::configs::governance::CouncilCollective,
+	>::get();
+	assert_ok!(Council::propose(signed(Alice), threshold, Box::new(call), length));
+	if threshold <= 1 {
+		return true;
+	}
+	for k in core::iter::once(&Alice).chain(ayes) {
+		assert_ok!(Council::vote(signed(*k), hash, index, true));
+	}
+	for k in nays {
+		assert_ok!(Council::vote(signed(*k), hash, index, false));
+	}
+	assert_ok!(Council::close(signed(Alice), hash, index, weight, length));
+	System::events().iter().any(|e| {
+		matches!(e.event, RuntimeEvent::Council(pallet_collective::Event::Approved { proposal_hash }) if proposal_hash == hash)
+	})
+}
+
+/// The result of the last motion executed.
+fn last_executed() -> Option<Result<(), DispatchError>> {
+	System::events().iter().rev().find_map(|e| match &e.event {
+		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(*result),
+		_ => None,
+	})
+}
+
+/// `k` posts a one-milestone mission paying `amount`, due at `deadline`.
+fn post_mission(
+	k: Sr25519Keyring,
+	amount: u128,
+	deadline: u32,
+) -> Result<(), sp_runtime::DispatchError> {
+	Missions::create_mission(
+		signed(k),
+		b"t".to_vec(),
+		H256::zero(),
+		None,
+		vec![MilestoneSpec { description_hash: H256::zero(), amount }],
+		deadline,
+		MissionOptions::default(),
+	)
+}
+
+#[test]
+fn an_applicant_is_admitted_by_a_council_vote() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		assert_ok!(Consortium::apply(signed(Dave), b"Dave Studio".to_vec(), pallet_consortium::MemberKind::Organization, None));
+		let free = Balances::free_balance(who(Dave));
+		let admit = RuntimeCall::Consortium(pallet_consortium::Call::admit { who: who(Dave) });
+		assert!(motion(admit, 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
+		assert!(pallet_collective::Members::<Runtime, crate::configs::governance::CouncilCollective>::get().contains(&who(Dave)));
+		// The deposit came back.
+		assert_eq!(Balances::free_balance(who(Dave)), free + 100 * UNIT);
+		// Dave now votes and posts missions.
+		assert_ok!(post_mission(Dave, 5 * UNIT, 100));
+	});
+}
+
+#[test]
+fn a_motion_below_its_threshold_changes_nothing() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		assert_ok!(Consortium::apply(
+			signed(Dave),
+			b"Dave".to_vec(),
+			pallet_consortium::MemberKind::Individual,
+			None
+		));
+		// Alice alone: the motion executes at once with 1 of 3, below 2/3.
+		let admit = RuntimeCall::Consortium(pallet_consortium::Call::admit { who: who(Dave) });
+		motion(admit.clone(), 1, &[], &[]);
+		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		assert!(!pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
+		// Bob and Charlie vote no: the motion is disapproved, nothing runs.
+		assert!(!motion(admit, 2, &[], &[Bob, Charlie]));
+		assert!(!pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
+		assert!(pallet_consortium::Applications::<Runtime>::contains_key(who(Dave)));
+	});
+}
+
+#[test]
+fn a_dispute_is_resolved_by_a_council_vote() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let amount = 10 * UNIT;
+		assert_ok!(Missions::create_mission(
+			signed(Alice),
+			b"audit".to_vec(),
+			H256::zero(),
+			None,
+			vec![MilestoneSpec { description_hash: H256::zero(), amount }],
+			100,
+			Default::default(),
+		));
+		for (k, p) in [(Bob, 60), (Charlie, 40)] {
+			assert_ok!(Missions::commit(signed(k), 0, Perbill::from_percent(p), H256::zero()));
+			assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(k)));
+		}
+		assert_ok!(Missions::propose_terms(signed(Alice), 0));
+		let MissionStatus::Agreeing { terms_hash } =
+			pallet_missions::Missions::<Runtime>::get(0).unwrap().status
+		else {
+			panic!("terms proposed")
+		};
+		for k in [Bob, Charlie] {
+			assert_ok!(Missions::sign_terms(signed(k), 0, terms_hash));
+		}
+		assert_ok!(Missions::submit_deliverable(signed(Bob), 0, 0, H256::repeat_byte(1), None));
+		assert_ok!(Missions::reject_milestone(signed(Alice), 0, 0, H256::repeat_byte(2)));
+		assert_ok!(Missions::dispute_milestone(signed(Charlie), 0, 0));
+		// A member alone cannot settle it.
+		assert_noop!(
+			Missions::resolve_dispute(signed(Bob), 0, 0, Verdict::Approve),
+			DispatchError::BadOrigin
+		);
+		let (bob, charlie) =
+			(Balances::free_balance(who(Bob)), Balances::free_balance(who(Charlie)));
+		let resolve = RuntimeCall::Missions(pallet_missions::Call::resolve_dispute {
+			mission: 0,
+			milestone: 0,
+			verdict: Verdict::Approve,
+		});
+		assert!(motion(resolve, 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		// Paid by share (the bonds came back too: the mission completed).
+		let bond = params::MinimumBond::get();
+		assert_eq!(Balances::free_balance(who(Bob)), bob + amount * 6 / 10 + bond);
+		assert_eq!(Balances::free_balance(who(Charlie)), charlie + amount * 4 / 10 + bond);
+		assert!(pallet_missions::Missions::<Runtime>::get(0).is_none());
+		// The rejection came first, when Charlie had no points to lose (never
+		// below zero); then the won dispute, the payout and the completion.
+		assert_eq!(crate::Reputation::score_of(&who(Charlie)), 5 + 10 + 20);
+	});
+}
+
+#[test]
+fn a_parameter_is_changed_by_a_council_vote() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		assert_eq!(params::MinimumBudget::get(), UNIT);
+		let set = |value: u128| {
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+				key_value: RuntimeParameters::Missions(params::Parameters::MinimumBudget(
+					params::MinimumBudget,
+					Some(value),
+				)),
+			})
+		};
+		// A member alone may not.
+		assert_noop!(set(7 * UNIT).dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
+		assert!(motion(set(7 * UNIT), 2, &[Charlie], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert_eq!(params::MinimumBudget::get(), 7 * UNIT);
+		assert_noop!(
+			post_mission(Alice, 5 * UNIT, 100),
+			pallet_missions::Error::<Runtime>::BudgetTooLow
+		);
+	});
+}
+
+/// Reads any code as this runtime with the next `spec_version`.
+struct NextVersion;
+impl sp_core::traits::ReadRuntimeVersion for NextVersion {
+	fn read_runtime_version(
+		&self,
+		_code: &[u8],
+		_ext: &mut dyn sp_externalities::Externalities,
+	) -> Result<Vec<u8>, String> {
+		let mut v = VERSION;
+		v.spec_version += 1;
+		Ok(v.encode())
+	}
+}
+
+#[test]
+fn the_runtime_is_upgraded_only_through_the_supermajority_vote() {
+	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
+	ext.register_extension(ReadRuntimeVersionExt::new(NextVersion));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		let new_code = b"\0asm the next Peer runtime".to_vec();
+		let code_key = sp_core::storage::well_known_keys::CODE;
+		let old_code = sp_io::storage::get(code_key);
+		let upgrade = || {
+			RuntimeCall::Consortium(pallet_consortium::Call::dispatch_as_root {
+				call: Box::new(RuntimeCall::System(frame_system::Call::set_code {
+					code: new_code.clone(),
+				})),
+			})
+		};
+		// No one alone: not a member, not a signed member, not sudo's absence.
+		assert_noop!(
+			frame_system::Call::<Runtime>::set_code { code: new_code.clone() }
+				.dispatch_bypass_filter(signed(Alice)),
+			DispatchError::BadOrigin
+		);
+		// Two thirds is not enough for Root.
+		assert!(motion(upgrade(), 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		assert_eq!(sp_io::storage::get(code_key), old_code);
+		// Three quarters (all three) is.
+		assert!(motion(upgrade(), 3, &[Bob, Charlie], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::Consortium(pallet_consortium::Event::DispatchedAsRoot { result: Ok(()) })
+		)));
+		let stored = sp_io::storage::get(code_key).expect("code stored");
+		assert_eq!(stored.to_vec(), new_code);
+		let version: sp_version::RuntimeVersion = codec::Decode::decode(
+			&mut &sp_io::misc::runtime_version(&stored).expect("version readable")[..],
+		)
+		.unwrap();
+		assert_eq!(version.spec_version, VERSION.spec_version + 1);
+	});
+}
+
+#[test]
+fn outsiders_meet_named_errors_on_member_calls() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		assert_noop!(
+			post_mission(Eve, 5 * UNIT, 100),
+			pallet_missions::Error::<Runtime>::NotAMember
+		);
+		assert_ok!(post_mission(Alice, 5 * UNIT, 100));
+		assert_noop!(
+			Missions::commit(signed(Eve), 0, Perbill::from_percent(10), H256::zero()),
+			pallet_missions::Error::<Runtime>::NotAMember
+		);
+		assert_noop!(
+			Consortium::give_notice(signed(Eve)),
+			pallet_consortium::Error::<Runtime>::NotMember
+		);
+		assert_noop!(
+			Consortium::retire(signed(Eve)),
+			pallet_consortium::Error::<Runtime>::NotMember
+		);
+		let remark = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
+		assert_noop!(
+			Council::propose(signed(Eve), 1, remark, 100),
+			pallet_collective::Error::<Runtime, crate::configs::governance::CouncilCollective>::NotMember
+		);
+		assert_noop!(
+			Council::vote(signed(Eve), H256::zero(), 0, true),
+			pallet_collective::Error::<Runtime, crate::configs::governance::CouncilCollective>::NotMember
+		);
+		assert_noop!(
+			Consortium::dispatch_as_root(
+				signed(Eve),
+				Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn a_retiring_member_abandons_its_missions() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		assert_ok!(Missions::create_mission(
+			signed(Alice),
+			b"t".to_vec(),
+			H256::zero(),
+			None,
+			vec![MilestoneSpec { description_hash: H256::zero(), amount: 5 * UNIT }],
+			200_000,
+			Default::default(),
+		));
+		assert_ok!(Missions::commit(signed(Bob), 0, Perbill::from_percent(100), H256::zero()));
+		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Bob)));
+		assert_ok!(Missions::propose_terms(signed(Alice), 0));
+		let MissionStatus::Agreeing { terms_hash } =
+			pallet_missions::Missions::<Runtime>::get(0).unwrap().status
+		else {
+			panic!("terms proposed")
+		};
+		assert_ok!(Missions::sign_terms(signed(Bob), 0, terms_hash));
+		assert_ok!(Consortium::give_notice(signed(Bob)));
+		System::set_block_number(1 + <Runtime as pallet_consortium::Config>::NoticePeriod::get());
+		assert_ok!(Consortium::retire(signed(Bob)));
+		let m = pallet_missions::Missions::<Runtime>::get(0).unwrap();
+		assert!(m.roster.is_empty());
+		assert_eq!(m.budget, 5 * UNIT + params::MinimumBond::get());
+		assert!(!pallet_collective::Members::<
+			Runtime,
+			crate::configs::governance::CouncilCollective,
+		>::get()
+		.contains(&who(Bob)));
+	});
+}
