@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs the suite's packages (npm ci) and runs it against target/release/peer-node.
+set -euo pipefail
+cd "$(dirname "$0")"
+[ -x ../../target/release/peer-node ] || { echo "[e2e] build first: scripts/build.sh"; exit 1; }
+echo "[e2e] npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+echo "[e2e] node --test"
+exec node --test --test-concurrency=1 tests/
