@@ -7,6 +7,8 @@ import { startNode, send, ok, eventsOf } from '../harness.js';
 
 const UNIT = 10n ** 12n;
 let node, api, alice, bob, charlie, dave, eve;
+// The recruiting mission of the error test, reused by the runtime API test.
+let recruitingMission;
 
 /** Runs `body`; on failure prints the node's log before failing. */
 function withLog(body) {
@@ -94,6 +96,7 @@ describe('peer-node through polkadot.js', () => {
 
     await ok(api, api.tx.missions.createMission('y', h('aa'), null, [{ descriptionHash: h('11'), amount: 5n * UNIT }], head + 100,
       { openToNonMembers: false, minBond: 0, minReputation: 0 }), alice);
+    recruitingMission = nextId;
     await ok(api, api.tx.missions.commit(nextId, 600_000_000, h('cc')), bob);
     await ok(api, api.tx.missions.acceptCommitment(nextId, bob.address), alice);
     const over = await send(api, api.tx.missions.commit(nextId, 500_000_000, h('cc')), charlie);
@@ -101,8 +104,55 @@ describe('peer-node through polkadot.js', () => {
     assert.equal((await api.query.missions.commitments(nextId, charlie.address)).isNone, true);
   }));
 
+  /** Alice proposes `call` to the council with `threshold`; Alice and `ayes` vote; Alice closes. */
+  async function motion(call, threshold, ayes) {
+    const length = call.method.encodedLength;
+    let r = await ok(api, api.tx.council.propose(threshold, call, length), alice);
+    const proposed = eventsOf(r.events, 'council', 'Proposed')[0];
+    const hash = proposed.data.proposalHash.toHex();
+    const index = proposed.data.proposalIndex.toNumber();
+    await Promise.all([alice, ...ayes].map((who) => ok(api, api.tx.council.vote(hash, index, true), who)));
+    const weight = (await call.paymentInfo(alice)).weight;
+    r = await ok(api, api.tx.council.close(hash, index, weight, length), alice);
+    return r.events;
+  }
+
+  test('governance: a member is admitted by a council motion', withLog(async () => {
+    await ok(api, api.tx.consortium.apply('Dave Studio', 'Organization', null), dave);
+    const events = await motion(api.tx.consortium.admit(dave.address), 2, [bob]);
+    assert.equal(eventsOf(events, 'council', 'Approved').length, 1);
+    assert.equal(eventsOf(events, 'consortium', 'Admitted').length, 1);
+    const executed = eventsOf(events, 'council', 'Executed')[0];
+    assert.ok(executed.data.result.isOk);
+    assert.ok((await api.query.consortium.members(dave.address)).isSome);
+    assert.ok((await api.query.council.members()).map((a) => a.toString()).includes(dave.address));
+  }));
+
+  test('governance: a dispute is resolved by a council motion and paid', withLog(async () => {
+    const id = (await api.query.missions.nextMissionId()).toNumber();
+    const head = (await api.rpc.chain.getHeader()).number.toNumber();
+    await ok(api, api.tx.missions.createMission('dispute', h('aa'), null, [{ descriptionHash: h('11'), amount: 20n * UNIT }], head + 500,
+      { openToNonMembers: false, minBond: 0, minReputation: 0 }), alice);
+    await Promise.all([[bob, 750_000_000], [charlie, 250_000_000]].map(([who, share]) => ok(api, api.tx.missions.commit(id, share, h('cc')), who)));
+    for (const who of [bob, charlie]) await ok(api, api.tx.missions.acceptCommitment(id, who.address), alice);
+    const r = await ok(api, api.tx.missions.proposeTerms(id), alice);
+    const terms = eventsOf(r.events, 'missions', 'TermsProposed')[0].data.termsHash.toHex();
+    await Promise.all([bob, charlie].map((who) => ok(api, api.tx.missions.signTerms(id, terms), who)));
+    await ok(api, api.tx.missions.submitDeliverable(id, 0, h('dd'), null), bob);
+    await ok(api, api.tx.missions.rejectMilestone(id, 0, h('ee')), alice);
+    await ok(api, api.tx.missions.disputeMilestone(id, 0), bob);
+    const before = await free(charlie);
+    // Dave joined in the previous test: 2/3 of four members is three ayes.
+    const events = await motion(api.tx.missions.resolveDispute(id, 0, 'Approve'), 3, [bob, charlie]);
+    assert.equal(eventsOf(events, 'missions', 'DisputeResolved').length, 1);
+    const paid = eventsOf(events, 'missions', 'RewardPaid').find((e) => e.data.who.toString() === charlie.address);
+    assert.equal(paid.data.amount.toBigInt(), 5n * UNIT);
+    const bond = (await api.consts.missions.minimumBond).toBigInt();
+    assert.equal(await free(charlie) - before, 5n * UNIT + bond);
+  }));
+
   test('runtime APIs return what the chain holds', withLog(async () => {
-    const id = (await api.query.missions.nextMissionId()).toNumber() - 1;
+    const id = recruitingMission;
     const view = await api.call.missionsApi.mission(id);
     assert.ok(view.isSome);
     assert.equal(view.unwrap().owner.toString(), alice.address);
@@ -114,10 +164,10 @@ describe('peer-node through polkadot.js', () => {
     assert.ok(todo.some((a) => a.isDecideCommitment
       && a.asDecideCommitment.mission.toNumber() === id
       && a.asDecideCommitment.who.toString() === charlie.address));
-    // Bob earned in the completed mission: his reputation shows it.
+    // Bob completed two missions (the three-contributor one and the disputed one).
     const rep = await api.call.reputationApi.reputation(bob.address);
     assert.ok(rep.score.toNumber() > 0);
-    assert.equal(rep.record.missionsCompleted.toNumber(), 1);
+    assert.equal(rep.record.missionsCompleted.toNumber(), 2);
     assert.equal((await api.call.reputationApi.score(bob.address)).toNumber(), rep.score.toNumber());
   }));
 
