@@ -22,26 +22,34 @@ fn wasm() -> Result<&'static [u8], String> {
 	})
 }
 
-/// `--dev`: one authority (Alice), sudo for Alice.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A Peer chain spec built from one of the runtime's genesis presets.
+fn from_preset(name: &str, id: &str, kind: ChainType, preset: &str) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Peer Development")
-		.with_id("peer_dev")
+		.with_name(name)
+		.with_id(id)
 		.with_protocol_id("peer")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_chain_type(kind)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
 
+/// `--dev`: one authority (Alice), sudo for Alice.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"Peer Development",
+		"peer_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
 /// `--chain local`: three authorities (Alice, Bob, Charlie), no sudo key.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Peer Local Testnet")
-		.with_id("peer_local")
-		.with_protocol_id("peer")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	from_preset(
+		"Peer Local Testnet",
+		"peer_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
