@@ -44,4 +44,21 @@ else
 	say "adding rust-src to $toolchain"
 	rustup component add rust-src --toolchain "$toolchain"
 fi
+
+# Node.js 20+ and npm for the end-to-end suite (scripts/e2e, @polkadot/api).
+node_major() { node -e 'console.log(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
+if [ "$(node_major)" -lt 20 ] || ! command -v npm >/dev/null 2>&1; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	say "installing Node.js and npm (Debian packages nodejs npm)"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+	if [ "$(node_major)" -lt 20 ]; then
+		say "Node.js $(node --version 2>/dev/null || echo none) is older than 20, which the end-to-end suite needs:"
+		say "install Node.js 20 or newer (e.g. from deb.nodesource.com) and run this again"
+		exit 1
+	fi
+else
+	say "Node.js $(node --version) and npm $(npm --version) present"
+fi
 say "done"

@@ -12,4 +12,7 @@ cargo test "${PEER_CARGO_FLAGS[@]}"
 log "node smoke test"
 "${PEER_ROOT}/scripts/smoke-test.sh"
 
+log "end-to-end suite (@polkadot/api against peer-node --dev)"
+"${PEER_ROOT}/scripts/e2e/run.sh"
+
 log "all tests passed"

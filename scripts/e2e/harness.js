@@ -36,24 +36,32 @@ export async function startNode() {
   node.stdout.pipe(log);
   node.stderr.pipe(log);
   let exited = false;
-  node.on('exit', () => { exited = true; });
+  let stopping = false;
+  const printLog = () => {
+    process.stderr.write(`----- node log (${logFile}) -----\n`);
+    process.stderr.write(readFileSync(logFile, 'utf8').split('\n').slice(-150).join('\n') + '\n');
+  };
+  node.on('exit', (code, signal) => {
+    exited = true;
+    if (!stopping) {
+      // A crash would otherwise leave the tests waiting on a dead connection.
+      process.stderr.write(`peer-node exited unexpectedly (code ${code}, signal ${signal})\n`);
+      log.end(() => { printLog(); process.exit(1); });
+    }
+  });
 
   const stop = async () => {
+    stopping = true;
     if (!exited) {
       node.kill('SIGINT');
       await new Promise((r) => { const t = setTimeout(() => { node.kill('SIGKILL'); r(); }, 20000); node.on('exit', () => { clearTimeout(t); r(); }); });
     }
   };
-  const printLog = () => {
-    process.stderr.write(`----- node log (${logFile}) -----\n`);
-    process.stderr.write(readFileSync(logFile, 'utf8').split('\n').slice(-150).join('\n') + '\n');
-  };
-
   await cryptoWaitReady();
   // Wait for the RPC server (it answers HTTP on the same port), then connect.
   const deadline = Date.now() + 60000;
   for (;;) {
-    if (exited) { printLog(); throw new Error('peer-node exited before its RPC came up'); }
+    if (exited) { await new Promise((r) => setTimeout(r, 1000)); throw new Error('peer-node exited before its RPC came up'); }
     if (Date.now() > deadline) { await stop(); printLog(); throw new Error('no RPC within 60 s'); }
     try {
       const res = await fetch(`http://127.0.0.1:${rpcPort}`, {
@@ -67,7 +75,7 @@ export async function startNode() {
   }
   const api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${rpcPort}`), noInitWarn: true });
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  return { api, keyring, stop: async () => { await api.disconnect(); await stop(); }, printLog, logFile };
+  return { api, keyring, wsUrl: `ws://127.0.0.1:${rpcPort}`, stop: async () => { await api.disconnect(); await stop(); }, printLog, logFile };
 }
 
 /** The module error of a failed dispatch, as `section.name`. */

@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 echo "[e2e] npm ci"
 npm ci --no-audit --no-fund --loglevel=error
 echo "[e2e] node --test"
-exec node --test --test-concurrency=1 --test-timeout=300000 tests/
+node --test --test-concurrency=1 --test-timeout=300000 tests/

@@ -3,7 +3,14 @@
 // and balances.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startNode, send, ok, eventsOf } from '../harness.js';
+
+const e2eDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const UNIT = 10n ** 12n;
 let node, api, alice, bob, charlie, dave, eve;
@@ -189,5 +196,30 @@ describe('peer-node through polkadot.js', () => {
     const r = await send(api, bad, charlie);
     assert.equal(r.error, 'missions.NoMilestones');
     assert.equal((await api.query.missions.nextMissionId()).toNumber(), id + 2, 'nothing of the batch stayed');
+  }));
+
+  test('the README example runs as written', withLog(async () => {
+    const readme = readFileSync(join(e2eDir, '..', '..', 'README.md'), 'utf8');
+    const block = readme.split('<!-- e2e: readme-example')[1]?.split('```js\n')[1]?.split('\n```')[0];
+    assert.ok(block, 'README.md holds the marked example');
+    // Written next to node_modules so that its imports resolve as they do for a user.
+    const file = join(e2eDir, '.readme-example.mjs');
+    writeFileSync(file, block + '\n');
+    const next = (await api.query.missions.nextMissionId()).toNumber();
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, [file],
+        { cwd: e2eDir, env: { ...process.env, PEER_WS: node.wsUrl }, timeout: 120000 });
+      const lines = stdout.trim().split('\n');
+      assert.equal(lines[0], 'Peer Development: PEER, 12 decimals');
+      const created = lines.find((l) => l.startsWith('missions.MissionCreated '));
+      assert.ok(created, `MissionCreated printed:\n${stdout}`);
+      assert.equal(JSON.parse(created.slice('missions.MissionCreated '.length)).mission, `${next}`);
+      assert.ok(lines.some((l) => l.startsWith('system.ExtrinsicSuccess ')), `ExtrinsicSuccess printed:\n${stdout}`);
+    } finally {
+      rmSync(file, { force: true });
+    }
+    const mission = (await api.query.missions.missions(next)).unwrap();
+    assert.equal(mission.owner.toString(), alice.address);
+    assert.equal(mission.budget.toBigInt(), 10n * UNIT);
   }));
 });
