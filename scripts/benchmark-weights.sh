@@ -7,16 +7,17 @@ source "$(dirname "$0")/lib.sh"
 
 STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
-PALLETS=(${PALLETS:-missions consortium})
+PALLETS=(${PALLETS:-missions consortium validator-set})
 
 "${PEER_ROOT}/scripts/build.sh"
 cd "$PEER_ROOT"
 for p in "${PALLETS[@]}"; do
 	out="pallets/${p}/src/weights.rs"
-	log "benchmarking pallet_${p}: steps ${STEPS}, repeat ${REPEAT} -> ${out}"
+	name="pallet_${p//-/_}"
+	log "benchmarking ${name}: steps ${STEPS}, repeat ${REPEAT} -> ${out}"
 	"$PEER_NODE" benchmark pallet \
 		--chain dev \
-		--pallet "pallet_${p}" \
+		--pallet "$name" \
 		--extrinsic '*' \
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \

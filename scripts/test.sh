@@ -15,4 +15,7 @@ log "node smoke test"
 log "end-to-end suite (@polkadot/api against peer-node --dev)"
 "${PEER_ROOT}/scripts/e2e/run.sh"
 
+log "network fault tests (four validators on loopback)"
+"${PEER_ROOT}/scripts/fault-tests.sh"
+
 log "all tests passed"

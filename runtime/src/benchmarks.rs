@@ -15,10 +15,11 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_missions, Missions]
 	[pallet_consortium, Consortium]
+	[pallet_validator_set, ValidatorSet]
 );
 
 #[allow(unused_imports)]
-use crate::{Balances, Consortium, Missions, Sudo, Timestamp, Utility};
+use crate::{Balances, Consortium, Missions, Sudo, Timestamp, Utility, ValidatorSet};
 use frame_benchmarking::baseline::Pallet as BaselineBench;
 use frame_system_benchmarking::Pallet as SystemBench;
 
@@ -40,4 +41,19 @@ pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> 
 	let params = (&config, &whitelist);
 	add_benchmarks!(params, batches);
 	Ok(batches)
+}
+
+/// Benchmarks of the validator set make their candidate a member with session
+/// keys.
+pub struct ValidatorCandidate;
+impl pallet_validator_set::BenchmarkHelper<crate::AccountId> for ValidatorCandidate {
+	fn candidate(who: &crate::AccountId) {
+		use sp_core::{ed25519, sr25519};
+		Consortium::add_member_for_benchmarks(who);
+		let keys = crate::opaque::SessionKeys {
+			aura: sr25519::Public::from_raw([7; 32]).into(),
+			grandpa: ed25519::Public::from_raw([7; 32]).into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
 }

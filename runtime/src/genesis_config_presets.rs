@@ -1,25 +1,75 @@
-//! Genesis presets: `development` (one authority, Alice holds sudo) and
-//! `local_testnet` (Alice, Bob and Charlie author and finalize; no sudo key).
-//! In both, Alice, Bob and Charlie found the consortium and sit on its council.
+//! Genesis presets: `development` (Alice alone validates and holds the sudo
+//! key) and `local_testnet` (Alice, Bob, Charlie and Dave, four organizations,
+//! validate; no sudo key). In the development chain Alice, Bob and Charlie
+//! found the consortium and sit on its council; in the local testnet Dave
+//! founds it with them. The validators' nodes are the consortium's well-known
+//! nodes: their peer ids are those of the node keys `0x00…01` to `0x00…04`
+//! (`--node-key`), the only peers the network admits until a vote adds more.
 
-use crate::{AccountId, BalancesConfig, ConsortiumConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, BalancesConfig, BlockNumber, ConsortiumConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_consortium::MemberKind;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::OpaquePeerId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed development account starts with.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// The genesis of a chain authored by `authorities`, with `endowed` funded,
-/// `members` as the founding consortium (and council), and `root` (if any) as
-/// the sudo key.
+/// Sessions of both presets: ten blocks (one minute), so that a change to the
+/// validator set shows within two minutes. A consortium sets a longer one by
+/// vote (`validatorSet.setSessionLength`), e.g. 600 blocks for an hour.
+pub const PRESET_SESSION_LENGTH: BlockNumber = 10;
+
+/// The Ed25519 public keys of the node keys `0x00…01` to `0x00…04` (secret
+/// seeds), from which libp2p derives the nodes' peer ids; a test checks them.
+pub const NODE_PUBLIC_KEYS: [&str; 4] = [
+	"4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29",
+	"7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674",
+	"f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b",
+	"fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b",
+];
+
+/// The libp2p peer id (as bytes) of the node whose Ed25519 public key is
+/// `public` (hex): an identity multihash of the protobuf-encoded key.
+pub fn peer_id(public: &str) -> OpaquePeerId {
+	let nibble = |c: u8| match c {
+		b'0'..=b'9' => c - b'0',
+		b'a'..=b'f' => c - b'a' + 10,
+		_ => panic!("lowercase hex expected"),
+	};
+	let key = public.as_bytes().chunks(2).map(|p| (nibble(p[0]) << 4) | nibble(p[1]));
+	// identity multihash (0x00) of 36 bytes: protobuf { key_type: Ed25519, data: 32 bytes }
+	OpaquePeerId::new([0x00, 0x24, 0x08, 0x01, 0x12, 0x20].into_iter().chain(key).collect())
+}
+
+/// A validator: its account and the session keys it starts with.
+struct Validator {
+	account: AccountId,
+	keys: crate::opaque::SessionKeys,
+}
+
+fn validator(who: Sr25519Keyring, finality: Ed25519Keyring) -> Validator {
+	Validator {
+		account: who.to_account_id(),
+		keys: crate::opaque::SessionKeys {
+			aura: who.public().into(),
+			grandpa: finality.public().into(),
+		},
+	}
+}
+
+/// The genesis of a chain validated by `validators`, whose nodes are
+/// `nodes` (peer id, owner), with `endowed` funded, `members` as the founding
+/// consortium (and council), and `root` (if any) as the sudo key.
 fn peer_genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<Validator>,
+	nodes: Vec<(OpaquePeerId, AccountId)>,
 	endowed: Vec<AccountId>,
 	members: Vec<(AccountId, Vec<u8>, MemberKind)>,
 	root: Option<AccountId>,
@@ -28,19 +78,20 @@ fn peer_genesis(
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			session_length: PRESET_SESSION_LENGTH,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|v| (v.account.clone(), v.account.clone(), v.keys.clone()))
+				.collect::<Vec<_>>(),
 		},
+		node_authorization: NodeAuthorizationConfig { nodes },
 		consortium: ConsortiumConfig { members },
 		sudo: SudoConfig { key: root },
 	})
-}
-
-fn authority(who: Sr25519Keyring, finality: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(who.public().into(), finality.public().into())
 }
 
 /// The well-known development accounts, funded in both presets.
@@ -48,8 +99,8 @@ fn endowed_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
 
-/// The founding members of the development and local consortia: Alice,
-/// Bob and Charlie. Dave, Eve and Ferdie are funded outsiders.
+/// The founding members of the development consortium: Alice, Bob and
+/// Charlie. Dave, Eve and Ferdie are funded outsiders.
 fn founders() -> Vec<(AccountId, Vec<u8>, MemberKind)> {
 	vec![
 		(Sr25519Keyring::Alice.to_account_id(), b"Alice Labs".to_vec(), MemberKind::Organization),
@@ -58,26 +109,47 @@ fn founders() -> Vec<(AccountId, Vec<u8>, MemberKind)> {
 	]
 }
 
-/// `--dev`: Alice alone authors and finalizes, and holds the sudo key.
+/// The nodes of the first `n` of Alice, Bob, Charlie and Dave, each owned by
+/// its validator.
+fn well_known_nodes(n: usize) -> Vec<(OpaquePeerId, AccountId)> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+		.iter()
+		.zip(NODE_PUBLIC_KEYS)
+		.take(n)
+		.map(|(who, key)| (peer_id(key), who.to_account_id()))
+		.collect()
+}
+
+/// `--dev`: Alice alone validates, and holds the sudo key.
 pub fn development_config_genesis() -> Value {
 	peer_genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		well_known_nodes(1),
 		endowed_accounts(),
 		founders(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
 
-/// `--chain local`: three authorities, no sudo key.
+/// `--chain local`: four organizations validate (GRANDPA finalizes with one of
+/// them down: 3f + 1 with f = 1), no sudo key.
 pub fn local_config_genesis() -> Value {
+	let mut members = founders();
+	members.push((
+		Sr25519Keyring::Dave.to_account_id(),
+		b"Dave Systems".to_vec(),
+		MemberKind::Organization,
+	));
 	peer_genesis(
 		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
+		well_known_nodes(4),
 		endowed_accounts(),
-		founders(),
+		members,
 		None,
 	)
 }

@@ -335,3 +335,120 @@ fn a_retiring_member_abandons_its_missions() {
 		.contains(&who(Bob)));
 	});
 }
+
+/// Runs the session pallet's block hook up to block `n` (sessions rotate there).
+fn run_sessions_to(n: u32) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		<crate::Session as Hooks<u32>>::on_initialize(next);
+	}
+}
+
+fn aura_authorities() -> Vec<sp_consensus_aura::sr25519::AuthorityId> {
+	pallet_aura::Authorities::<Runtime>::get().into_inner()
+}
+
+#[test]
+fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
+	use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
+	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		let length = pallet_validator_set::SessionLength::<Runtime>::get();
+		assert_eq!(aura_authorities().len(), 1);
+
+		// Without keys, a vote to add Bob fails by name and changes nothing.
+		let add =
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Bob) });
+		assert!(motion(add.clone(), 2, &[Bob], &[]));
+		assert_eq!(
+			last_executed(),
+			Some(Err(pallet_validator_set::Error::<Runtime>::NoSessionKeys.into()))
+		);
+
+		// Bob registers keys with their proof of possession (a deposit is held).
+		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
+		let free = Balances::free_balance(who(Bob));
+		assert_ok!(crate::Session::set_keys(
+			signed(Bob),
+			generated.keys.clone(),
+			generated.proof.encode()
+		));
+		assert_eq!(Balances::free_balance(who(Bob)), free - crate::UNIT);
+		// A proof made for another account is refused.
+		let other = crate::opaque::SessionKeys::generate(&who(Charlie).encode(), None);
+		assert_noop!(
+			crate::Session::set_keys(signed(Dave), other.keys, other.proof.encode()),
+			pallet_session::Error::<Runtime>::InvalidProof
+		);
+
+		// An outsider cannot validate, even by vote.
+		let outsider =
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Dave) });
+		assert!(motion(outsider, 2, &[Bob], &[]));
+		assert_eq!(
+			last_executed(),
+			Some(Err(pallet_validator_set::Error::<Runtime>::NotAMember.into()))
+		);
+		// Bob cannot add himself.
+		assert_noop!(
+			crate::ValidatorSet::add_validator(signed(Bob), who(Bob)),
+			DispatchError::BadOrigin
+		);
+
+		assert!(motion(add, 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		// Queued at the next session, active at the one after.
+		run_sessions_to(length);
+		assert_eq!(aura_authorities().len(), 1);
+		run_sessions_to(2 * length);
+		assert_eq!(aura_authorities().len(), 2);
+		assert!(aura_authorities().contains(&generated.keys.aura));
+		assert!(pallet_session::Validators::<Runtime>::get().contains(&who(Bob)));
+		// GRANDPA was told of the new set too (it enacts it after its delay).
+		assert!(pallet_grandpa::PendingChange::<Runtime>::get().is_some());
+
+		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: who(Bob),
+		});
+		assert!(motion(remove, 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		run_sessions_to(4 * length);
+		assert_eq!(aura_authorities().len(), 1);
+		assert!(!aura_authorities().contains(&generated.keys.aura));
+
+		// The last validator cannot be removed.
+		let last = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: who(Alice),
+		});
+		assert!(motion(last, 2, &[Bob], &[]));
+		assert_eq!(
+			last_executed(),
+			Some(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()))
+		);
+	});
+}
+
+#[test]
+fn the_council_sets_the_session_length() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let set = |length| {
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length { length })
+		};
+		assert!(motion(set(5), 2, &[Bob], &[]));
+		assert_eq!(
+			last_executed(),
+			Some(Err(pallet_validator_set::Error::<Runtime>::SessionTooShort.into()))
+		);
+		assert!(motion(set(600), 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		run_sessions_to(599);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 0);
+		run_sessions_to(600);
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 1);
+	});
+}

@@ -186,11 +186,33 @@ mod runtime {
 	)]
 	pub struct Runtime;
 
+	// Declaration order is the order of genesis building and of block hooks:
+	// balances before session keys (which take a consumer reference), the
+	// validator set before the session pallet it feeds, and the session pallet
+	// before Aura and GRANDPA, whose authorities it rotates.
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(10)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(4)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(5)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(6)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(7)]
+	pub type Historical = pallet_session::historical;
 
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
@@ -198,11 +220,11 @@ mod runtime {
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
 
-	#[runtime::pallet_index(10)]
-	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(8)]
+	pub type Offences = pallet_offences;
 
-	#[runtime::pallet_index(11)]
-	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(9)]
+	pub type NodeAuthorization = pallet_node_authorization;
 
 	#[runtime::pallet_index(12)]
 	pub type Utility = pallet_utility;

@@ -51,20 +51,59 @@ fn both_presets_are_listed() {
 #[test]
 fn development_has_one_authority_and_alice_as_sudo() {
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice.clone()]);
+		assert_eq!(
+			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+			vec![alice.clone()]
+		);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 		assert_eq!(Balances::free_balance(Sr25519Keyring::Bob.to_account_id()), ENDOWMENT_CHECK);
 	});
 }
 
 #[test]
-fn local_testnet_has_three_authorities_and_no_sudo_key() {
+fn local_testnet_has_four_validators_their_nodes_and_no_sudo_key() {
 	genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
-		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 3);
+		let four: Vec<_> = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.iter()
+		.map(|k| k.to_account_id())
+		.collect();
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), four);
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), four);
+		for who in &four {
+			assert!(
+				pallet_consortium::Members::<Runtime>::contains_key(who),
+				"validators are members"
+			);
+		}
+		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
 		assert_eq!(System::block_number(), 0);
 	});
+}
+
+/// The presets' peer ids are those libp2p derives from node keys 0x00…01 to
+/// 0x00…04 (`--node-key`): an Ed25519 key whose secret seed is the node key.
+#[test]
+fn preset_peer_ids_match_the_documented_node_keys() {
+	use sp_core::Pair;
+	for (i, public) in genesis_config_presets::NODE_PUBLIC_KEYS.iter().enumerate() {
+		let mut seed = [0u8; 32];
+		seed[31] = i as u8 + 1;
+		let pair = sp_core::ed25519::Pair::from_seed(&seed);
+		let mut expected = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+		expected.extend_from_slice(&pair.public().0);
+		assert_eq!(genesis_config_presets::peer_id(public).0, expected, "node key {}", i + 1);
+	}
 }
 
 #[test]
@@ -82,8 +121,10 @@ fn a_transfer_is_cheap_and_fits_many_times_in_a_block() {
 
 #[test]
 fn the_heaviest_mission_and_consortium_calls_fit_in_a_block_with_room() {
+	use pallet_consortium::OnMemberLeft as _;
 	use pallet_consortium::WeightInfo as _;
 	use pallet_missions::WeightInfo as _;
+	use pallet_validator_set::WeightInfo as _;
 	type M = pallet_missions::weights::SubstrateWeight<Runtime>;
 	type C = pallet_consortium::weights::SubstrateWeight<Runtime>;
 	let c = <Runtime as pallet_missions::Config>::MaxContributors::get();
@@ -97,7 +138,10 @@ fn the_heaviest_mission_and_consortium_calls_fit_in_a_block_with_room() {
 		M::force_cancel_mission(c, m),
 		M::close_expired(c, m),
 		C::admit(members),
-		C::retire(members).saturating_add(crate::Missions::member_left_max_weight()),
+		C::retire(members).saturating_add(crate::configs::governance::MemberLeft::max_weight()),
+		<Runtime as pallet_validator_set::Config>::WeightInfo::add_validator(
+			<Runtime as pallet_validator_set::Config>::MaxValidators::get(),
+		),
 	];
 	let block = crate::configs::RuntimeBlockWeights::get();
 	let normal = block.get(frame_support::dispatch::DispatchClass::Normal).max_extrinsic.unwrap();

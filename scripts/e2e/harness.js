@@ -14,7 +14,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 const here = dirname(fileURLToPath(import.meta.url));
 export const NODE = process.env.PEER_NODE ?? join(here, '..', '..', 'target', 'release', 'peer-node');
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -118,4 +118,20 @@ export async function ok(api, tx, signer) {
 /** Events of `section.method` among `events`. */
 export function eventsOf(events, section, method) {
   return events.filter((e) => e.section === section && e.method === method);
+}
+
+/**
+ * `proposer` proposes `call` to the council with `threshold`; it and `ayes`
+ * vote for it; `proposer` closes it. Returns the events of the closing block.
+ */
+export async function councilMotion(api, call, threshold, proposer, ayes) {
+  const length = call.method.encodedLength;
+  let r = await ok(api, api.tx.council.propose(threshold, call, length), proposer);
+  const proposed = eventsOf(r.events, 'council', 'Proposed')[0];
+  const hash = proposed.data.proposalHash.toHex();
+  const index = proposed.data.proposalIndex.toNumber();
+  await Promise.all([proposer, ...ayes].map((who) => ok(api, api.tx.council.vote(hash, index, true), who)));
+  const weight = (await call.paymentInfo(proposer)).weight;
+  r = await ok(api, api.tx.council.close(hash, index, weight, length), proposer);
+  return r.events;
 }

@@ -81,14 +81,15 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type Consideration = ();
 }
 
-/// When a member leaves, its mission commitments are withdrawn or abandoned.
-pub struct AbandonMissions;
-impl pallet_consortium::OnMemberLeft<AccountId> for AbandonMissions {
+/// When a member leaves, its mission commitments are withdrawn or abandoned,
+/// and it leaves the validator set (within the set's minimum).
+pub struct MemberLeft;
+impl pallet_consortium::OnMemberLeft<AccountId> for MemberLeft {
 	fn on_member_left(who: &AccountId) -> Weight {
-		Missions::member_left(who)
+		Missions::member_left(who).saturating_add(crate::ValidatorSet::member_left(who))
 	}
 	fn max_weight() -> Weight {
-		Missions::member_left_max_weight()
+		Missions::member_left_max_weight().saturating_add(crate::ValidatorSet::member_left_weight())
 	}
 }
 
@@ -107,7 +108,7 @@ impl pallet_consortium::Config for Runtime {
 	type MaxNameLen = MaxNameLen;
 	type NoticePeriod = NoticePeriod;
 	type MembershipChanged = crate::Council;
-	type OnMemberLeft = AbandonMissions;
+	type OnMemberLeft = MemberLeft;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }
 

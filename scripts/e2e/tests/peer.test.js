@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startNode, send, ok, eventsOf } from '../harness.js';
+import { startNode, send, ok, eventsOf, councilMotion } from '../harness.js';
 
 const e2eDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,7 +48,7 @@ describe('peer-node through polkadot.js', () => {
     assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
     assert.equal(props.ss58Format.unwrap().toNumber(), 42);
     assert.equal(api.registry.chainSS58, 42);
-    for (const pallet of ['missions', 'consortium', 'council', 'reputation', 'parameters']) {
+    for (const pallet of ['missions', 'consortium', 'council', 'reputation', 'parameters', 'validatorSet', 'session', 'nodeAuthorization']) {
       assert.ok(api.tx[pallet] || api.query[pallet], `metadata lists ${pallet}`);
     }
     assert.ok(api.call.missionsApi, 'runtime API missionsApi in metadata');
@@ -111,18 +111,7 @@ describe('peer-node through polkadot.js', () => {
     assert.equal((await api.query.missions.commitments(nextId, charlie.address)).isNone, true);
   }));
 
-  /** Alice proposes `call` to the council with `threshold`; Alice and `ayes` vote; Alice closes. */
-  async function motion(call, threshold, ayes) {
-    const length = call.method.encodedLength;
-    let r = await ok(api, api.tx.council.propose(threshold, call, length), alice);
-    const proposed = eventsOf(r.events, 'council', 'Proposed')[0];
-    const hash = proposed.data.proposalHash.toHex();
-    const index = proposed.data.proposalIndex.toNumber();
-    await Promise.all([alice, ...ayes].map((who) => ok(api, api.tx.council.vote(hash, index, true), who)));
-    const weight = (await call.paymentInfo(alice)).weight;
-    r = await ok(api, api.tx.council.close(hash, index, weight, length), alice);
-    return r.events;
-  }
+  const motion = (call, threshold, ayes) => councilMotion(api, call, threshold, alice, ayes);
 
   test('governance: a member is admitted by a council motion', withLog(async () => {
     await ok(api, api.tx.consortium.apply('Dave Studio', 'Organization', null), dave);

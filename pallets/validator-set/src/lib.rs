@@ -1,0 +1,372 @@
+//! # Validator set
+//!
+//! Which consortium members validate Peer, decided by vote, and how long a
+//! session lasts.
+//!
+//! - **The set** is a bounded list of accounts ([`Validators`]). The council
+//!   ([`Config::AddRemoveOrigin`]) adds a member who has registered session keys
+//!   (`session.set_keys`) and removes a validator; the set never falls below
+//!   [`Config::MinValidators`], the fewest that keep blocks produced and
+//!   finalized. A validator who stops being a consortium member is dropped
+//!   ([`Pallet::member_left`]), within the same minimum.
+//! - **Sessions**: this pallet is `pallet-session`'s `SessionManager`,
+//!   `ShouldEndSession` and `EstimateNextSessionRotation`. A session ends
+//!   [`SessionLength`] blocks after it began; the council sets the length
+//!   (`set_session_length`). A change to the set is handed to `pallet-session`
+//!   when the next session is planned: it is queued for one session and
+//!   authors blocks (Aura) and votes on finality (GRANDPA) from the session
+//!   after, as with every `pallet-session` chain.
+//! - **Offences** (e.g. a GRANDPA equivocation proven on-chain through the
+//!   historical session pallet) are reported here
+//!   ([`sp_staking::offence::OnOffenceHandler`]): the offender is taken out of
+//!   the set from the next session, unless that would leave fewer than
+//!   [`Config::MinValidators`]; the council may add it back by vote.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+pub use weights::WeightInfo;
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a consortium member with registered session keys.
+	fn candidate(who: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, traits::Contains};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::{Saturating, Zero};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+		/// Who adds and removes validators and sets the session length (the council).
+		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Consortium members: only they may validate.
+		type IsMember: Contains<Self::AccountId>;
+		/// Accounts that registered session keys (`session.set_keys`).
+		type HasSessionKeys: Contains<Self::AccountId>;
+		/// The fewest validators the set may hold.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+		/// The most validators the set may hold (at most the consensus pallets'
+		/// `MaxAuthorities`).
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+		/// The shortest session the council may set, in blocks.
+		#[pallet::constant]
+		type MinSessionLength: Get<BlockNumberFor<Self>>;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+		/// Makes an account a member with session keys, for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The validators of the next planned session, in the order they were added.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether [`Validators`] changed since the last session was planned.
+	#[pallet::storage]
+	pub type SetChanged<T> = StorageValue<_, bool, ValueQuery>;
+
+	/// How many blocks a session lasts.
+	#[pallet::storage]
+	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The block at which the current session began.
+	#[pallet::storage]
+	pub type SessionStart<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// The first validators (each must also have keys in `session`'s genesis).
+		/// Empty: `session`'s genesis keys are the first set, and this pallet
+		/// manages nothing until the council adds a validator.
+		pub validators: Vec<T::AccountId>,
+		/// The session length, in blocks.
+		pub session_length: BlockNumberFor<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self { validators: Vec::new(), session_length: T::MinSessionLength::get() }
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				self.session_length >= T::MinSessionLength::get(),
+				"genesis session length below MinSessionLength"
+			);
+			assert!(
+				self.validators.is_empty()
+					|| self.validators.len() as u32 >= T::MinValidators::get(),
+				"fewer genesis validators than MinValidators"
+			);
+			let mut seen = self.validators.clone();
+			seen.sort();
+			seen.dedup();
+			assert_eq!(seen.len(), self.validators.len(), "duplicate genesis validator");
+			let set: BoundedVec<T::AccountId, T::MaxValidators> = self
+				.validators
+				.clone()
+				.try_into()
+				.expect("more genesis validators than MaxValidators");
+			Validators::<T>::put(set);
+			SessionLength::<T>::put(self.session_length);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` joins the set at the next session.
+		ValidatorAdded { who: T::AccountId },
+		/// `who` leaves the set at the next session.
+		ValidatorRemoved { who: T::AccountId },
+		/// Sessions now last `length` blocks (from the current one on).
+		SessionLengthSet { length: BlockNumberFor<T> },
+		/// `who` was reported for an offence in `session`; `removed` says whether it
+		/// leaves the set (it stays when the set is at its minimum).
+		OffenceReported { who: T::AccountId, session: u32, removed: bool },
+		/// `who` left the consortium; `removed` says whether it leaves the set
+		/// (it stays when the set is at its minimum, until the council replaces it).
+		ValidatorLeftConsortium { who: T::AccountId, removed: bool },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is not a consortium member.
+		NotAMember,
+		/// The account has not registered session keys (`session.set_keys`).
+		NoSessionKeys,
+		/// The account is already a validator.
+		AlreadyValidator,
+		/// The account is not a validator.
+		NotValidator,
+		/// The set holds `MaxValidators` validators.
+		TooManyValidators,
+		/// The set would fall below `MinValidators`.
+		TooFewValidators,
+		/// The session length is below `MinSessionLength`.
+		SessionTooShort,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Adds `who`, a consortium member with session keys, to the set from the
+		/// next session on.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
+		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AddRemoveOrigin::ensure_origin(origin)?;
+			ensure!(T::IsMember::contains(&who), Error::<T>::NotAMember);
+			ensure!(T::HasSessionKeys::contains(&who), Error::<T>::NoSessionKeys);
+			let mut set = Validators::<T>::get();
+			ensure!(!set.contains(&who), Error::<T>::AlreadyValidator);
+			set.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
+			Validators::<T>::put(set);
+			SetChanged::<T>::put(true);
+			Self::deposit_event(Event::ValidatorAdded { who });
+			Ok(())
+		}
+
+		/// Removes `who` from the set from the next session on.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
+		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::AddRemoveOrigin::ensure_origin(origin)?;
+			let mut set = Validators::<T>::get();
+			let at = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotValidator)?;
+			ensure!(set.len() as u32 > T::MinValidators::get(), Error::<T>::TooFewValidators);
+			set.remove(at);
+			Validators::<T>::put(set);
+			SetChanged::<T>::put(true);
+			Self::deposit_event(Event::ValidatorRemoved { who });
+			Ok(())
+		}
+
+		/// Sets how many blocks a session lasts. The current session ends once it
+		/// is `length` blocks old.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_session_length())]
+		pub fn set_session_length(
+			origin: OriginFor<T>,
+			length: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::AddRemoveOrigin::ensure_origin(origin)?;
+			ensure!(length >= T::MinSessionLength::get(), Error::<T>::SessionTooShort);
+			SessionLength::<T>::put(length);
+			Self::deposit_event(Event::SessionLengthSet { length });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Takes `who` out of the set if it is in and the set stays at or above its
+		/// minimum. Returns whether it was taken out.
+		fn take_out(who: &T::AccountId) -> bool {
+			Validators::<T>::mutate(|set| match set.iter().position(|v| v == who) {
+				Some(at) if set.len() as u32 > T::MinValidators::get() => {
+					set.remove(at);
+					SetChanged::<T>::put(true);
+					true
+				}
+				_ => false,
+			})
+		}
+
+		/// `who` left the consortium: it leaves the set too, within the minimum.
+		/// Returns the weight used.
+		pub fn member_left(who: &T::AccountId) -> Weight {
+			if Validators::<T>::get().contains(who) {
+				let removed = Self::take_out(who);
+				Self::deposit_event(Event::ValidatorLeftConsortium { who: who.clone(), removed });
+			}
+			Self::member_left_weight()
+		}
+
+		/// The most [`Self::member_left`] weighs: it does what `remove_validator`
+		/// does, without the origin check.
+		pub fn member_left_weight() -> Weight {
+			T::WeightInfo::remove_validator(T::MaxValidators::get())
+		}
+
+		/// The block at which the current session ends.
+		fn session_end() -> BlockNumberFor<T> {
+			SessionStart::<T>::get().saturating_add(SessionLength::<T>::get())
+		}
+
+		/// The set's invariants: within its bounds, no duplicates, every
+		/// validator a member.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let set = Validators::<T>::get();
+			let mut sorted = set.clone().into_inner();
+			sorted.sort();
+			sorted.dedup();
+			ensure!(sorted.len() == set.len(), "duplicate validator");
+			ensure!(
+				set.is_empty() || set.len() as u32 >= T::MinValidators::get(),
+				"fewer validators than MinValidators"
+			);
+			ensure!(
+				SessionLength::<T>::get() >= T::MinSessionLength::get(),
+				"session shorter than MinSessionLength"
+			);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> pallet_session::ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
+		fn should_end_session(now: BlockNumberFor<T>) -> bool {
+			now >= Self::session_end()
+		}
+	}
+
+	impl<T: Config> frame_support::traits::EstimateNextSessionRotation<BlockNumberFor<T>>
+		for Pallet<T>
+	{
+		fn average_session_length() -> BlockNumberFor<T> {
+			SessionLength::<T>::get()
+		}
+
+		fn estimate_current_session_progress(
+			now: BlockNumberFor<T>,
+		) -> (Option<sp_runtime::Permill>, Weight) {
+			let length = SessionLength::<T>::get();
+			let progress = if length.is_zero() {
+				None
+			} else {
+				let elapsed = now.saturating_sub(SessionStart::<T>::get()).min(length);
+				Some(sp_runtime::Permill::from_rational(elapsed, length))
+			};
+			(progress, T::DbWeight::get().reads(2))
+		}
+
+		fn estimate_next_session_rotation(
+			_now: BlockNumberFor<T>,
+		) -> (Option<BlockNumberFor<T>>, Weight) {
+			(Some(Self::session_end()), T::DbWeight::get().reads(2))
+		}
+	}
+
+	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		fn new_session(_new_index: u32) -> Option<Vec<T::AccountId>> {
+			SetChanged::<T>::take().then(|| Validators::<T>::get().into_inner())
+		}
+
+		fn new_session_genesis(_new_index: u32) -> Option<Vec<T::AccountId>> {
+			let set = Validators::<T>::get();
+			(!set.is_empty()).then(|| set.into_inner())
+		}
+
+		fn end_session(_end_index: u32) {}
+
+		fn start_session(_start_index: u32) {
+			SessionStart::<T>::put(frame_system::Pallet::<T>::block_number());
+		}
+	}
+
+	impl<T: Config, Reporter>
+		sp_staking::offence::OnOffenceHandler<Reporter, (T::AccountId, ()), Weight> for Pallet<T>
+	{
+		fn on_offence(
+			offenders: &[sp_staking::offence::OffenceDetails<Reporter, (T::AccountId, ())>],
+			_slash_fraction: &[sp_runtime::Perbill],
+			session: u32,
+		) -> Weight {
+			let mut weight = Weight::zero();
+			for details in offenders {
+				let who = &details.offender.0;
+				let removed = Self::take_out(who);
+				Self::deposit_event(Event::OffenceReported { who: who.clone(), session, removed });
+				weight =
+					weight.saturating_add(T::WeightInfo::remove_validator(T::MaxValidators::get()));
+			}
+			weight
+		}
+	}
+}
+
+/// The full identification of a validator for the historical session pallet:
+/// nothing beyond its account (Peer has no stake to expose).
+pub struct FullIdentificationOf;
+impl<AccountId> sp_runtime::traits::Convert<AccountId, Option<()>> for FullIdentificationOf {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}

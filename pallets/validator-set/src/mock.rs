@@ -1,0 +1,111 @@
+//! A test runtime with the validator set alone: membership and session keys
+//! are lists the tests set.
+
+use crate as pallet_validator_set;
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::Contains};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+pub type AccountId = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type ValidatorSet = pallet_validator_set;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+thread_local! {
+	static MEMBERS: RefCell<Vec<AccountId>> = RefCell::new((1..=10).collect());
+	static KEYED: RefCell<Vec<AccountId>> = RefCell::new((1..=8).collect());
+}
+
+/// Accounts 1..=10 are members unless a test says otherwise.
+pub struct Members;
+impl Contains<AccountId> for Members {
+	fn contains(who: &AccountId) -> bool {
+		MEMBERS.with(|m| m.borrow().contains(who))
+	}
+}
+pub fn set_members(list: Vec<AccountId>) {
+	MEMBERS.with(|m| *m.borrow_mut() = list);
+}
+
+/// Accounts 1..=8 have session keys unless a test says otherwise.
+pub struct Keyed;
+impl Contains<AccountId> for Keyed {
+	fn contains(who: &AccountId) -> bool {
+		KEYED.with(|k| k.borrow().contains(who))
+	}
+}
+
+parameter_types! {
+	pub const MinValidators: u32 = 2;
+	pub const MaxValidators: u32 = 5;
+	pub const MinSessionLength: u64 = 5;
+}
+
+impl pallet_validator_set::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type AddRemoveOrigin = EnsureRoot<AccountId>;
+	type IsMember = Members;
+	type HasSessionKeys = Keyed;
+	type MinValidators = MinValidators;
+	type MaxValidators = MaxValidators;
+	type MinSessionLength = MinSessionLength;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Candidates;
+}
+
+/// Makes benchmark candidates members with keys.
+pub struct Candidates;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for Candidates {
+	fn candidate(who: &AccountId) {
+		MEMBERS.with(|m| m.borrow_mut().push(*who));
+		KEYED.with(|k| k.borrow_mut().push(*who));
+	}
+}
+
+/// Validators 1, 2, 3; sessions of 10 blocks; at block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2, 3], session_length: 10 }
+		.assimilate_storage(&mut t)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` and checks the pallet's invariants afterwards.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		crate::Pallet::<Test>::do_try_state().expect("invariants hold");
+	});
+}

@@ -1,0 +1,174 @@
+//! Every call's success and every error, sessions, offences and leavers.
+
+use crate::{mock::*, Error, Event, SessionLength, SessionStart, SetChanged, Validators};
+use frame_support::{assert_noop, assert_ok, traits::EstimateNextSessionRotation};
+use frame_system::RawOrigin;
+use pallet_session::{SessionManager, ShouldEndSession};
+use sp_runtime::{DispatchError, Perbill, Permill};
+use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+
+fn set() -> Vec<AccountId> {
+	Validators::<Test>::get().into_inner()
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+fn root() -> RuntimeOrigin {
+	RawOrigin::Root.into()
+}
+
+fn next_session() -> Option<Vec<AccountId>> {
+	<ValidatorSet as SessionManager<AccountId>>::new_session(1)
+}
+
+#[test]
+fn genesis_gives_the_first_set_to_session() {
+	test(|| {
+		assert_eq!(set(), vec![1, 2, 3]);
+		assert_eq!(SessionLength::<Test>::get(), 10);
+		assert_eq!(
+			<ValidatorSet as SessionManager<AccountId>>::new_session_genesis(0),
+			Some(vec![1, 2, 3])
+		);
+		// Nothing changed since genesis: the planned session keeps the set.
+		assert_eq!(next_session(), None);
+	});
+}
+
+#[test]
+fn add_validator_joins_at_the_next_session_only_once() {
+	test(|| {
+		assert_ok!(ValidatorSet::add_validator(root(), 4));
+		assert_eq!(last_event(), Event::ValidatorAdded { who: 4 }.into());
+		assert_eq!(set(), vec![1, 2, 3, 4]);
+		assert!(SetChanged::<Test>::get());
+		assert_eq!(next_session(), Some(vec![1, 2, 3, 4]));
+		assert!(!SetChanged::<Test>::get());
+		assert_eq!(next_session(), None);
+	});
+}
+
+#[test]
+fn add_validator_errors_change_nothing() {
+	test(|| {
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(1), 4),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(ValidatorSet::add_validator(root(), 11), Error::<Test>::NotAMember);
+		assert_noop!(ValidatorSet::add_validator(root(), 9), Error::<Test>::NoSessionKeys);
+		assert_noop!(ValidatorSet::add_validator(root(), 2), Error::<Test>::AlreadyValidator);
+		assert_ok!(ValidatorSet::add_validator(root(), 4));
+		assert_ok!(ValidatorSet::add_validator(root(), 5));
+		assert_eq!(set().len() as u32, <Test as crate::Config>::MaxValidators::get());
+		assert_noop!(ValidatorSet::add_validator(root(), 6), Error::<Test>::TooManyValidators);
+	});
+}
+
+#[test]
+fn remove_validator_leaves_at_the_next_session() {
+	test(|| {
+		assert_ok!(ValidatorSet::remove_validator(root(), 2));
+		assert_eq!(last_event(), Event::ValidatorRemoved { who: 2 }.into());
+		assert_eq!(set(), vec![1, 3]);
+		assert_eq!(next_session(), Some(vec![1, 3]));
+	});
+}
+
+#[test]
+fn remove_validator_errors_change_nothing() {
+	test(|| {
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::signed(1), 2),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(ValidatorSet::remove_validator(root(), 7), Error::<Test>::NotValidator);
+		assert_ok!(ValidatorSet::remove_validator(root(), 3));
+		assert_noop!(ValidatorSet::remove_validator(root(), 2), Error::<Test>::TooFewValidators);
+	});
+}
+
+#[test]
+fn sessions_last_the_governed_length() {
+	test(|| {
+		<ValidatorSet as SessionManager<AccountId>>::start_session(0);
+		assert_eq!(SessionStart::<Test>::get(), 1);
+		assert!(!ValidatorSet::should_end_session(10));
+		assert!(ValidatorSet::should_end_session(11));
+		assert_eq!(ValidatorSet::average_session_length(), 10);
+		assert_eq!(ValidatorSet::estimate_next_session_rotation(4).0, Some(11));
+		assert_eq!(
+			ValidatorSet::estimate_current_session_progress(6).0,
+			Some(Permill::from_percent(50))
+		);
+		assert_eq!(ValidatorSet::estimate_current_session_progress(40).0, Some(Permill::one()));
+
+		System::set_block_number(11);
+		<ValidatorSet as SessionManager<AccountId>>::start_session(1);
+		assert_ok!(ValidatorSet::set_session_length(root(), 5));
+		assert_eq!(last_event(), Event::SessionLengthSet { length: 5 }.into());
+		assert!(!ValidatorSet::should_end_session(15));
+		assert!(ValidatorSet::should_end_session(16));
+	});
+}
+
+#[test]
+fn set_session_length_errors_change_nothing() {
+	test(|| {
+		assert_noop!(
+			ValidatorSet::set_session_length(RuntimeOrigin::signed(1), 20),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(ValidatorSet::set_session_length(root(), 4), Error::<Test>::SessionTooShort);
+	});
+}
+
+fn offence(who: AccountId) -> OffenceDetails<AccountId, (AccountId, ())> {
+	OffenceDetails { offender: (who, ()), reporters: vec![9] }
+}
+
+#[test]
+fn an_offender_leaves_the_set_within_the_minimum() {
+	test(|| {
+		let _ = <ValidatorSet as OnOffenceHandler<AccountId, (AccountId, ()), _>>::on_offence(
+			&[offence(3)],
+			&[Perbill::zero()],
+			4,
+		);
+		assert_eq!(
+			last_event(),
+			Event::OffenceReported { who: 3, session: 4, removed: true }.into()
+		);
+		assert_eq!(set(), vec![1, 2]);
+		// At the minimum the offender stays (the chain must go on); the council decides.
+		let _ = <ValidatorSet as OnOffenceHandler<AccountId, (AccountId, ()), _>>::on_offence(
+			&[offence(2)],
+			&[Perbill::zero()],
+			4,
+		);
+		assert_eq!(
+			last_event(),
+			Event::OffenceReported { who: 2, session: 4, removed: false }.into()
+		);
+		assert_eq!(set(), vec![1, 2]);
+		assert_eq!(next_session(), Some(vec![1, 2]));
+	});
+}
+
+#[test]
+fn a_validator_leaving_the_consortium_leaves_the_set() {
+	test(|| {
+		set_members(vec![1, 2]);
+		let _ = ValidatorSet::member_left(&3);
+		assert_eq!(last_event(), Event::ValidatorLeftConsortium { who: 3, removed: true }.into());
+		assert_eq!(set(), vec![1, 2]);
+		let _ = ValidatorSet::member_left(&2);
+		assert_eq!(last_event(), Event::ValidatorLeftConsortium { who: 2, removed: false }.into());
+		// A member who is not a validator: nothing happens.
+		let events = System::events().len();
+		let _ = ValidatorSet::member_left(&7);
+		assert_eq!(System::events().len(), events);
+	});
+}

@@ -1,0 +1,152 @@
+// A consortium network of `peer-node --chain local` processes on loopback, for
+// the fault tests: fixed node keys (the genesis' well-known peer ids for
+// 1..4), free ports, one base path per node under a temporary directory, and
+// every process stopped when the suite ends, whatever happened.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NODE, freePort } from './harness.js';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Peer ids of node keys 0x00…01 to 0x00…06. */
+export const PEER_IDS = [
+  '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp',
+  '12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD',
+  '12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x',
+  '12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st',
+  '12D3KooWSuTq6MG9gPt7qZqLFKkYrfxMewTZhj9nmRHJkPwzWDG2',
+  '12D3KooWMz5U7fR8mF5DNhZSSyFN8c19kU63xYopzDSNCzoFigYk',
+];
+
+/** Bytes of a libp2p peer id (base58btc), as the chain stores it. */
+export function peerIdBytes(peerId) {
+  const alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let n = 0n;
+  for (const c of peerId) n = n * 58n + BigInt(alphabet.indexOf(c));
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = '0' + hex;
+  const zeros = peerId.match(/^1*/)[0].length;
+  return '0x' + '00'.repeat(zeros) + hex;
+}
+
+export class Network {
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), 'peer-net-'));
+    this.nodes = new Map();
+  }
+
+  /**
+   * Starts (or restarts on its base path) node `name` with node key `keyIndex`
+   * (1-based). Options: `role` ('dev': a validator with the dev key of
+   * `name`, e.g. `--alice`; 'validator': a validator with the keys in its own
+   * keystore; 'full': no authoring), `bootnode` (name of a running node),
+   * `offline` (this run only: no peers at all, `--reserved-only` without any).
+   */
+  async start(name, keyIndex, { role, bootnode, offline = false } = {}) {
+    let n = this.nodes.get(name);
+    if (!n) {
+      n = { name, keyIndex, role: 'dev', bootnode: null, rpc: await freePort(), p2p: await freePort(),
+        base: join(this.dir, name), log: join(this.dir, `${name}.log`) };
+      this.nodes.set(name, n);
+    }
+    if (role) n.role = role;
+    if (bootnode) n.bootnode = bootnode;
+    const args = ['--chain', 'local', '--base-path', n.base, '--node-key', keyIndex.toString(16).padStart(64, '0'),
+      '--port', `${n.p2p}`, '--rpc-port', `${n.rpc}`, '--no-prometheus', '--no-telemetry', '--no-mdns'];
+    // `--alice` and the like: validator role, that name, and the dev key in the keystore.
+    const runAs = offline ? 'full' : n.role;
+    args.push(...({ dev: [`--${name}`], validator: ['--validator', '--name', name], full: ['--name', name] })[runAs]);
+    if (offline) args.push('--reserved-only');
+    const boot = offline ? [] : n.bootnode ? [n.bootnode] : [...this.nodes.values()].filter((o) => o !== n && o.proc).map((o) => o.name);
+    for (const b of boot) {
+      const o = this.nodes.get(b);
+      args.push('--bootnodes', `/ip4/127.0.0.1/tcp/${o.p2p}/p2p/${PEER_IDS[o.keyIndex - 1]}`);
+    }
+    const log = createWriteStream(n.log, { flags: 'a' });
+    n.proc = spawn(NODE, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    n.proc.stdout.pipe(log);
+    n.proc.stderr.pipe(log);
+    const proc = n.proc;
+    proc.on('exit', () => { if (n.proc === proc) n.proc = null; });
+    await this.waitFor(`${name} RPC`, 60000, async () => (await this.rpc(name, 'system_health').catch(() => null)) !== null);
+    return n;
+  }
+
+  /** Kills node `name` with `signal` and waits for it to exit. */
+  async kill(name, signal = 'SIGKILL') {
+    const n = this.nodes.get(name);
+    const proc = n?.proc;
+    if (!proc) return;
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill(signal);
+    await Promise.race([exited, sleep(20000).then(() => proc.kill('SIGKILL'))]);
+    await exited;
+  }
+
+  async stopAll() {
+    await Promise.all([...this.nodes.keys()].map((name) => this.kill(name, 'SIGINT')));
+  }
+
+  /** Removes the temporary directory (after stopAll). */
+  cleanup() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  printLogs(names = [...this.nodes.keys()]) {
+    for (const name of names) {
+      const n = this.nodes.get(name);
+      let text = '';
+      try { text = readFileSync(n.log, 'utf8'); } catch { /* never started */ }
+      process.stderr.write(`----- ${name} log (last 60 lines of ${n.log}) -----\n${text.split('\n').slice(-60).join('\n')}\n`);
+    }
+  }
+
+  async rpc(name, method, params = []) {
+    const n = this.nodes.get(name);
+    const res = await fetch(`http://127.0.0.1:${n.rpc}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = await res.json();
+    if (body.error) throw new Error(`${name} ${method}: ${JSON.stringify(body.error)}`);
+    return body.result;
+  }
+
+  /** { best, finalized, finalizedHash, peers } of node `name`. */
+  async heights(name) {
+    const best = parseInt((await this.rpc(name, 'chain_getHeader')).number, 16);
+    const finalizedHash = await this.rpc(name, 'chain_getFinalizedHead');
+    const finalized = parseInt((await this.rpc(name, 'chain_getHeader', [finalizedHash])).number, 16);
+    const peers = (await this.rpc(name, 'system_health')).peers;
+    return { best, finalized, finalizedHash, peers };
+  }
+
+  /** Prints one line of every running node's heights, after `label`. */
+  async report(label) {
+    const parts = [];
+    for (const [name, n] of this.nodes) {
+      if (!n.proc) { parts.push(`${name}: down`); continue; }
+      const h = await this.heights(name).catch(() => null);
+      parts.push(h ? `${name}: best ${h.best} fin ${h.finalized} peers ${h.peers}` : `${name}: no answer`);
+    }
+    console.log(`[net] ${label} | ${parts.join(' | ')}`);
+  }
+
+  async blockHash(name, number) {
+    return this.rpc(name, 'chain_getBlockHash', [number]);
+  }
+
+  /** Polls `check` every second until it returns true; fails after `ms`. */
+  async waitFor(what, ms, check) {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      if (await check()) return;
+      if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+      await sleep(1000);
+    }
+  }
+}

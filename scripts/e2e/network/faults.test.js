@@ -1,0 +1,187 @@
+// Fault tests of a consortium network: the four validators of `--chain local`
+// (Alice, Bob, Charlie, Dave) on loopback, killed and restarted; an outsider's
+// node; a validator added and removed by council vote. Every wait is bounded;
+// every process is stopped at the end; logs are printed on failure; the
+// heights seen are printed as the tests go.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { councilMotion, ok } from '../harness.js';
+import { Network, PEER_IDS, peerIdBytes, sleep } from '../network.js';
+
+const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+let net;
+let failed = false;
+
+function logged(body) {
+  return async () => {
+    try {
+      await body();
+    } catch (e) {
+      failed = true;
+      throw e;
+    }
+  };
+}
+
+/** Waits until every node in `names` has finalized the same block at some height >= `min`. */
+async function agreeOnFinality(names, min, ms) {
+  let common;
+  await net.waitFor(`${names.join(', ')} to agree on a finalized block >= #${min}`, ms, async () => {
+    const hs = await Promise.all(names.map((n) => net.heights(n).catch(() => null)));
+    if (hs.some((h) => !h)) return false;
+    const height = Math.min(...hs.map((h) => h.finalized));
+    if (height < min) return false;
+    const hashes = await Promise.all(names.map((n) => net.blockHash(n, height)));
+    if (new Set(hashes).size !== 1) return false;
+    common = { height, hash: hashes[0] };
+    return true;
+  });
+  return common;
+}
+
+describe('a consortium network survives what networks do to it', { concurrency: false }, () => {
+  before(async () => {
+    await cryptoWaitReady();
+    net = new Network();
+    for (const [i, name] of VALIDATORS.entries()) await net.start(name, i + 1);
+    await net.waitFor('block #3 finalized on alice', 120000, async () => (await net.heights('alice')).finalized >= 3);
+    await net.report('network up');
+  });
+
+  after(async () => {
+    if (failed) net.printLogs();
+    await net.stopAll();
+    net.cleanup();
+  });
+
+  test('a node whose peer id is not authorized gets no blocks', logged(async () => {
+    // Node key 6 is no well-known node of the consortium.
+    await net.start('outsider', 6, { role: 'full', bootnode: 'alice' });
+    const start = (await net.heights('alice')).best;
+    await net.waitFor('the network to grow by 4 blocks', 60000, async () => (await net.heights('alice')).best >= start + 4);
+    const outsider = await net.heights('outsider');
+    await net.report('outsider after 4 blocks');
+    assert.equal(outsider.best, 0, 'the outsider imported no block');
+    await net.kill('outsider', 'SIGINT');
+    net.nodes.delete('outsider');
+  }));
+
+  test('one validator of four killed: finality goes on; restarted, it catches up', logged(async () => {
+    await net.kill('dave', 'SIGKILL');
+    const f0 = (await net.heights('alice')).finalized;
+    await net.report(`dave killed (SIGKILL), alice finalized #${f0}`);
+    await net.waitFor('finality to advance by 3 without dave', 90000, async () => (await net.heights('alice')).finalized >= f0 + 3);
+    await net.report('finality advanced by 3 without dave');
+    await net.start('dave', 4);
+    const target = (await net.heights('alice')).finalized;
+    const common = await agreeOnFinality(VALIDATORS, target, 120000);
+    await net.report(`dave restarted; all four finalized #${common.height} ${common.hash}`);
+  }));
+
+  test('two of four killed: finality stops; restarted, it resumes and all agree', logged(async () => {
+    await Promise.all([net.kill('charlie', 'SIGKILL'), net.kill('dave', 'SIGKILL')]);
+    // A round in flight may still complete: take the reference a slot later.
+    await sleep(8000);
+    const stalled = await net.heights('alice');
+    await net.report('charlie and dave killed');
+    await sleep(36000);
+    const later = await net.heights('alice');
+    await net.report('36 s later');
+    assert.ok(later.best >= stalled.best + 2, 'alice and bob still author blocks');
+    assert.equal(later.finalized, stalled.finalized, 'no block finalized with two of four validators');
+    await net.start('charlie', 3);
+    await net.start('dave', 4);
+    const common = await agreeOnFinality(VALIDATORS, later.finalized + 3, 180000);
+    await net.report(`charlie and dave restarted; all four finalized #${common.height}`);
+  }));
+
+  test('a validator killed while authoring restarts on its base path with its chain', logged(async () => {
+    // Alice authors the slots whose number is 0 modulo four (her place in the
+    // set): kill her 150 ms into the next one, while she builds her block.
+    const slotMs = 6000;
+    let slot = Math.floor(Date.now() / slotMs) + 1;
+    while (slot % 4 !== 0) slot += 1;
+    if (slot * slotMs - Date.now() < 3000) slot += 4;
+    await sleep(slot * slotMs - Date.now() - 2000);
+    const before = await net.heights('alice');
+    await sleep(slot * slotMs + 150 - Date.now());
+    await net.kill('alice', 'SIGKILL');
+    await net.report(`alice killed 150 ms into her slot ${slot} (before: best ${before.best}, finalized ${before.finalized})`);
+    // Restart her on her base path cut off from every peer (no authoring): what
+    // she has now is what was on disk, not something synced again.
+    await net.start('alice', 1, { offline: true });
+    const onDisk = await net.heights('alice');
+    console.log(`[net] alice restarted offline: best ${onDisk.best}, finalized ${onDisk.finalized}`);
+    assert.ok(onDisk.best >= before.best, `best #${onDisk.best} not below #${before.best}`);
+    assert.ok(onDisk.finalized >= before.finalized, `finalized #${onDisk.finalized} not below #${before.finalized}`);
+    assert.ok(onDisk.finalized > 0, 'no resync from genesis');
+    await net.kill('alice', 'SIGINT');
+    await net.start('alice', 1);
+    const target = (await net.heights('bob')).finalized;
+    const common = await agreeOnFinality(VALIDATORS, target, 120000);
+    await net.report(`all four finalized #${common.height} after alice's restart`);
+  }));
+
+  test('a validator added by council vote authors blocks; removed, it stops', logged(async () => {
+    const api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`), noInitWarn: true });
+    try {
+      const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+      const [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map((s) => keyring.addFromUri(s));
+      // Eve's organization runs a node (key 5): not yet authorized, it gets no blocks.
+      await net.start('eve', 5, { role: 'full', bootnode: 'alice' });
+      // Her node makes her session keys and proves them hers (the owner is her account id).
+      const generated = await net.rpc('eve', 'author_rotateKeysWithOwner', ['0x' + Buffer.from(eve.publicKey).toString('hex')]);
+      await ok(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
+      await ok(api, api.tx.consortium.apply('Eve Networks', 'Organization', null), eve);
+      assert.equal((await net.heights('eve')).best, 0, 'an unauthorized node gets no blocks');
+
+      // One motion: admit Eve, make her node well-known, add her to the set. 2/3 of four: three ayes.
+      const batch = api.tx.utility.batchAll([
+        api.tx.consortium.admit(eve.address),
+        api.tx.nodeAuthorization.addWellKnownNode(peerIdBytes(PEER_IDS[4]), eve.address),
+        api.tx.validatorSet.addValidator(eve.address),
+      ]);
+      const events = await councilMotion(api, batch, 3, alice, [bob, charlie]);
+      const executed = events.find((e) => e.section === 'council' && e.method === 'Executed');
+      assert.ok(executed?.data.result.isOk, `motion executed: ${executed?.data.result.toString()}`);
+      assert.ok(events.some((e) => e.section === 'validatorSet' && e.method === 'ValidatorAdded'));
+      await net.report('eve admitted, her node well-known, added to the set');
+
+      await net.waitFor('eve\'s node to sync', 90000, async () => (await net.heights('eve')).best >= (await net.heights('alice')).best - 1);
+      await net.report('eve synced');
+      // Restart her node as a validator with the keys it generated (kept on its base path).
+      await net.kill('eve', 'SIGINT');
+      await net.start('eve', 5, { role: 'validator' });
+
+      await net.waitFor('eve in the session\'s validators', 180000, async () =>
+        (await api.query.session.validators()).map((a) => a.toString()).includes(eve.address));
+      await net.report('eve is a validator of the current session');
+      let authored;
+      await net.waitFor('a block authored by eve', 120000, async () => {
+        const header = await api.derive.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+        if (header.author?.toString() === eve.address) authored = header.number.toNumber();
+        return authored !== undefined;
+      });
+      await net.report(`eve authored finalized block #${authored}`);
+
+      // Five members now: 2/3 is four ayes.
+      const removed = await councilMotion(api, api.tx.validatorSet.removeValidator(eve.address), 4, alice, [bob, charlie, dave]);
+      assert.ok(removed.some((e) => e.section === 'validatorSet' && e.method === 'ValidatorRemoved'));
+      await net.waitFor('eve out of the session\'s validators', 180000, async () =>
+        !(await api.query.session.validators()).map((a) => a.toString()).includes(eve.address));
+      const from = (await api.rpc.chain.getHeader()).number.toNumber();
+      await net.report(`eve removed from the set at #${from}`);
+      await net.waitFor('ten more blocks', 90000, async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 10);
+      for (let n = from + 1; n <= from + 10; n++) {
+        const header = await api.derive.chain.getHeader(await api.rpc.chain.getBlockHash(n));
+        assert.notEqual(header.author?.toString(), eve.address, `block #${n} not authored by eve`);
+      }
+      await net.report(`no block of #${from + 1}..#${from + 10} authored by eve`);
+    } finally {
+      await api.disconnect();
+    }
+  }));
+});
