@@ -452,3 +452,46 @@ fn the_council_sets_the_session_length() {
 		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 1);
 	});
 }
+
+#[test]
+fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
+	use pallet_node_authorization::{AdditionalConnections, Owners, WellKnownNodes};
+	use sp_core::OpaquePeerId;
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let dave_node = OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, 4]);
+		let spare = OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, 5]);
+		let add = RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+			node: dave_node.clone(),
+			owner: who(Bob).into(),
+		});
+		// Nobody adds a node alone.
+		assert_noop!(add.clone().dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
+		assert!(motion(add, 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(WellKnownNodes::<Runtime>::get().contains(&dave_node));
+		assert_eq!(Owners::<Runtime>::get(&dave_node), Some(who(Bob)));
+
+		// The owner lets its node take an extra peer (e.g. its own full node); others may not.
+		assert_noop!(
+			crate::NodeAuthorization::add_connections(signed(Charlie), dave_node.clone(), vec![spare.clone()]),
+			pallet_node_authorization::Error::<Runtime>::NotOwner
+		);
+		assert_ok!(crate::NodeAuthorization::add_connections(signed(Bob), dave_node.clone(), vec![spare.clone()]));
+		assert!(AdditionalConnections::<Runtime>::get(&dave_node).contains(&spare));
+		// Claiming an unknown peer id gives no access: it is not well-known.
+		assert_ok!(crate::NodeAuthorization::claim_node(signed(Eve), spare.clone()));
+		assert!(!WellKnownNodes::<Runtime>::get().contains(&spare));
+		// The owner hands its node to another account.
+		assert_ok!(crate::NodeAuthorization::transfer_node(signed(Bob), dave_node.clone(), who(Charlie).into()));
+		assert_eq!(Owners::<Runtime>::get(&dave_node), Some(who(Charlie)));
+
+		let remove = RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::remove_well_known_node {
+			node: dave_node.clone(),
+		});
+		assert!(motion(remove, 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(!WellKnownNodes::<Runtime>::get().contains(&dave_node));
+		assert_eq!(Owners::<Runtime>::get(&dave_node), None);
+	});
+}
