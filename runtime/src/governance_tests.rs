@@ -461,10 +461,11 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 		System::set_block_number(1);
 		let dave_node = OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, 4]);
 		let spare = OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, 5]);
-		let add = RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
-			node: dave_node.clone(),
-			owner: who(Bob).into(),
-		});
+		let add =
+			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+				node: dave_node.clone(),
+				owner: who(Bob).into(),
+			});
 		// Nobody adds a node alone.
 		assert_noop!(add.clone().dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
 		assert!(motion(add, 2, &[Bob], &[]));
@@ -474,24 +475,66 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 
 		// The owner lets its node take an extra peer (e.g. its own full node); others may not.
 		assert_noop!(
-			crate::NodeAuthorization::add_connections(signed(Charlie), dave_node.clone(), vec![spare.clone()]),
+			crate::NodeAuthorization::add_connections(
+				signed(Charlie),
+				dave_node.clone(),
+				vec![spare.clone()]
+			),
 			pallet_node_authorization::Error::<Runtime>::NotOwner
 		);
-		assert_ok!(crate::NodeAuthorization::add_connections(signed(Bob), dave_node.clone(), vec![spare.clone()]));
+		assert_ok!(crate::NodeAuthorization::add_connections(
+			signed(Bob),
+			dave_node.clone(),
+			vec![spare.clone()]
+		));
 		assert!(AdditionalConnections::<Runtime>::get(&dave_node).contains(&spare));
 		// Claiming an unknown peer id gives no access: it is not well-known.
 		assert_ok!(crate::NodeAuthorization::claim_node(signed(Eve), spare.clone()));
 		assert!(!WellKnownNodes::<Runtime>::get().contains(&spare));
 		// The owner hands its node to another account.
-		assert_ok!(crate::NodeAuthorization::transfer_node(signed(Bob), dave_node.clone(), who(Charlie).into()));
+		assert_ok!(crate::NodeAuthorization::transfer_node(
+			signed(Bob),
+			dave_node.clone(),
+			who(Charlie).into()
+		));
 		assert_eq!(Owners::<Runtime>::get(&dave_node), Some(who(Charlie)));
 
-		let remove = RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::remove_well_known_node {
-			node: dave_node.clone(),
-		});
+		let remove = RuntimeCall::NodeAuthorization(
+			pallet_node_authorization::Call::remove_well_known_node { node: dave_node.clone() },
+		);
 		assert!(motion(remove, 2, &[Bob], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		assert!(!WellKnownNodes::<Runtime>::get().contains(&dave_node));
 		assert_eq!(Owners::<Runtime>::get(&dave_node), None);
+	});
+}
+
+#[test]
+fn a_validator_removed_from_the_consortium_leaves_the_set() {
+	use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
+	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
+	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
+		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
+		let add =
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Bob) });
+		assert!(motion(add, 2, &[Bob], &[]));
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 2);
+
+		let remove =
+			RuntimeCall::Consortium(pallet_consortium::Call::remove_member { who: who(Bob) });
+		assert!(motion(remove, 2, &[Charlie], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::ValidatorSet(pallet_validator_set::Event::ValidatorLeftConsortium {
+				who: who(Bob),
+				removed: true
+			})));
+		assert_eq!(
+			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+			vec![who(Alice)]
+		);
 	});
 }
