@@ -270,8 +270,10 @@ pub mod pallet {
 			SessionStart::<T>::get().saturating_add(SessionLength::<T>::get())
 		}
 
-		/// The set's invariants: within its bounds, no duplicates, every
-		/// validator a member.
+		/// The set's invariants: within its bounds, no duplicates, a session
+		/// length the council could set. (Membership is checked when a validator
+		/// is added; one who left the consortium may stay while the set is at its
+		/// minimum.)
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let set = Validators::<T>::get();
