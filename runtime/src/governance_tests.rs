@@ -350,19 +350,29 @@ fn aura_authorities() -> Vec<sp_consensus_aura::sr25519::AuthorityId> {
 	pallet_aura::Authorities::<Runtime>::get().into_inner()
 }
 
-#[test]
-fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
+/// The development genesis with a keystore, so that session keys and their
+/// proofs can be generated inside the runtime.
+fn dev_with_keystore() -> sp_io::TestExternalities {
 	use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
 	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
-	ext.execute_with(|| {
+	ext
+}
+
+/// The call that adds `k` to the validator set.
+fn add_validator(k: Sr25519Keyring) -> RuntimeCall {
+	RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(k) })
+}
+
+#[test]
+fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
+	dev_with_keystore().execute_with(|| {
 		System::set_block_number(1);
 		let length = pallet_validator_set::SessionLength::<Runtime>::get();
 		assert_eq!(aura_authorities().len(), 1);
 
 		// Without keys, a vote to add Bob fails by name and changes nothing.
-		let add =
-			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Bob) });
+		let add = add_validator(Bob);
 		assert!(motion(add.clone(), 2, &[Bob], &[]));
 		assert_eq!(
 			last_executed(),
@@ -511,15 +521,11 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 
 #[test]
 fn a_validator_removed_from_the_consortium_leaves_the_set() {
-	use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
-	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
-	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
-	ext.execute_with(|| {
+	dev_with_keystore().execute_with(|| {
 		System::set_block_number(1);
 		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
 		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
-		let add =
-			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Bob) });
+		let add = add_validator(Bob);
 		assert!(motion(add, 2, &[Bob], &[]));
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 2);
 
