@@ -3,7 +3,7 @@
 # the same run on the same node (scripts/e2e/bench/throughput.js), then
 # `peer-node benchmark block` re-executes the loaded blocks to compare the time
 # they take with the weight they claim. Prints tables; changes nothing.
-#   TRANSFERS=12000 OWNERS=48 scripts/bench-throughput.sh
+#   TRANSFERS=30000 OWNERS=96 scripts/bench-throughput.sh   (the defaults)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 [ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"

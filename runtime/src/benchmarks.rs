@@ -9,7 +9,11 @@ use frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKey
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
+	[pallet_collective, Council]
+	[pallet_parameters, Parameters]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
@@ -19,12 +23,18 @@ frame_benchmarking::define_benchmarks!(
 );
 
 #[allow(unused_imports)]
-use crate::{Balances, Consortium, Missions, Sudo, Timestamp, Utility, ValidatorSet};
+use crate::{
+	Balances, Consortium, Council, Missions, Parameters, Sudo, Timestamp, TransactionPayment,
+	Utility, ValidatorSet,
+};
 use frame_benchmarking::baseline::Pallet as BaselineBench;
-use frame_system_benchmarking::Pallet as SystemBench;
+use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 
 impl frame_benchmarking::baseline::Config for Runtime {}
 impl frame_system_benchmarking::Config for Runtime {}
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// Every benchmark the runtime offers, and the storage it declares.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {

@@ -21,10 +21,16 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each endowed development account starts with.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// Sessions of both presets: ten blocks (one minute), so that a change to the
-/// validator set shows within two minutes. A consortium sets a longer one by
-/// vote (`validatorSet.setSessionLength`), e.g. 600 blocks for an hour.
-pub const PRESET_SESSION_LENGTH: BlockNumber = 10;
+/// Sessions of the `local` preset: ten blocks (one minute), so that a change
+/// to its four validators shows within two minutes.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = 10;
+
+/// Sessions of the `development` preset: 100 blocks (ten minutes). The block
+/// that starts a session carries no transactions (`pallet_session` claims the
+/// whole block for the rotation), so short sessions cost capacity: one block in
+/// ten at `LOCAL_SESSION_LENGTH`. A consortium sets a longer one by vote
+/// (`validatorSet.setSessionLength`), e.g. 600 blocks for an hour.
+pub const DEV_SESSION_LENGTH: BlockNumber = 100;
 
 /// The Ed25519 public keys of the node keys `0x00…01` to `0x00…04` (secret
 /// seeds), from which libp2p derives the nodes' peer ids; a test checks them.
@@ -66,8 +72,10 @@ fn validator(who: Sr25519Keyring, finality: Ed25519Keyring) -> Validator {
 
 /// The genesis of a chain validated by `validators`, whose nodes are
 /// `nodes` (peer id, owner), with `endowed` funded, `members` as the founding
-/// consortium (and council), and `root` (if any) as the sudo key.
+/// consortium (and council), `root` (if any) as the sudo key, and sessions of
+/// `session_length` blocks.
 fn peer_genesis(
+	session_length: BlockNumber,
 	validators: Vec<Validator>,
 	nodes: Vec<(OpaquePeerId, AccountId)>,
 	endowed: Vec<AccountId>,
@@ -80,7 +88,7 @@ fn peer_genesis(
 		},
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
-			session_length: PRESET_SESSION_LENGTH,
+			session_length,
 		},
 		session: SessionConfig {
 			keys: validators
@@ -123,6 +131,7 @@ fn well_known_nodes(n: usize) -> Vec<(OpaquePeerId, AccountId)> {
 /// `--dev`: Alice alone validates, and holds the sudo key.
 pub fn development_config_genesis() -> Value {
 	peer_genesis(
+		DEV_SESSION_LENGTH,
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		well_known_nodes(1),
 		endowed_accounts(),
@@ -141,6 +150,7 @@ pub fn local_config_genesis() -> Value {
 		MemberKind::Organization,
 	));
 	peer_genesis(
+		LOCAL_SESSION_LENGTH,
 		vec![
 			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),

@@ -5,14 +5,16 @@
 //! CLI VERSION 64.0.0, DATE: 2026-11-26
 //! STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: `1024`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 
 // Executed Command:
 // /work/main/target/release/peer-node
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_consortium
 // --extrinsic
@@ -62,13 +64,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `375`
-		//  Estimated: `3633`
-		// Minimum execution time: 66_198_000 picoseconds.
-		Weight::from_parts(69_552_000, 3633)
+		//  Estimated: `3640`
+		// Minimum execution time: 65_326_000 picoseconds.
+		Weight::from_parts(68_561_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -77,15 +79,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CounterForApplications` (r:1 w:1)
 	/// Proof: `Consortium::CounterForApplications` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `524`
-		//  Estimated: `3633`
-		// Minimum execution time: 57_004_000 picoseconds.
-		Weight::from_parts(59_438_000, 3633)
+		//  Estimated: `3640`
+		// Minimum execution time: 55_462_000 picoseconds.
+		Weight::from_parts(59_578_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -96,7 +98,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CounterForApplications` (r:1 w:1)
 	/// Proof: `Consortium::CounterForApplications` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Council::Proposals` (r:1 w:0)
@@ -112,10 +114,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `595 + m * (34 ±0)`
 		//  Estimated: `4687 + m * (34 ±0)`
-		// Minimum execution time: 68_391_000 picoseconds.
-		Weight::from_parts(72_732_293, 4687)
-			// Standard Error: 2_912
-			.saturating_add(Weight::from_parts(356_664, 0).saturating_mul(m.into()))
+		// Minimum execution time: 70_184_000 picoseconds.
+		Weight::from_parts(77_925_060, 4687)
+			// Standard Error: 5_754
+			.saturating_add(Weight::from_parts(362_711, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 34).saturating_mul(m.into()))
@@ -125,15 +127,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::CounterForApplications` (r:1 w:1)
 	/// Proof: `Consortium::CounterForApplications` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn reject_application() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `524`
-		//  Estimated: `3633`
-		// Minimum execution time: 44_856_000 picoseconds.
-		Weight::from_parts(47_240_000, 3633)
+		//  Estimated: `3640`
+		// Minimum execution time: 44_065_000 picoseconds.
+		Weight::from_parts(46_628_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -143,8 +145,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `315`
 		//  Estimated: `3622`
-		// Minimum execution time: 15_282_000 picoseconds.
-		Weight::from_parts(16_584_000, 3622)
+		// Minimum execution time: 14_781_000 picoseconds.
+		Weight::from_parts(16_034_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -156,6 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Proposals` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:0)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
+	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Council::Members` (r:0 w:1)
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Council::Prime` (r:0 w:1)
@@ -163,13 +167,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[2, 100]`.
 	fn retire(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `651 + m * (38 ±0)`
+		//  Measured:  `724 + m * (38 ±0)`
 		//  Estimated: `4687 + m * (39 ±0)`
-		// Minimum execution time: 25_458_000 picoseconds.
-		Weight::from_parts(31_436_622, 4687)
-			// Standard Error: 3_870
-			.saturating_add(Weight::from_parts(277_740, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 34_260_000 picoseconds.
+		Weight::from_parts(36_446_600, 4687)
+			// Standard Error: 2_565
+			.saturating_add(Weight::from_parts(297_410, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 39).saturating_mul(m.into()))
 	}
@@ -181,6 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Council::Proposals` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:0)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
+	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Council::Members` (r:0 w:1)
 	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	/// Storage: `Council::Prime` (r:0 w:1)
@@ -188,13 +194,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[2, 100]`.
 	fn remove_member(m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `571 + m * (38 ±0)`
+		//  Measured:  `644 + m * (38 ±0)`
 		//  Estimated: `4687 + m * (39 ±0)`
-		// Minimum execution time: 24_746_000 picoseconds.
-		Weight::from_parts(29_557_836, 4687)
-			// Standard Error: 2_906
-			.saturating_add(Weight::from_parts(296_038, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 33_039_000 picoseconds.
+		Weight::from_parts(36_304_675, 4687)
+			// Standard Error: 5_411
+			.saturating_add(Weight::from_parts(335_031, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 39).saturating_mul(m.into()))
 	}
@@ -202,55 +208,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_910_000 picoseconds.
-		Weight::from_parts(7_861_000, 0)
+		// Minimum execution time: 7_150_000 picoseconds.
+		Weight::from_parts(8_232_000, 0)
 	}
 }
 
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(69_552_000, 3633)
+		Weight::from_parts(68_561_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(59_438_000, 3633)
+		Weight::from_parts(59_578_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn admit(m: u32, ) -> Weight {
-		Weight::from_parts(72_732_293, 4687)
-			.saturating_add(Weight::from_parts(356_664, 0).saturating_mul(m.into()))
+		Weight::from_parts(77_925_060, 4687)
+			.saturating_add(Weight::from_parts(362_711, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(Weight::from_parts(0, 34).saturating_mul(m.into()))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(47_240_000, 3633)
+		Weight::from_parts(46_628_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn give_notice() -> Weight {
-		Weight::from_parts(16_584_000, 3622)
+		Weight::from_parts(16_034_000, 3622)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn retire(m: u32, ) -> Weight {
-		Weight::from_parts(31_436_622, 4687)
-			.saturating_add(Weight::from_parts(277_740, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(36_446_600, 4687)
+			.saturating_add(Weight::from_parts(297_410, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 39).saturating_mul(m.into()))
 	}
 	fn remove_member(m: u32, ) -> Weight {
-		Weight::from_parts(29_557_836, 4687)
-			.saturating_add(Weight::from_parts(296_038, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(36_304_675, 4687)
+			.saturating_add(Weight::from_parts(335_031, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 39).saturating_mul(m.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(7_861_000, 0)
+		Weight::from_parts(8_232_000, 0)
 	}
 }

@@ -1,5 +1,8 @@
 //! Benchmarks of every call at its worst case: full rosters, every milestone,
-//! the longest URI, and the completion path where a call can complete the mission.
+//! the longest URI. Approving the last milestone completes a mission and is
+//! benchmarked apart (`approve_last_milestone`), as is a completion alone
+//! (`complete_mission`, which a dispute's verdict may run), so that calls are
+//! charged for a completion only when it happens.
 
 use super::*;
 use crate::{Missions as MissionsStore, Pallet as Missions};
@@ -108,12 +111,12 @@ fn terms<T: Config>(id: MissionId) -> H256 {
 	}
 }
 
-/// An active mission with `c` contributors, `m` milestones, and all but one
-/// place of the pending list taken by commitments that were never accepted.
-fn active<T: Config>(c: u32, m: u32) -> (T::AccountId, MissionId, Vec<T::AccountId>) {
+/// An active mission with `c` contributors, `m` milestones, and `p`
+/// commitments that were never accepted.
+fn active<T: Config>(c: u32, m: u32, p: u32) -> (T::AccountId, MissionId, Vec<T::AccountId>) {
 	let owner = member::<T>("owner", 0);
 	let id = mission::<T>(&owner, m, T::MaxUriLen::get());
-	pending::<T>(id, T::MaxContributors::get() - 1);
+	pending::<T>(id, p);
 	let roster = recruit::<T>(&owner, id, &shares(c));
 	Missions::<T>::propose_terms(RawOrigin::Signed(owner.clone()).into(), id).expect("proposed");
 	let hash = terms::<T>(id);
@@ -132,19 +135,6 @@ fn submit<T: Config>(who: &T::AccountId, id: MissionId, milestone: u32) {
 		Some(vec![b'u'; T::MaxUriLen::get() as usize]),
 	)
 	.expect("submitted");
-}
-
-/// An active mission whose milestones but the last are paid and whose last is submitted.
-fn all_but_last_paid<T: Config>(c: u32, m: u32) -> (T::AccountId, MissionId, Vec<T::AccountId>) {
-	let (owner, id, roster) = active::<T>(c, m);
-	for i in 0..m {
-		submit::<T>(&roster[0], id, i);
-		if i + 1 < m {
-			Missions::<T>::approve_milestone(RawOrigin::Signed(owner.clone()).into(), id, i)
-				.expect("approved");
-		}
-	}
-	(owner, id, roster)
 }
 
 #[benchmarks]
@@ -286,7 +276,8 @@ mod benchmarks {
 	#[benchmark]
 	fn submit_deliverable(u: Linear<0, { T::MaxUriLen::get() }>) {
 		// A resubmission after a rejection.
-		let (owner, id, roster) = active::<T>(T::MaxContributors::get(), T::MaxMilestones::get());
+		let (owner, id, roster) =
+			active::<T>(T::MaxContributors::get(), T::MaxMilestones::get(), 0);
 		submit::<T>(&roster[0], id, 0);
 		Missions::<T>::reject_milestone(RawOrigin::Signed(owner).into(), id, 0, H256::zero())
 			.expect("rejected");
@@ -306,20 +297,74 @@ mod benchmarks {
 	#[benchmark]
 	fn approve_milestone(
 		c: Linear<1, { T::MaxContributors::get() }>,
-		m: Linear<1, { T::MaxMilestones::get() }>,
+		m: Linear<2, { T::MaxMilestones::get() }>,
 	) {
-		// The last milestone: pays the roster and completes the mission.
-		let (owner, id, _) = all_but_last_paid::<T>(c, m);
+		// A milestone that is not the last: pays the roster, the mission goes
+		// on. A completion is weighed by `complete_mission`.
+		let (owner, id, roster) = active::<T>(c, m, 0);
+		submit::<T>(&roster[0], id, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), id, m - 1);
+		_(RawOrigin::Signed(owner), id, 0);
+
+		assert_eq!(
+			MissionsStore::<T>::get(id).expect("mission").milestones[0].status,
+			MilestoneStatus::Paid
+		);
+	}
+
+	#[benchmark]
+	fn approve_last_milestone(
+		c: Linear<1, { T::MaxContributors::get() }>,
+		p: Linear<0, { Missions::<T>::max_pending() }>,
+		m: Linear<1, { T::MaxMilestones::get() }>,
+	) {
+		// The last milestone: pays the roster and completes the mission,
+		// releasing `c + p` bonds.
+		let (owner, id, roster) = active::<T>(c, m, p);
+		for i in 0..m {
+			submit::<T>(&roster[0], id, i);
+			if i + 1 < m {
+				Missions::<T>::approve_milestone(RawOrigin::Signed(owner.clone()).into(), id, i)
+					.expect("approved");
+			}
+		}
+
+		#[extrinsic_call]
+		approve_milestone(RawOrigin::Signed(owner), id, m - 1);
 
 		assert!(MissionsStore::<T>::get(id).is_none());
 	}
 
 	#[benchmark]
+	fn complete_mission(
+		c: Linear<1, { T::MaxContributors::get() }>,
+		p: Linear<0, { Missions::<T>::max_pending() }>,
+		m: Linear<1, { T::MaxMilestones::get() }>,
+	) {
+		// Every milestone settled (and delivered): the rest of the escrow is
+		// refunded, `c + p` bonds released, every record removed.
+		let (_, id, roster) = active::<T>(c, m, p);
+		for i in 0..m {
+			submit::<T>(&roster[0], id, i);
+		}
+		let mut settled = MissionsStore::<T>::get(id).expect("mission");
+		for milestone in settled.milestones.iter_mut() {
+			milestone.status = MilestoneStatus::Paid;
+		}
+
+		#[block]
+		{
+			Missions::<T>::finish_or_store(id, settled).expect("completed");
+		}
+
+		assert!(MissionsStore::<T>::get(id).is_none());
+		assert_eq!(Commitments::<T>::iter_prefix(id).count(), 0);
+	}
+
+	#[benchmark]
 	fn reject_milestone(c: Linear<1, { T::MaxContributors::get() }>) {
-		let (owner, id, roster) = active::<T>(c, T::MaxMilestones::get());
+		let (owner, id, roster) = active::<T>(c, T::MaxMilestones::get(), 0);
 		submit::<T>(&roster[0], id, 0);
 
 		#[extrinsic_call]
@@ -333,7 +378,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn dispute_milestone() {
-		let (owner, id, roster) = active::<T>(T::MaxContributors::get(), T::MaxMilestones::get());
+		let (owner, id, roster) =
+			active::<T>(T::MaxContributors::get(), T::MaxMilestones::get(), 0);
 		submit::<T>(&roster[0], id, 0);
 		Missions::<T>::reject_milestone(RawOrigin::Signed(owner).into(), id, 0, H256::zero())
 			.expect("rejected");
@@ -351,21 +397,26 @@ mod benchmarks {
 	#[benchmark]
 	fn resolve_dispute(
 		c: Linear<1, { T::MaxContributors::get() }>,
-		m: Linear<1, { T::MaxMilestones::get() }>,
+		m: Linear<2, { T::MaxMilestones::get() }>,
 	) -> Result<(), BenchmarkError> {
-		// A split of the last milestone: pays the roster, refunds, completes.
-		let (owner, id, roster) = all_but_last_paid::<T>(c, m);
-		Missions::<T>::reject_milestone(RawOrigin::Signed(owner).into(), id, m - 1, H256::zero())
+		// A split of a milestone that is not the last: pays the roster and
+		// refunds the owner. A completion is weighed by `complete_mission`.
+		let (owner, id, roster) = active::<T>(c, m, 0);
+		submit::<T>(&roster[0], id, 0);
+		Missions::<T>::reject_milestone(RawOrigin::Signed(owner).into(), id, 0, H256::zero())
 			.expect("rejected");
-		Missions::<T>::dispute_milestone(RawOrigin::Signed(roster[0].clone()).into(), id, m - 1)
+		Missions::<T>::dispute_milestone(RawOrigin::Signed(roster[0].clone()).into(), id, 0)
 			.expect("disputed");
 		let origin =
 			T::DisputeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id, m - 1, Verdict::Split(Perbill::from_percent(50)));
+		_(origin as T::RuntimeOrigin, id, 0, Verdict::Split(Perbill::from_percent(50)));
 
-		assert!(MissionsStore::<T>::get(id).is_none());
+		assert!(matches!(
+			MissionsStore::<T>::get(id).expect("mission").milestones[0].status,
+			MilestoneStatus::Split { .. }
+		));
 		Ok(())
 	}
 
@@ -393,8 +444,8 @@ mod benchmarks {
 		c: Linear<1, { T::MaxContributors::get() }>,
 		m: Linear<1, { T::MaxMilestones::get() }>,
 	) -> Result<(), BenchmarkError> {
-		// After work: every milestone delivered, none paid.
-		let (_, id, roster) = active::<T>(c, m);
+		// After work: every milestone delivered, none paid, a full pending list.
+		let (_, id, roster) = active::<T>(c, m, Missions::<T>::max_pending());
 		for i in 0..m {
 			submit::<T>(&roster[0], id, i);
 		}
@@ -410,7 +461,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn abandon(c: Linear<2, { T::MaxContributors::get() }>) {
-		let (_, id, roster) = active::<T>(c, T::MaxMilestones::get());
+		let (_, id, roster) = active::<T>(c, T::MaxMilestones::get(), 0);
 		let who = roster[0].clone();
 
 		#[extrinsic_call]
@@ -424,8 +475,9 @@ mod benchmarks {
 		c: Linear<1, { T::MaxContributors::get() }>,
 		m: Linear<1, { T::MaxMilestones::get() }>,
 	) {
-		// Every milestone delivered and left unreviewed: each is paid to the roster.
-		let (_, id, roster) = active::<T>(c, m);
+		// Every milestone delivered and left unreviewed: each is paid to the
+		// roster; a full pending list.
+		let (_, id, roster) = active::<T>(c, m, Missions::<T>::max_pending());
 		for i in 0..m {
 			submit::<T>(&roster[0], id, i);
 		}

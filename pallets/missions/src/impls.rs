@@ -148,21 +148,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_withdraw_commitment(who: T::AccountId, id: MissionId) -> DispatchResult {
+	/// Returns the roster's size before the withdrawal (the weight's `c`).
+	pub(crate) fn do_withdraw_commitment(
+		who: T::AccountId,
+		id: MissionId,
+	) -> Result<u32, DispatchError> {
 		let mut mission = Self::mission(id)?;
 		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
 		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
+		let c = mission.roster.len() as u32;
 		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::CommitmentWithdrawn { mission: id, who });
-		Ok(())
+		Ok(c)
 	}
 
 	pub(crate) fn do_accept_commitment(
 		owner: T::AccountId,
 		id: MissionId,
 		who: T::AccountId,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut mission = Self::owned_mission(id, &owner)?;
 		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
 		let mut commitment =
@@ -177,27 +182,29 @@ impl<T: Config> Pallet<T> {
 		commitment.status = CommitmentStatus::Accepted;
 		Commitments::<T>::insert(id, &who, &commitment);
 		Self::void_terms(id, &mut mission);
+		let c = mission.roster.len() as u32;
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::CommitmentAccepted {
 			mission: id,
 			who,
 			share: commitment.share,
 		});
-		Ok(())
+		Ok(c)
 	}
 
 	pub(crate) fn do_reject_commitment(
 		owner: T::AccountId,
 		id: MissionId,
 		who: T::AccountId,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut mission = Self::owned_mission(id, &owner)?;
 		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
 		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
+		let c = mission.roster.len() as u32;
 		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::CommitmentRejected { mission: id, who });
-		Ok(())
+		Ok(c)
 	}
 
 	// ----- Agreeing -----
@@ -222,7 +229,7 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		id: MissionId,
 		terms_hash: H256,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut mission = Self::mission(id)?;
 		let MissionStatus::Agreeing { terms_hash: current } = mission.status else {
 			return Err(Error::<T>::NotAgreeing.into());
@@ -236,6 +243,7 @@ impl<T: Config> Pallet<T> {
 		Commitments::<T>::insert(id, &who, commitment);
 		Self::deposit_event(Event::TermsSigned { mission: id, who });
 
+		let c = mission.roster.len() as u32;
 		let all_signed = mission
 			.roster
 			.iter()
@@ -245,7 +253,7 @@ impl<T: Config> Pallet<T> {
 			Missions::<T>::insert(id, mission);
 			Self::deposit_event(Event::MissionActivated { mission: id, terms_hash });
 		}
-		Ok(())
+		Ok(c)
 	}
 
 	// ----- Delivering and reviewing -----
@@ -295,19 +303,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Returns the weight used: an approval, or the approval of the last
+	/// milestone, which completes the mission.
 	pub(crate) fn do_approve_milestone(
 		owner: T::AccountId,
 		id: MissionId,
 		index: MilestoneIndex,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let mut mission = Self::owned_mission(id, &owner)?;
 		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
 		let milestone = Self::milestone_mut(&mut mission, index)?;
 		Self::ensure_submitted(&milestone.status)?;
 		ensure!(!mission.roster.is_empty(), Error::<T>::NoContributors);
+		let (c, m) = Self::size(&mission);
 		let first_try = Deliverables::<T>::get(id, index).is_some_and(|d| d.version == 1);
 		Self::pay_milestone(id, &mut mission, index, Perbill::one(), first_try)?;
-		Self::finish_or_store(id, mission)
+		Ok(match Self::finish_or_store(id, mission)? {
+			Some(p) => T::WeightInfo::approve_last_milestone(c, p, m),
+			None => T::WeightInfo::approve_milestone(c, m),
+		})
 	}
 
 	pub(crate) fn do_reject_milestone(
@@ -315,7 +329,7 @@ impl<T: Config> Pallet<T> {
 		id: MissionId,
 		index: MilestoneIndex,
 		reason_hash: H256,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut mission = Self::owned_mission(id, &owner)?;
 		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
 		let milestone = Self::milestone_mut(&mut mission, index)?;
@@ -324,13 +338,14 @@ impl<T: Config> Pallet<T> {
 		for (who, _) in &mission.roster {
 			T::OnSettled::on_settled(id, who, Settlement::MilestoneRejected { milestone: index });
 		}
+		let c = mission.roster.len() as u32;
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::MilestoneRejected {
 			mission: id,
 			milestone: index,
 			reason_hash,
 		});
-		Ok(())
+		Ok(c)
 	}
 
 	pub(crate) fn do_dispute_milestone(
@@ -355,8 +370,9 @@ impl<T: Config> Pallet<T> {
 		id: MissionId,
 		index: MilestoneIndex,
 		verdict: Verdict,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let mut mission = Self::mission(id)?;
+		let (c, m) = Self::size(&mission);
 		let milestone = Self::milestone_mut(&mut mission, index)?;
 		let MilestoneStatus::Disputed { reason_hash } = milestone.status else {
 			return Err(Error::<T>::MilestoneNotDisputed.into());
@@ -381,7 +397,9 @@ impl<T: Config> Pallet<T> {
 			T::OnSettled::on_settled(id, who, outcome.clone());
 		}
 		Self::deposit_event(Event::DisputeResolved { mission: id, milestone: index, verdict });
-		Self::finish_or_store(id, mission)
+		let completion = Self::finish_or_store(id, mission)?
+			.map_or(Weight::zero(), |p| T::WeightInfo::complete_mission(c, p, m));
+		Ok(T::WeightInfo::resolve_dispute(c, m).saturating_add(completion))
 	}
 
 	// ----- Ending -----
@@ -396,18 +414,21 @@ impl<T: Config> Pallet<T> {
 			None => Self::mission(id)?,
 		};
 		Self::refund_unpaid(id, &mut mission)?;
-		for (who, commitment) in Commitments::<T>::iter_prefix(id) {
+		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
 			Self::release_bond(id, &who, commitment.bond)?;
+			Self::unindex_commitment(id, &who);
 		}
 		Self::remove_mission(id, &mission)?;
 		Self::deposit_event(Event::MissionCancelled { mission: id, by_force: owner.is_none() });
 		Ok(())
 	}
 
-	pub(crate) fn do_abandon(who: T::AccountId, id: MissionId) -> DispatchResult {
+	/// Returns the roster's size before the leaver left (the weight's `c`).
+	pub(crate) fn do_abandon(who: T::AccountId, id: MissionId) -> Result<u32, DispatchError> {
 		let mut mission = Self::mission(id)?;
 		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
 		let position = mission.roster_position(&who).ok_or(Error::<T>::NotAContributor)?;
+		let c = mission.roster.len() as u32;
 		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
 		let bond = commitment.bond;
 		// The bond moves from the leaver's hold into the owner's escrow and
@@ -439,7 +460,7 @@ impl<T: Config> Pallet<T> {
 		T::OnSettled::on_settled(id, &who, Settlement::BondForfeited { amount: bond });
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::ContributorAbandoned { mission: id, who, forfeited: bond });
-		Ok(())
+		Ok(c)
 	}
 
 	pub(crate) fn do_close_expired(id: MissionId) -> DispatchResult {
@@ -469,7 +490,8 @@ impl<T: Config> Pallet<T> {
 		let unsettled = !mission.all_settled();
 		Self::refund_unpaid(id, &mut mission)?;
 		let owner = mission.owner.clone();
-		for (who, commitment) in Commitments::<T>::iter_prefix(id) {
+		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
+			Self::unindex_commitment(id, &who);
 			let on_roster = commitment.status == CommitmentStatus::Accepted;
 			if on_roster && !commitment.delivered && Self::is_active(&mission) {
 				Self::forfeit_bond(id, &who, &owner, commitment.bond)?;
@@ -502,7 +524,7 @@ impl<T: Config> Pallet<T> {
 			let _ = frame_support::storage::with_storage_layer(|| {
 				if Self::is_active(&mission) {
 					if mission.roster_position(who).is_some() {
-						Self::do_abandon(who.clone(), id)
+						Self::do_abandon(who.clone(), id).map(|_| ())
 					} else {
 						// A commitment never accepted: nothing to abandon, bond back.
 						let commitment =
@@ -516,11 +538,40 @@ impl<T: Config> Pallet<T> {
 						Ok(())
 					}
 				} else {
-					Self::do_withdraw_commitment(who.clone(), id)
+					Self::do_withdraw_commitment(who.clone(), id).map(|_| ())
 				}
 			});
 		}
 		T::WeightInfo::abandon(T::MaxContributors::get()).saturating_mul(count.max(1) as u64)
+	}
+
+	/// The most pending commitments a mission at work holds: the last
+	/// contributor accepted committed while fewer than `MaxContributors` were
+	/// pending.
+	pub(crate) fn max_pending() -> u32 {
+		T::MaxContributors::get().saturating_sub(1)
+	}
+
+	/// The most a completion may weigh: a full roster and pending list, every
+	/// milestone.
+	pub fn complete_mission_max_weight() -> Weight {
+		T::WeightInfo::complete_mission(
+			T::MaxContributors::get(),
+			Self::max_pending(),
+			T::MaxMilestones::get(),
+		)
+	}
+
+	/// The most `approve_milestone` may weigh: an approval or, heavier, the
+	/// approval of the last milestone with a full roster and pending list.
+	pub fn approve_milestone_max_weight() -> Weight {
+		let c = T::MaxContributors::get();
+		let m = T::MaxMilestones::get();
+		T::WeightInfo::approve_milestone(c, m).max(T::WeightInfo::approve_last_milestone(
+			c,
+			Self::max_pending(),
+			m,
+		))
 	}
 
 	/// The most `member_left` may weigh.
@@ -767,26 +818,39 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Stores the mission, or, if every milestone is settled, completes it.
-	fn finish_or_store(id: MissionId, mut mission: Mission<T>) -> DispatchResult {
+	/// Stores the mission, or, if every milestone is settled, completes it:
+	/// the rest of the escrow back to the owner, every bond released (one
+	/// pass over the commitments), the records removed. Returns, if it
+	/// completed, how many pending commitments it released (the weight's `p`).
+	pub(crate) fn finish_or_store(
+		id: MissionId,
+		mut mission: Mission<T>,
+	) -> Result<Option<u32>, DispatchError> {
 		if !mission.all_settled() {
 			Missions::<T>::insert(id, mission);
-			return Ok(());
+			return Ok(None);
 		}
+		let p = mission.pending;
 		Self::refund_unpaid(id, &mut mission)?;
-		for (who, commitment) in Commitments::<T>::iter_prefix(id) {
+		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
 			if commitment.status == CommitmentStatus::Accepted {
 				T::OnSettled::on_settled(id, &who, Settlement::MissionCompleted);
 			}
 			Self::release_bond(id, &who, commitment.bond)?;
+			Self::unindex_commitment(id, &who);
 		}
 		Self::remove_mission(id, &mission)?;
 		Self::deposit_event(Event::MissionCompleted { mission: id });
-		Ok(())
+		Ok(Some(p))
 	}
 
-	/// Removes every record of a mission whose escrow and bonds are settled,
-	/// and releases its deposit.
+	/// The weight components of a mission: roster size and milestones.
+	fn size(mission: &Mission<T>) -> (u32, u32) {
+		(mission.roster.len() as u32, mission.milestones.len() as u32)
+	}
+
+	/// Removes the records of a mission whose escrow and bonds are settled
+	/// and whose commitments are gone, and releases its deposit.
 	fn remove_mission(id: MissionId, mission: &Mission<T>) -> DispatchResult {
 		T::Currency::release(
 			&HoldReason::MissionDeposit.into(),
@@ -794,11 +858,6 @@ impl<T: Config> Pallet<T> {
 			mission.deposit,
 			Precision::Exact,
 		)?;
-		let accounts: Vec<T::AccountId> = Commitments::<T>::iter_key_prefix(id).collect();
-		for who in &accounts {
-			Self::unindex_commitment(id, who);
-		}
-		let _ = Commitments::<T>::clear_prefix(id, u32::MAX, None);
 		let _ = Deliverables::<T>::clear_prefix(id, u32::MAX, None);
 		OwnedMissions::<T>::mutate_exists(&mission.owner, |list| {
 			if let Some(l) = list {

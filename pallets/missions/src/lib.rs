@@ -414,9 +414,13 @@ pub mod pallet {
 		/// Withdraws the caller's commitment before work starts; frees the bond.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw_commitment(T::MaxContributors::get()))]
-		pub fn withdraw_commitment(origin: OriginFor<T>, mission: MissionId) -> DispatchResult {
+		pub fn withdraw_commitment(
+			origin: OriginFor<T>,
+			mission: MissionId,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_withdraw_commitment(who, mission)
+			let c = Self::do_withdraw_commitment(who, mission)?;
+			Ok(Some(T::WeightInfo::withdraw_commitment(c)).into())
 		}
 
 		/// The owner puts a pending commitment on the roster.
@@ -426,9 +430,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			mission: MissionId,
 			who: T::AccountId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			Self::do_accept_commitment(owner, mission, who)
+			let c = Self::do_accept_commitment(owner, mission, who)?;
+			Ok(Some(T::WeightInfo::accept_commitment(c)).into())
 		}
 
 		/// The owner turns a commitment down (pending or accepted, before work
@@ -439,9 +444,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			mission: MissionId,
 			who: T::AccountId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			Self::do_reject_commitment(owner, mission, who)
+			let c = Self::do_reject_commitment(owner, mission, who)?;
+			Ok(Some(T::WeightInfo::reject_commitment(c)).into())
 		}
 
 		/// The owner fixes the terms once the roster's shares add up to the whole.
@@ -462,9 +468,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			mission: MissionId,
 			terms_hash: H256,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_sign_terms(who, mission, terms_hash)
+			let c = Self::do_sign_terms(who, mission, terms_hash)?;
+			Ok(Some(T::WeightInfo::sign_terms(c)).into())
 		}
 
 		/// A contributor submits the deliverable of a milestone.
@@ -484,18 +491,20 @@ pub mod pallet {
 		}
 
 		/// The owner approves a milestone: its amount is paid to the roster.
+		/// Approving the last one completes the mission.
+		///
+		/// Charged for a full roster, every milestone and a completion with a
+		/// full pending list; the unused part is refunded.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::approve_milestone(
-			T::MaxContributors::get(),
-			T::MaxMilestones::get(),
-		))]
+		#[pallet::weight(Pallet::<T>::approve_milestone_max_weight())]
 		pub fn approve_milestone(
 			origin: OriginFor<T>,
 			mission: MissionId,
 			milestone: MilestoneIndex,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			Self::do_approve_milestone(owner, mission, milestone)
+			let used = Self::do_approve_milestone(owner, mission, milestone)?;
+			Ok(Some(used).into())
 		}
 
 		/// The owner rejects a milestone's deliverable, with the hash of its reasons.
@@ -506,9 +515,10 @@ pub mod pallet {
 			mission: MissionId,
 			milestone: MilestoneIndex,
 			reason_hash: H256,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			Self::do_reject_milestone(owner, mission, milestone, reason_hash)
+			let c = Self::do_reject_milestone(owner, mission, milestone, reason_hash)?;
+			Ok(Some(T::WeightInfo::reject_milestone(c)).into())
 		}
 
 		/// A contributor disputes a rejection; the milestone waits for governance.
@@ -522,20 +532,22 @@ pub mod pallet {
 			Self::do_dispute_milestone(who, mission, milestone)
 		}
 
-		/// Governance settles a dispute.
+		/// Governance settles a dispute. A verdict that settles the last
+		/// milestone completes the mission; the unused weight is refunded.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute(
 			T::MaxContributors::get(),
 			T::MaxMilestones::get(),
-		))]
+		).saturating_add(Pallet::<T>::complete_mission_max_weight()))]
 		pub fn resolve_dispute(
 			origin: OriginFor<T>,
 			mission: MissionId,
 			milestone: MilestoneIndex,
 			verdict: Verdict,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::DisputeOrigin::ensure_origin(origin)?;
-			Self::do_resolve_dispute(mission, milestone, verdict)
+			let used = Self::do_resolve_dispute(mission, milestone, verdict)?;
+			Ok(Some(used).into())
 		}
 
 		/// The owner calls off a mission before work starts: the budget comes
@@ -565,9 +577,10 @@ pub mod pallet {
 		/// A contributor leaves an active mission, forfeiting its bond to the budget.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::abandon(T::MaxContributors::get()))]
-		pub fn abandon(origin: OriginFor<T>, mission: MissionId) -> DispatchResult {
+		pub fn abandon(origin: OriginFor<T>, mission: MissionId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_abandon(who, mission)
+			let c = Self::do_abandon(who, mission)?;
+			Ok(Some(T::WeightInfo::abandon(c)).into())
 		}
 
 		/// Anyone closes a mission whose deadline (and, if active, review

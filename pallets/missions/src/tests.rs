@@ -30,6 +30,13 @@ fn held(reason: HoldReason, who: AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::from(reason), &who)
 }
 
+/// A call's result without its post-dispatch information.
+fn plain(
+	result: frame_support::dispatch::DispatchResultWithPostInfo,
+) -> sp_runtime::DispatchResult {
+	result.map(|_| ()).map_err(|e| e.error)
+}
+
 fn pct(p: u32) -> Perbill {
 	Perbill::from_percent(p)
 }
@@ -1094,6 +1101,57 @@ fn weights_grow_with_their_arguments() {
 	assert!(large.ref_time() >= small.ref_time());
 }
 
+#[test]
+fn calls_are_charged_for_the_roster_they_met_and_refunded_the_rest() {
+	use crate::weights::WeightInfo as _;
+	type W = ();
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create(&[100, 200]);
+		recruit(id, &[(2, 60)]);
+		// A commitment never accepted: one pending bond at completion.
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(4), id, pct(1), hash(0xe0)));
+		recruit(id, &[(3, 40)]);
+		let terms = propose(id);
+
+		let signed = Missions::sign_terms(RuntimeOrigin::signed(2), id, terms).unwrap();
+		assert_eq!(signed.actual_weight, Some(W::sign_terms(2)));
+		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(3), id, terms));
+		deliver(id, 2, 0);
+		deliver(id, 3, 1);
+
+		// Not the last milestone: the approval only.
+		let declared = Call::<Test>::approve_milestone { mission: id, milestone: 0 }
+			.get_dispatch_info()
+			.call_weight;
+		let first = Missions::approve_milestone(RuntimeOrigin::signed(OWNER), id, 0).unwrap();
+		assert_eq!(first.actual_weight, Some(W::approve_milestone(2, 2)));
+		assert_eq!(declared, Missions::approve_milestone_max_weight());
+		assert!(declared.all_gte(W::approve_milestone(MAX_CONTRIBUTORS, MAX_MILESTONES)));
+		assert!(declared.all_gte(W::approve_last_milestone(
+			MAX_CONTRIBUTORS,
+			MAX_CONTRIBUTORS - 1,
+			MAX_MILESTONES
+		)));
+
+		// The last, which completes the mission: two contributors, one
+		// pending commitment, two milestones.
+		let last = Missions::approve_milestone(RuntimeOrigin::signed(OWNER), id, 1).unwrap();
+		assert_eq!(last.actual_weight, Some(W::approve_last_milestone(2, 1, 2)));
+		assert!(MissionsStore::<Test>::get(id).is_none());
+		assert!(last.actual_weight.unwrap().all_lte(declared));
+	});
+}
+
+#[test]
+fn a_failed_call_is_charged_what_it_declared() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create(&[100]);
+		let err = Missions::approve_milestone(RuntimeOrigin::signed(OWNER), id, 0).unwrap_err();
+		assert_eq!(err.error, Error::<Test>::MissionNotActive.into());
+		assert_eq!(err.post_info.actual_weight, None);
+	});
+}
+
 // ----- Random call sequences -----
 
 mod property {
@@ -1350,9 +1408,10 @@ mod property {
 					if valid && !left.is_zero() { pct(share).min(left) } else { pct(share) };
 				Missions::commit(s(newcomer(mission, pick, valid)), mission, share, hash(2))
 			}
-			Op::Withdraw { mission, pick, valid } => {
-				Missions::withdraw_commitment(s(committer(mission, pick, valid, None)), mission)
-			}
+			Op::Withdraw { mission, pick, valid } => plain(Missions::withdraw_commitment(
+				s(committer(mission, pick, valid, None)),
+				mission,
+			)),
 			Op::Accept { mission, pick, valid } => {
 				let left = MissionsStore::<Test>::get(mission)
 					.map_or(Perbill::one(), |m| Perbill::one().saturating_sub(m.accepted_shares()));
@@ -1365,13 +1424,13 @@ mod property {
 				} else {
 					committer(mission, pick, valid, pending)
 				};
-				Missions::accept_commitment(s(owner(mission, pick, valid)), mission, who)
+				plain(Missions::accept_commitment(s(owner(mission, pick, valid)), mission, who))
 			}
-			Op::Reject { mission, pick, valid } => Missions::reject_commitment(
+			Op::Reject { mission, pick, valid } => plain(Missions::reject_commitment(
 				s(owner(mission, pick, valid)),
 				mission,
 				committer(mission, pick, valid, None),
-			),
+			)),
 			Op::Propose { mission, valid } => {
 				Missions::propose_terms(s(owner(mission, 3, valid)), mission)
 			}
@@ -1383,7 +1442,11 @@ mod property {
 					})
 					.filter(|_| valid)
 					.unwrap_or(hash(9));
-				Missions::sign_terms(s(committer(mission, pick, valid, accepted)), mission, terms)
+				plain(Missions::sign_terms(
+					s(committer(mission, pick, valid, accepted)),
+					mission,
+					terms,
+				))
 			}
 			Op::Deliver { mission, milestone, pick, valid } => Missions::submit_deliverable(
 				s(committer(mission, pick, valid, accepted)),
@@ -1394,17 +1457,17 @@ mod property {
 				hash(3),
 				None,
 			),
-			Op::Approve { mission, milestone, valid } => Missions::approve_milestone(
+			Op::Approve { mission, milestone, valid } => plain(Missions::approve_milestone(
 				s(owner(mission, 0, valid)),
 				mission,
 				milestone_where(mission, milestone, valid, |st| *st == MilestoneStatus::Submitted),
-			),
-			Op::RejectMilestone { mission, milestone, valid } => Missions::reject_milestone(
+			)),
+			Op::RejectMilestone { mission, milestone, valid } => plain(Missions::reject_milestone(
 				s(owner(mission, 0, valid)),
 				mission,
 				milestone_where(mission, milestone, valid, |st| *st == MilestoneStatus::Submitted),
 				hash(4),
-			),
+			)),
 			Op::Dispute { mission, milestone, pick, valid } => Missions::dispute_milestone(
 				s(committer(mission, pick, valid, accepted)),
 				mission,
@@ -1421,7 +1484,7 @@ mod property {
 				let milestone = milestone_where(mission, milestone, true, |st| {
 					matches!(st, MilestoneStatus::Disputed { .. })
 				});
-				Missions::resolve_dispute(RuntimeOrigin::root(), mission, milestone, verdict)
+				plain(Missions::resolve_dispute(RuntimeOrigin::root(), mission, milestone, verdict))
 			}
 			Op::Cancel { mission, valid } => {
 				Missions::cancel_mission(s(owner(mission, 5, valid)), mission)
@@ -1430,7 +1493,7 @@ mod property {
 				Missions::force_cancel_mission(RuntimeOrigin::root(), mission)
 			}
 			Op::Abandon { mission, pick, valid } => {
-				Missions::abandon(s(committer(mission, pick, valid, accepted)), mission)
+				plain(Missions::abandon(s(committer(mission, pick, valid, accepted)), mission))
 			}
 			Op::Close { mission } => Missions::close_expired(s(9), mission),
 			Op::Advance { blocks } => {
@@ -1447,7 +1510,8 @@ mod property {
 				for (i, share) in shares.into_iter().enumerate() {
 					let who = newcomer(mission, i, true);
 					let _ = checked(|| Missions::commit(s(who), mission, share, hash(2)));
-					let _ = checked(|| Missions::accept_commitment(s(m.owner), mission, who));
+					let _ =
+						checked(|| plain(Missions::accept_commitment(s(m.owner), mission, who)));
 				}
 				Ok(())
 			}
@@ -1455,7 +1519,7 @@ mod property {
 				let Some(m) = MissionsStore::<Test>::get(mission) else { return Ok(()) };
 				let MissionStatus::Agreeing { terms_hash } = m.status else { return Ok(()) };
 				for (who, _) in m.roster {
-					let _ = checked(|| Missions::sign_terms(s(who), mission, terms_hash));
+					let _ = checked(|| plain(Missions::sign_terms(s(who), mission, terms_hash)));
 				}
 				Ok(())
 			}

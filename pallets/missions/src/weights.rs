@@ -5,14 +5,16 @@
 //! CLI VERSION 64.0.0, DATE: 2026-11-26
 //! STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: `1024`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 
 // Executed Command:
 // /work/main/target/release/peer-node
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_missions
 // --extrinsic
@@ -49,6 +51,8 @@ pub trait WeightInfo {
 	fn sign_terms(c: u32, ) -> Weight;
 	fn submit_deliverable(u: u32, ) -> Weight;
 	fn approve_milestone(c: u32, m: u32, ) -> Weight;
+	fn approve_last_milestone(c: u32, p: u32, m: u32, ) -> Weight;
+	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight;
 	fn reject_milestone(c: u32, ) -> Weight;
 	fn dispute_milestone() -> Weight;
 	fn resolve_dispute(c: u32, m: u32, ) -> Weight;
@@ -72,21 +76,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Missions` (r:0 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 16]`.
 	/// The range of component `u` is `[0, 256]`.
 	fn create_mission(m: u32, u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `482`
+		//  Measured:  `443`
 		//  Estimated: `6012`
-		// Minimum execution time: 127_649_000 picoseconds.
-		Weight::from_parts(130_086_258, 6012)
-			// Standard Error: 3_815
-			.saturating_add(Weight::from_parts(335_110, 0).saturating_mul(m.into()))
-			// Standard Error: 232
-			.saturating_add(Weight::from_parts(3_433, 0).saturating_mul(u.into()))
+		// Minimum execution time: 124_564_000 picoseconds.
+		Weight::from_parts(127_664_830, 6012)
+			// Standard Error: 3_625
+			.saturating_add(Weight::from_parts(305_850, 0).saturating_mul(m.into()))
+			// Standard Error: 220
+			.saturating_add(Weight::from_parts(654, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -105,13 +109,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3711`
+		//  Measured:  `3672`
 		//  Estimated: `5934`
-		// Minimum execution time: 114_089_000 picoseconds.
-		Weight::from_parts(120_949_000, 5934)
+		// Minimum execution time: 111_315_000 picoseconds.
+		Weight::from_parts(116_011_000, 5934)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -122,18 +126,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_commitment(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `911 + c * (162 ±0)`
+		//  Measured:  `873 + c * (162 ±0)`
 		//  Estimated: `5934 + c * (2590 ±0)`
-		// Minimum execution time: 74_069_000 picoseconds.
-		Weight::from_parts(72_191_592, 5934)
-			// Standard Error: 7_952
-			.saturating_add(Weight::from_parts(6_634_487, 0).saturating_mul(c.into()))
+		// Minimum execution time: 73_058_000 picoseconds.
+		Weight::from_parts(72_468_411, 5934)
+			// Standard Error: 9_282
+			.saturating_add(Weight::from_parts(6_401_637, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -147,12 +151,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn accept_commitment(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `636 + c * (56 ±0)`
+		//  Measured:  `598 + c * (56 ±0)`
 		//  Estimated: `5934`
-		// Minimum execution time: 24_767_000 picoseconds.
-		Weight::from_parts(27_009_652, 5934)
-			// Standard Error: 3_630
-			.saturating_add(Weight::from_parts(546_524, 0).saturating_mul(c.into()))
+		// Minimum execution time: 23_324_000 picoseconds.
+		Weight::from_parts(25_233_439, 5934)
+			// Standard Error: 3_334
+			.saturating_add(Weight::from_parts(522_936, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -163,18 +167,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn reject_commitment(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `911 + c * (162 ±0)`
+		//  Measured:  `873 + c * (162 ±0)`
 		//  Estimated: `5934 + c * (2590 ±0)`
-		// Minimum execution time: 74_280_000 picoseconds.
-		Weight::from_parts(72_944_112, 5934)
-			// Standard Error: 9_489
-			.saturating_add(Weight::from_parts(6_680_628, 0).saturating_mul(c.into()))
+		// Minimum execution time: 73_239_000 picoseconds.
+		Weight::from_parts(72_799_513, 5934)
+			// Standard Error: 9_925
+			.saturating_add(Weight::from_parts(6_317_214, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -187,14 +191,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn propose_terms(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `500 + c * (36 ±0) + m * (49 ±0)`
+		//  Measured:  `462 + c * (36 ±0) + m * (49 ±0)`
 		//  Estimated: `5934`
-		// Minimum execution time: 23_725_000 picoseconds.
-		Weight::from_parts(19_406_528, 5934)
-			// Standard Error: 5_121
-			.saturating_add(Weight::from_parts(417_334, 0).saturating_mul(c.into()))
-			// Standard Error: 5_121
-			.saturating_add(Weight::from_parts(497_481, 0).saturating_mul(m.into()))
+		// Minimum execution time: 21_542_000 picoseconds.
+		Weight::from_parts(18_394_241, 5934)
+			// Standard Error: 4_025
+			.saturating_add(Weight::from_parts(370_498, 0).saturating_mul(c.into()))
+			// Standard Error: 4_025
+			.saturating_add(Weight::from_parts(467_751, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -205,12 +209,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn sign_terms(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1364 + c * (124 ±0)`
+		//  Measured:  `1326 + c * (124 ±0)`
 		//  Estimated: `5934 + c * (2590 ±0)`
-		// Minimum execution time: 33_279_000 picoseconds.
-		Weight::from_parts(30_622_575, 5934)
-			// Standard Error: 5_902
-			.saturating_add(Weight::from_parts(5_009_975, 0).saturating_mul(c.into()))
+		// Minimum execution time: 31_947_000 picoseconds.
+		Weight::from_parts(28_851_133, 5934)
+			// Standard Error: 6_088
+			.saturating_add(Weight::from_parts(5_066_511, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -225,19 +229,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[0, 256]`.
 	fn submit_deliverable(_u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3072`
+		//  Measured:  `2968`
 		//  Estimated: `5934`
-		// Minimum execution time: 44_125_000 picoseconds.
-		Weight::from_parts(50_865_244, 5934)
+		// Minimum execution time: 40_390_000 picoseconds.
+		Weight::from_parts(44_860_389, 5934)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Missions::Missions` (r:1 w:1)
+	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Deliverables` (r:1 w:0)
+	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `m` is `[2, 16]`.
+	fn approve_milestone(c: u32, _m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1391 + c * (129 ±0) + m * (49 ±0)`
+		//  Estimated: `5934 + c * (2603 ±0)`
+		// Minimum execution time: 89_693_000 picoseconds.
+		Weight::from_parts(42_676_987, 5934)
+			// Standard Error: 96_278
+			.saturating_add(Weight::from_parts(55_261_643, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -249,23 +279,72 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
 	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `p` is `[0, 15]`.
 	/// The range of component `m` is `[1, 16]`.
-	fn approve_milestone(c: u32, m: u32, ) -> Weight {
+	fn approve_last_milestone(c: u32, p: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6133 + c * (428 ±0) + m * (96 ±0)`
-		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_057_174_000 picoseconds.
-		Weight::from_parts(983_630_526, 43102)
-			// Standard Error: 312_194
-			.saturating_add(Weight::from_parts(118_559_055, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(65_u64))
+		//  Measured:  `1567 + c * (427 ±0) + m * (96 ±0) + p * (302 ±0)`
+		//  Estimated: `5934 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
+		// Minimum execution time: 1_022_572_000 picoseconds.
+		Weight::from_parts(29_621_986, 5934)
+			// Standard Error: 273_054
+			.saturating_add(Weight::from_parts(119_842_782, 0).saturating_mul(c.into()))
+			// Standard Error: 273_054
+			.saturating_add(Weight::from_parts(56_838_293, 0).saturating_mul(p.into()))
+			// Standard Error: 273_054
+			.saturating_add(Weight::from_parts(3_834_557, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(64_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
+	}
+	/// Storage: `System::Account` (r:32 w:32)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Commitments` (r:32 w:31)
+	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
+	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Reputation::Reputations` (r:16 w:16)
+	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Deliverables` (r:16 w:16)
+	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
+	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Missions` (r:0 w:1)
+	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `p` is `[0, 15]`.
+	/// The range of component `m` is `[1, 16]`.
+	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `539 + c * (302 ±0) + m * (47 ±0) + p * (302 ±0)`
+		//  Estimated: `3771 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
+		// Minimum execution time: 951_287_000 picoseconds.
+		Weight::from_parts(129_380_062, 3771)
+			// Standard Error: 197_281
+			.saturating_add(Weight::from_parts(62_208_637, 0).saturating_mul(c.into()))
+			// Standard Error: 197_281
+			.saturating_add(Weight::from_parts(54_010_336, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
@@ -274,12 +353,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn reject_milestone(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1612 + c * (36 ±0)`
+		//  Measured:  `1574 + c * (36 ±0)`
 		//  Estimated: `5934 + c * (2599 ±0)`
-		// Minimum execution time: 34_962_000 picoseconds.
-		Weight::from_parts(29_132_055, 5934)
-			// Standard Error: 12_359
-			.saturating_add(Weight::from_parts(8_318_882, 0).saturating_mul(c.into()))
+		// Minimum execution time: 30_395_000 picoseconds.
+		Weight::from_parts(24_059_003, 5934)
+			// Standard Error: 4_585
+			.saturating_add(Weight::from_parts(8_182_861, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -290,54 +369,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
 	fn dispute_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2214`
+		//  Measured:  `2176`
 		//  Estimated: `5934`
-		// Minimum execution time: 27_320_000 picoseconds.
-		Weight::from_parts(33_470_000, 5934)
+		// Minimum execution time: 23_765_000 picoseconds.
+		Weight::from_parts(26_639_000, 5934)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:32 w:32)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
 	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
-	/// Storage: `Missions::Commitments` (r:32 w:31)
-	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
-	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
-	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
-	/// Storage: `Missions::Deliverables` (r:16 w:16)
-	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
-	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
-	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
-	/// The range of component `m` is `[1, 16]`.
+	/// The range of component `m` is `[2, 16]`.
 	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5862 + c * (428 ±0) + m * (96 ±0)`
-		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_101_350_000 picoseconds.
-		Weight::from_parts(1_013_955_054, 43102)
-			// Standard Error: 248_078
-			.saturating_add(Weight::from_parts(126_786_923, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(65_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(64_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+		//  Measured:  `1144 + c * (216 ±0) + m * (49 ±0)`
+		//  Estimated: `5934 + c * (2603 ±0)`
+		// Minimum execution time: 132_816_000 picoseconds.
+		Weight::from_parts(67_981_605, 5934)
+			// Standard Error: 57_484
+			.saturating_add(Weight::from_parts(63_319_796, 0).saturating_mul(c.into()))
+			// Standard Error: 61_814
+			.saturating_add(Weight::from_parts(186_487, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::Missions` (r:1 w:1)
 	/// Proof: `Missions::Missions` (`max_values`: None, `max_size`: Some(2469), added: 4944, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:33 w:32)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:32 w:32)
@@ -346,14 +416,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 32]`.
 	/// The range of component `m` is `[1, 16]`.
-	fn cancel_mission(c: u32, _m: u32, ) -> Weight {
+	fn cancel_mission(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1088 + c * (323 ±0) + m * (49 ±0)`
+		//  Measured:  `1050 + c * (323 ±0) + m * (49 ±0)`
 		//  Estimated: `5934 + c * (2781 ±0)`
-		// Minimum execution time: 175_270_000 picoseconds.
-		Weight::from_parts(192_890_989, 5934)
-			// Standard Error: 380_431
-			.saturating_add(Weight::from_parts(56_849_203, 0).saturating_mul(c.into()))
+		// Minimum execution time: 163_742_000 picoseconds.
+		Weight::from_parts(102_808_782, 5934)
+			// Standard Error: 116_088
+			.saturating_add(Weight::from_parts(55_549_092, 0).saturating_mul(c.into()))
+			// Standard Error: 235_009
+			.saturating_add(Weight::from_parts(268_507, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -365,7 +437,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
@@ -378,14 +450,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5669 + c * (338 ±0) + m * (96 ±0)`
-		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_005_698_000 picoseconds.
-		Weight::from_parts(897_521_485, 43102)
-			// Standard Error: 412_244
-			.saturating_add(Weight::from_parts(59_543_448, 0).saturating_mul(c.into()))
-			// Standard Error: 412_244
-			.saturating_add(Weight::from_parts(5_825_823, 0).saturating_mul(m.into()))
+		//  Measured:  `5631 + c * (338 ±0) + m * (96 ±0)`
+		//  Estimated: `43390 + c * (2781 ±0) + m * (2830 ±0)`
+		// Minimum execution time: 988_813_000 picoseconds.
+		Weight::from_parts(912_131_082, 43390)
+			// Standard Error: 320_517
+			.saturating_add(Weight::from_parts(60_883_219, 0).saturating_mul(c.into()))
+			// Standard Error: 320_517
+			.saturating_add(Weight::from_parts(858_868, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(65_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -400,7 +472,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(115), added: 2590, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
@@ -410,12 +482,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[2, 16]`.
 	fn abandon(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3099 + c * (58 ±0)`
-		//  Estimated: `6254`
-		// Minimum execution time: 150_522_000 picoseconds.
-		Weight::from_parts(154_848_822, 6254)
-			// Standard Error: 24_699
-			.saturating_add(Weight::from_parts(851_469, 0).saturating_mul(c.into()))
+		//  Measured:  `2121 + c * (94 ±0)`
+		//  Estimated: `6290`
+		// Minimum execution time: 140_158_000 picoseconds.
+		Weight::from_parts(143_148_844, 6290)
+			// Standard Error: 15_790
+			.saturating_add(Weight::from_parts(1_013_303, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -424,7 +496,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -441,14 +513,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn close_expired(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5679 + c * (338 ±0) + m * (96 ±0)`
-		//  Estimated: `43102 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_769_558_000 picoseconds.
-		Weight::from_parts(1_787_785_000, 43102)
-			// Standard Error: 9_003_943
-			.saturating_add(Weight::from_parts(313_252_831, 0).saturating_mul(c.into()))
-			// Standard Error: 9_003_943
-			.saturating_add(Weight::from_parts(246_819_012, 0).saturating_mul(m.into()))
+		//  Measured:  `5640 + c * (338 ±0) + m * (96 ±0)`
+		//  Estimated: `43390 + c * (2781 ±0) + m * (2830 ±0)`
+		// Minimum execution time: 1_735_057_000 picoseconds.
+		Weight::from_parts(1_767_124_000, 43390)
+			// Standard Error: 8_789_597
+			.saturating_add(Weight::from_parts(311_708_000, 0).saturating_mul(c.into()))
+			// Standard Error: 8_789_597
+			.saturating_add(Weight::from_parts(249_077_550, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(66_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -463,20 +535,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn create_mission(m: u32, u: u32, ) -> Weight {
-		Weight::from_parts(130_086_258, 6012)
-			.saturating_add(Weight::from_parts(335_110, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(3_433, 0).saturating_mul(u.into()))
+		Weight::from_parts(127_664_830, 6012)
+			.saturating_add(Weight::from_parts(305_850, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(654, 0).saturating_mul(u.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(120_949_000, 5934)
+		Weight::from_parts(116_011_000, 5934)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(72_191_592, 5934)
-			.saturating_add(Weight::from_parts(6_634_487, 0).saturating_mul(c.into()))
+		Weight::from_parts(72_468_411, 5934)
+			.saturating_add(Weight::from_parts(6_401_637, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -484,14 +556,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2590).saturating_mul(c.into()))
 	}
 	fn accept_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(27_009_652, 5934)
-			.saturating_add(Weight::from_parts(546_524, 0).saturating_mul(c.into()))
+		Weight::from_parts(25_233_439, 5934)
+			.saturating_add(Weight::from_parts(522_936, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reject_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(72_944_112, 5934)
-			.saturating_add(Weight::from_parts(6_680_628, 0).saturating_mul(c.into()))
+		Weight::from_parts(72_799_513, 5934)
+			.saturating_add(Weight::from_parts(6_317_214, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -499,40 +571,70 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2590).saturating_mul(c.into()))
 	}
 	fn propose_terms(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(19_406_528, 5934)
-			.saturating_add(Weight::from_parts(417_334, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(497_481, 0).saturating_mul(m.into()))
+		Weight::from_parts(18_394_241, 5934)
+			.saturating_add(Weight::from_parts(370_498, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(467_751, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn sign_terms(c: u32, ) -> Weight {
-		Weight::from_parts(30_622_575, 5934)
-			.saturating_add(Weight::from_parts(5_009_975, 0).saturating_mul(c.into()))
+		Weight::from_parts(28_851_133, 5934)
+			.saturating_add(Weight::from_parts(5_066_511, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2590).saturating_mul(c.into()))
 	}
 	fn submit_deliverable(_u: u32, ) -> Weight {
-		Weight::from_parts(50_865_244, 5934)
+		Weight::from_parts(44_860_389, 5934)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn approve_milestone(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(983_630_526, 43102)
-			.saturating_add(Weight::from_parts(118_559_055, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(65_u64))
+	fn approve_milestone(c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(42_676_987, 5934)
+			.saturating_add(Weight::from_parts(55_261_643, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
+	}
+	fn approve_last_milestone(c: u32, p: u32, m: u32, ) -> Weight {
+		Weight::from_parts(29_621_986, 5934)
+			.saturating_add(Weight::from_parts(119_842_782, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(56_838_293, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(3_834_557, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(64_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
+	}
+	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight {
+		Weight::from_parts(129_380_062, 3771)
+			.saturating_add(Weight::from_parts(62_208_637, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(54_010_336, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	fn reject_milestone(c: u32, ) -> Weight {
-		Weight::from_parts(29_132_055, 5934)
-			.saturating_add(Weight::from_parts(8_318_882, 0).saturating_mul(c.into()))
+		Weight::from_parts(24_059_003, 5934)
+			.saturating_add(Weight::from_parts(8_182_861, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -540,25 +642,24 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2599).saturating_mul(c.into()))
 	}
 	fn dispute_milestone() -> Weight {
-		Weight::from_parts(33_470_000, 5934)
+		Weight::from_parts(26_639_000, 5934)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_013_955_054, 43102)
-			.saturating_add(Weight::from_parts(126_786_923, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(65_u64))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(64_u64))
-			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+		Weight::from_parts(67_981_605, 5934)
+			.saturating_add(Weight::from_parts(63_319_796, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(186_487, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
-	fn cancel_mission(c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(192_890_989, 5934)
-			.saturating_add(Weight::from_parts(56_849_203, 0).saturating_mul(c.into()))
+	fn cancel_mission(c: u32, m: u32, ) -> Weight {
+		Weight::from_parts(102_808_782, 5934)
+			.saturating_add(Weight::from_parts(55_549_092, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(268_507, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -566,9 +667,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 	}
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(897_521_485, 43102)
-			.saturating_add(Weight::from_parts(59_543_448, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(5_825_823, 0).saturating_mul(m.into()))
+		Weight::from_parts(912_131_082, 43390)
+			.saturating_add(Weight::from_parts(60_883_219, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(858_868, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(65_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -579,15 +680,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn abandon(c: u32, ) -> Weight {
-		Weight::from_parts(154_848_822, 6254)
-			.saturating_add(Weight::from_parts(851_469, 0).saturating_mul(c.into()))
+		Weight::from_parts(143_148_844, 6290)
+			.saturating_add(Weight::from_parts(1_013_303, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn close_expired(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_787_785_000, 43102)
-			.saturating_add(Weight::from_parts(313_252_831, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(246_819_012, 0).saturating_mul(m.into()))
+		Weight::from_parts(1_767_124_000, 43390)
+			.saturating_add(Weight::from_parts(311_708_000, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(249_077_550, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(66_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))

@@ -5,14 +5,16 @@
 //! CLI VERSION 64.0.0, DATE: 2026-11-26
 //! STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
-//! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: `1024`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: `1024`
 
 // Executed Command:
-// target/release/peer-node
+// /work/main/target/release/peer-node
 // benchmark
 // pallet
-// --chain
-// dev
+// --runtime
+// target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm
+// --genesis-builder-preset
+// development
 // --pallet
 // pallet_validator_set
 // --extrinsic
@@ -61,10 +63,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `658 + v * (32 ±0)`
 		//  Estimated: `4123 + v * (32 ±0)`
-		// Minimum execution time: 25_498_000 picoseconds.
-		Weight::from_parts(28_164_980, 4123)
-			// Standard Error: 932
-			.saturating_add(Weight::from_parts(23_193, 0).saturating_mul(v.into()))
+		// Minimum execution time: 25_808_000 picoseconds.
+		Weight::from_parts(28_053_409, 4123)
+			// Standard Error: 543
+			.saturating_add(Weight::from_parts(17_488, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 32).saturating_mul(v.into()))
@@ -78,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `80 + v * (32 ±0)`
 		//  Estimated: `2510`
-		// Minimum execution time: 10_665_000 picoseconds.
-		Weight::from_parts(11_741_968, 2510)
-			// Standard Error: 281
-			.saturating_add(Weight::from_parts(21_157, 0).saturating_mul(v.into()))
+		// Minimum execution time: 10_466_000 picoseconds.
+		Weight::from_parts(11_501_220, 2510)
+			// Standard Error: 170
+			.saturating_add(Weight::from_parts(15_989, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -91,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_468_000 picoseconds.
-		Weight::from_parts(6_209_000, 0)
+		// Minimum execution time: 5_237_000 picoseconds.
+		Weight::from_parts(5_909_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -100,20 +102,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator(v: u32, ) -> Weight {
-		Weight::from_parts(28_164_980, 4123)
-			.saturating_add(Weight::from_parts(23_193, 0).saturating_mul(v.into()))
+		Weight::from_parts(28_053_409, 4123)
+			.saturating_add(Weight::from_parts(17_488, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 32).saturating_mul(v.into()))
 	}
 	fn remove_validator(v: u32, ) -> Weight {
-		Weight::from_parts(11_741_968, 2510)
-			.saturating_add(Weight::from_parts(21_157, 0).saturating_mul(v.into()))
+		Weight::from_parts(11_501_220, 2510)
+			.saturating_add(Weight::from_parts(15_989, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_session_length() -> Weight {
-		Weight::from_parts(6_209_000, 0)
+		Weight::from_parts(5_909_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

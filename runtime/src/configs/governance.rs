@@ -71,7 +71,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposals = MaxProposals;
 	type MaxMembers = CouncilMaxMembers;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	/// The council's members are the consortium's: only the consortium pallet
 	/// changes them. `set_members` is left to Root for recovery.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
@@ -168,7 +168,7 @@ impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParameterAdmin
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(_key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::root())
+		<CouncilTwoThirds as frame_support::traits::EnsureOrigin<RuntimeOrigin>>::try_successful_origin()
 	}
 }
 
@@ -176,5 +176,5 @@ impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = RuntimeParameters;
 	type AdminOrigin = ParameterAdmin;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_parameters::WeightInfo<Runtime>;
 }

@@ -1,0 +1,26 @@
+//! Weights of the FRAME pallets the runtime uses, and the block and
+//! extrinsic overheads, all generated on this machine by
+//! `scripts/benchmark-weights.sh` (`peer-node benchmark pallet` and
+//! `peer-node benchmark overhead`); never edited by hand. Our own pallets keep
+//! their weights in their crates. Storage is priced with the runtime's
+//! `DbWeight`, ParityDB's.
+//!
+//! Not benchmarked here, and why: `pallet_session` (its benchmarks need a
+//! staking pallet; its upstream weights are used), `pallet_grandpa` (only
+//! equivocation reports, which pay no fee) and `pallet_node_authorization`
+//! (no benchmarks upstream).
+
+pub mod block_weights;
+pub mod extrinsic_weights;
+pub mod frame_system;
+pub mod frame_system_extensions;
+pub mod pallet_balances;
+pub mod pallet_collective;
+pub mod pallet_parameters;
+pub mod pallet_sudo;
+pub mod pallet_timestamp;
+pub mod pallet_transaction_payment;
+pub mod pallet_utility;
+
+pub use block_weights::BlockExecutionWeight;
+pub use extrinsic_weights::ExtrinsicBaseWeight;
