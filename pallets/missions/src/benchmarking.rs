@@ -137,6 +137,15 @@ fn submit<T: Config>(who: &T::AccountId, id: MissionId, milestone: u32) {
 	.expect("submitted");
 }
 
+/// An active mission (as `active`) whose every milestone is delivered, none reviewed.
+fn delivered<T: Config>(c: u32, m: u32, p: u32) -> (T::AccountId, MissionId, Vec<T::AccountId>) {
+	let (owner, id, roster) = active::<T>(c, m, p);
+	for i in 0..m {
+		submit::<T>(&roster[0], id, i);
+	}
+	(owner, id, roster)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -321,13 +330,10 @@ mod benchmarks {
 	) {
 		// The last milestone: pays the roster and completes the mission,
 		// releasing `c + p` bonds.
-		let (owner, id, roster) = active::<T>(c, m, p);
-		for i in 0..m {
-			submit::<T>(&roster[0], id, i);
-			if i + 1 < m {
-				Missions::<T>::approve_milestone(RawOrigin::Signed(owner.clone()).into(), id, i)
-					.expect("approved");
-			}
+		let (owner, id, _) = delivered::<T>(c, m, p);
+		for i in 0..m - 1 {
+			Missions::<T>::approve_milestone(RawOrigin::Signed(owner.clone()).into(), id, i)
+				.expect("approved");
 		}
 
 		#[extrinsic_call]
@@ -344,10 +350,7 @@ mod benchmarks {
 	) {
 		// Every milestone settled (and delivered): the rest of the escrow is
 		// refunded, `c + p` bonds released, every record removed.
-		let (_, id, roster) = active::<T>(c, m, p);
-		for i in 0..m {
-			submit::<T>(&roster[0], id, i);
-		}
+		let (_, id, _) = delivered::<T>(c, m, p);
 		let mut settled = MissionsStore::<T>::get(id).expect("mission");
 		for milestone in settled.milestones.iter_mut() {
 			milestone.status = MilestoneStatus::Paid;
@@ -445,10 +448,7 @@ mod benchmarks {
 		m: Linear<1, { T::MaxMilestones::get() }>,
 	) -> Result<(), BenchmarkError> {
 		// After work: every milestone delivered, none paid, a full pending list.
-		let (_, id, roster) = active::<T>(c, m, Missions::<T>::max_pending());
-		for i in 0..m {
-			submit::<T>(&roster[0], id, i);
-		}
+		let (_, id, _) = delivered::<T>(c, m, Missions::<T>::max_pending());
 		let origin =
 			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -477,10 +477,7 @@ mod benchmarks {
 	) {
 		// Every milestone delivered and left unreviewed: each is paid to the
 		// roster; a full pending list.
-		let (_, id, roster) = active::<T>(c, m, Missions::<T>::max_pending());
-		for i in 0..m {
-			submit::<T>(&roster[0], id, i);
-		}
+		let (_, id, _) = delivered::<T>(c, m, Missions::<T>::max_pending());
 		let deadline = MissionsStore::<T>::get(id).expect("mission").deadline;
 		frame_system::Pallet::<T>::set_block_number(
 			deadline.saturating_add(T::ReviewPeriod::get()).saturating_add(1u32.into()),
