@@ -10,7 +10,7 @@
 #
 # Environment (defaults are what the committed files use):
 #   STEPS, REPEAT        benchmark pallet sampling (50, 20);
-#   PALLETS              our pallets to run ("missions consortium validator-set");
+#   PALLETS              our pallets to run ("missions consortium validator-set authorized-nodes");
 #   FRAME_PALLETS        FRAME pallets to run (all of FRAME_ALL below);
 #   OVERHEAD=0           skips `benchmark overhead`;
 #   NO_BUILD=1           uses the node already built (scripts/build.sh).
@@ -21,8 +21,8 @@ source "$(dirname "$0")/lib.sh"
 STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
 FRAME_ALL="frame_system frame_system_extensions pallet_balances pallet_transaction_payment \
-pallet_timestamp pallet_utility pallet_sudo pallet_collective pallet_parameters"
-read -r -a OURS <<<"${PALLETS-missions consortium validator-set}"
+pallet_timestamp pallet_utility pallet_collective pallet_parameters"
+read -r -a OURS <<<"${PALLETS-missions consortium validator-set authorized-nodes}"
 read -r -a FRAME <<<"${FRAME_PALLETS-$FRAME_ALL}"
 OVERHEAD=${OVERHEAD:-1}
 

@@ -34,7 +34,7 @@ fn from_preset(name: &str, id: &str, kind: ChainType, preset: &str) -> Result<Ch
 		.build())
 }
 
-/// `--dev`: one authority (Alice), sudo for Alice.
+/// `--dev`: one authority (Alice); no sudo key (the runtime has none).
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	from_preset(
 		"Peer Development",
@@ -44,7 +44,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `--chain local`: three authorities (Alice, Bob, Charlie), no sudo key.
+/// `--chain local`: four authorities (Alice, Bob, Charlie, Dave), no sudo key.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	from_preset(
 		"Peer Local Testnet",

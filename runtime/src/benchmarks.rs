@@ -15,17 +15,17 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_collective, Council]
 	[pallet_parameters, Parameters]
 	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_missions, Missions]
 	[pallet_consortium, Consortium]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_authorized_nodes, NodeAuthorization]
 );
 
 #[allow(unused_imports)]
 use crate::{
-	Balances, Consortium, Council, Missions, Parameters, Sudo, Timestamp, TransactionPayment,
-	Utility, ValidatorSet,
+	Balances, Consortium, Council, Missions, NodeAuthorization, Parameters, Timestamp,
+	TransactionPayment, Utility, ValidatorSet,
 };
 use frame_benchmarking::baseline::Pallet as BaselineBench;
 use frame_system_benchmarking::{

@@ -1,6 +1,7 @@
-//! Genesis presets: `development` (Alice alone validates and holds the sudo
-//! key) and `local_testnet` (Alice, Bob, Charlie and Dave, four organizations,
-//! validate; no sudo key). In the development chain Alice, Bob and Charlie
+//! Genesis presets: `development` (Alice alone validates) and `local_testnet`
+//! (Alice, Bob, Charlie and Dave, four organizations, validate). Neither has
+//! a sudo key: the runtime has no Sudo pallet, so no chain spec can give one
+//! account Root. In the development chain Alice, Bob and Charlie
 //! found the consortium and sit on its council; in the local testnet Dave
 //! founds it with them. The validators' nodes are the consortium's well-known
 //! nodes: their peer ids are those of the node keys `0x00…01` to `0x00…04`
@@ -8,7 +9,7 @@
 
 use crate::{
 	AccountId, BalancesConfig, BlockNumber, ConsortiumConfig, NodeAuthorizationConfig,
-	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig, UNIT,
+	RuntimeGenesisConfig, SessionConfig, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -72,15 +73,13 @@ fn validator(who: Sr25519Keyring, finality: Ed25519Keyring) -> Validator {
 
 /// The genesis of a chain validated by `validators`, whose nodes are
 /// `nodes` (peer id, owner), with `endowed` funded, `members` as the founding
-/// consortium (and council), `root` (if any) as the sudo key, and sessions of
-/// `session_length` blocks.
+/// consortium (and council), and sessions of `session_length` blocks.
 fn peer_genesis(
 	session_length: BlockNumber,
 	validators: Vec<Validator>,
 	nodes: Vec<(OpaquePeerId, AccountId)>,
 	endowed: Vec<AccountId>,
 	members: Vec<(AccountId, Vec<u8>, MemberKind)>,
-	root: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -98,7 +97,6 @@ fn peer_genesis(
 		},
 		node_authorization: NodeAuthorizationConfig { nodes },
 		consortium: ConsortiumConfig { members },
-		sudo: SudoConfig { key: root },
 	})
 }
 
@@ -128,7 +126,7 @@ fn well_known_nodes(n: usize) -> Vec<(OpaquePeerId, AccountId)> {
 		.collect()
 }
 
-/// `--dev`: Alice alone validates, and holds the sudo key.
+/// `--dev`: Alice alone validates.
 pub fn development_config_genesis() -> Value {
 	peer_genesis(
 		DEV_SESSION_LENGTH,
@@ -136,12 +134,11 @@ pub fn development_config_genesis() -> Value {
 		well_known_nodes(1),
 		endowed_accounts(),
 		founders(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
 
 /// `--chain local`: four organizations validate (GRANDPA finalizes with one of
-/// them down: 3f + 1 with f = 1), no sudo key.
+/// them down: 3f + 1 with f = 1).
 pub fn local_config_genesis() -> Value {
 	let mut members = founders();
 	members.push((
@@ -160,7 +157,6 @@ pub fn local_config_genesis() -> Value {
 		well_known_nodes(4),
 		endowed_accounts(),
 		members,
-		None,
 	)
 }
 

@@ -90,7 +90,10 @@ fn an_applicant_is_admitted_by_a_council_vote() {
 		assert_ok!(Consortium::apply(signed(Dave), b"Dave Studio".to_vec(), pallet_consortium::MemberKind::Organization, None));
 		let free = Balances::free_balance(who(Dave));
 		let admit = RuntimeCall::Consortium(pallet_consortium::Call::admit { who: who(Dave) });
-		assert!(motion(admit, 2, &[Bob], &[]));
+		// Two of three is not enough to change who votes: three quarters are.
+		assert!(motion(admit.clone(), 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		assert!(motion(admit, 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		assert!(pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
 		assert!(pallet_collective::Members::<Runtime, crate::configs::governance::CouncilCollective>::get().contains(&who(Dave)));
@@ -465,14 +468,16 @@ fn the_council_sets_the_session_length() {
 
 #[test]
 fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
-	use pallet_node_authorization::{AdditionalConnections, Owners, WellKnownNodes};
+	use pallet_authorized_nodes::{AdditionalConnections, Owners, PeerIdOf, WellKnownNodes};
 	use sp_core::OpaquePeerId;
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let dave_node = OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, 4]);
 		let spare = OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, 5]);
+		let stored = |p: &OpaquePeerId| PeerIdOf::<Runtime>::try_from(p.0.clone()).unwrap();
+		let owner = |p: &OpaquePeerId| Owners::<Runtime>::get(stored(p)).map(|o| o.who);
 		let add =
-			RuntimeCall::NodeAuthorization(pallet_node_authorization::Call::add_well_known_node {
+			RuntimeCall::NodeAuthorization(pallet_authorized_nodes::Call::add_well_known_node {
 				node: dave_node.clone(),
 				owner: who(Bob).into(),
 			});
@@ -480,42 +485,49 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 		assert_noop!(add.clone().dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
 		assert!(motion(add, 2, &[Bob], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
-		assert!(WellKnownNodes::<Runtime>::get().contains(&dave_node));
-		assert_eq!(Owners::<Runtime>::get(&dave_node), Some(who(Bob)));
+		assert!(WellKnownNodes::<Runtime>::get().contains(&stored(&dave_node)));
+		assert_eq!(owner(&dave_node), Some(who(Bob)));
 
-		// The owner lets its node take an extra peer (e.g. its own full node); others may not.
+		// The owner lets its node take an extra peer (e.g. its own full node),
+		// for a deposit; others may not.
 		assert_noop!(
 			crate::NodeAuthorization::add_connections(
 				signed(Charlie),
 				dave_node.clone(),
 				vec![spare.clone()]
 			),
-			pallet_node_authorization::Error::<Runtime>::NotOwner
+			pallet_authorized_nodes::Error::<Runtime>::NotOwner
 		);
 		assert_ok!(crate::NodeAuthorization::add_connections(
 			signed(Bob),
 			dave_node.clone(),
 			vec![spare.clone()]
 		));
-		assert!(AdditionalConnections::<Runtime>::get(&dave_node).contains(&spare));
-		// Claiming an unknown peer id gives no access: it is not well-known.
-		assert_ok!(crate::NodeAuthorization::claim_node(signed(Eve), spare.clone()));
-		assert!(!WellKnownNodes::<Runtime>::get().contains(&spare));
-		// The owner hands its node to another account.
+		assert!(AdditionalConnections::<Runtime>::get(stored(&dave_node)).contains(&stored(&spare)));
+		assert!(crate::NodeAuthorization::authorized_nodes(&dave_node).contains(&spare));
+		// Claiming is for members, and gives no access: the node is not well-known.
+		assert_noop!(
+			crate::NodeAuthorization::claim_node(signed(Eve), spare.clone()),
+			pallet_authorized_nodes::Error::<Runtime>::NotAMember
+		);
+		assert_ok!(crate::NodeAuthorization::claim_node(signed(Charlie), spare.clone()));
+		assert!(!WellKnownNodes::<Runtime>::get().contains(&stored(&spare)));
+		// The owner hands its node to another account, deposit and all.
 		assert_ok!(crate::NodeAuthorization::transfer_node(
 			signed(Bob),
 			dave_node.clone(),
 			who(Charlie).into()
 		));
-		assert_eq!(Owners::<Runtime>::get(&dave_node), Some(who(Charlie)));
+		assert_eq!(owner(&dave_node), Some(who(Charlie)));
 
-		let remove = RuntimeCall::NodeAuthorization(
-			pallet_node_authorization::Call::remove_well_known_node { node: dave_node.clone() },
-		);
+		let remove =
+			RuntimeCall::NodeAuthorization(pallet_authorized_nodes::Call::remove_well_known_node {
+				node: dave_node.clone(),
+			});
 		assert!(motion(remove, 2, &[Bob], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
-		assert!(!WellKnownNodes::<Runtime>::get().contains(&dave_node));
-		assert_eq!(Owners::<Runtime>::get(&dave_node), None);
+		assert!(!WellKnownNodes::<Runtime>::get().contains(&stored(&dave_node)));
+		assert_eq!(owner(&dave_node), None);
 	});
 }
 
@@ -531,7 +543,7 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 
 		let remove =
 			RuntimeCall::Consortium(pallet_consortium::Call::remove_member { who: who(Bob) });
-		assert!(motion(remove, 2, &[Charlie], &[]));
+		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		assert!(System::events().iter().any(|e| e.event
 			== RuntimeEvent::ValidatorSet(pallet_validator_set::Event::ValidatorLeftConsortium {
@@ -542,5 +554,84 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
 			vec![who(Alice)]
 		);
+	});
+}
+
+#[test]
+fn parameters_are_kept_within_their_bounds() {
+	use crate::configs::governance::parameter_bounds::{MIN_AMOUNT, REVIEW_PERIOD};
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let set = |p: params::Parameters| {
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+				key_value: RuntimeParameters::Missions(p),
+			})
+		};
+		let refused = frame_system::Error::<Runtime>::CallFiltered.into();
+		for bad in [
+			params::Parameters::MinimumBond(params::MinimumBond, Some(0)),
+			params::Parameters::MinimumBond(params::MinimumBond, Some(MIN_AMOUNT - 1)),
+			params::Parameters::MissionDeposit(params::MissionDeposit, Some(0)),
+			params::Parameters::MinimumBudget(params::MinimumBudget, Some(0)),
+			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(0)),
+			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(REVIEW_PERIOD.end() + 1)),
+			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(u32::MAX)),
+		] {
+			let before = (params::MinimumBond::get(), params::ReviewPeriod::get());
+			// By a council motion, and hidden in a batch inside one.
+			assert!(motion(set(bad.clone()), 2, &[Bob], &[]));
+			assert_eq!(last_executed(), Some(Err(refused)), "{bad:?}");
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![set(bad.clone())],
+			});
+			assert!(motion(batch, 2, &[Bob], &[]));
+			assert!(last_executed().is_some_and(|r| r.is_err()), "{bad:?} in a batch");
+			assert_eq!((params::MinimumBond::get(), params::ReviewPeriod::get()), before);
+		}
+		// The edges of the bounds are accepted.
+		for good in [
+			params::Parameters::MinimumBond(params::MinimumBond, Some(MIN_AMOUNT)),
+			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(*REVIEW_PERIOD.start())),
+			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(*REVIEW_PERIOD.end())),
+		] {
+			assert!(motion(set(good.clone()), 2, &[Bob], &[]));
+			assert_eq!(last_executed(), Some(Ok(())), "{good:?}");
+		}
+		assert_eq!(params::MinimumBond::get(), MIN_AMOUNT);
+	});
+}
+
+/// An owner silent through the review period cannot, in one batch, reject
+/// the deliverable and close the mission: the batch fails whole and the
+/// contributor is paid on closing.
+#[test]
+fn reject_and_close_in_one_batch_is_refused() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let amount = 10 * UNIT;
+		assert_ok!(post_mission(Alice, amount, 100));
+		assert_ok!(Missions::commit(signed(Bob), 0, Perbill::one(), H256::zero()));
+		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Bob)));
+		assert_ok!(Missions::propose_terms(signed(Alice), 0));
+		let terms = Missions::terms_hash(0, &pallet_missions::Missions::<Runtime>::get(0).unwrap());
+		assert_ok!(Missions::sign_terms(signed(Bob), 0, terms));
+		assert_ok!(Missions::submit_deliverable(signed(Bob), 0, 0, H256::repeat_byte(1), None));
+		let review = pallet_missions::Missions::<Runtime>::get(0).unwrap().review_period;
+		System::set_block_number(100 + review + 1);
+		let bob = Balances::free_balance(who(Bob));
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![
+				RuntimeCall::Missions(pallet_missions::Call::reject_milestone {
+					mission: 0,
+					milestone: 0,
+					reason_hash: H256::repeat_byte(2),
+				}),
+				RuntimeCall::Missions(pallet_missions::Call::close_expired { mission: 0 }),
+			],
+		});
+		assert!(sp_runtime::traits::Dispatchable::dispatch(batch, signed(Alice)).is_err());
+		assert!(pallet_missions::Missions::<Runtime>::get(0).is_some());
+		assert_ok!(Missions::close_expired(signed(Charlie), 0));
+		assert_eq!(Balances::free_balance(who(Bob)), bob + amount + params::MinimumBond::get());
 	});
 }

@@ -19,9 +19,13 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+#[cfg(test)]
+mod escalation_tests;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
+#[cfg(test)]
+mod random_calls;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -187,20 +191,23 @@ mod runtime {
 	)]
 	pub struct Runtime;
 
-	// Declaration order is the order of genesis building and of block hooks:
-	// balances before session keys (which take a consumer reference), the
-	// validator set before the session pallet it feeds, and the session pallet
-	// before Aura and GRANDPA, whose authorities it rotates.
+	// The pallet *index* sets the order of genesis building and of block
+	// hooks (`#[frame_support::runtime]` sorts by it), so the indices follow
+	// the order that matters: balances before session keys (which take a
+	// consumer reference on an existing account), the validator set before
+	// the session pallet it feeds, and the session pallet before Aura and
+	// GRANDPA, whose authorities it rotates. `tests::pallets_run_in_the_intended_order`
+	// checks it.
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	#[runtime::pallet_index(10)]
+	#[runtime::pallet_index(2)]
 	pub type Balances = pallet_balances;
 
-	#[runtime::pallet_index(11)]
+	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
 	#[runtime::pallet_index(4)]
@@ -215,17 +222,17 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Historical = pallet_session::historical;
 
-	#[runtime::pallet_index(2)]
+	#[runtime::pallet_index(8)]
 	pub type Aura = pallet_aura;
 
-	#[runtime::pallet_index(3)]
+	#[runtime::pallet_index(9)]
 	pub type Grandpa = pallet_grandpa;
 
-	#[runtime::pallet_index(8)]
+	#[runtime::pallet_index(10)]
 	pub type Offences = pallet_offences;
 
-	#[runtime::pallet_index(9)]
-	pub type NodeAuthorization = pallet_node_authorization;
+	#[runtime::pallet_index(11)]
+	pub type NodeAuthorization = pallet_authorized_nodes;
 
 	#[runtime::pallet_index(12)]
 	pub type Utility = pallet_utility;
@@ -244,7 +251,4 @@ mod runtime {
 
 	#[runtime::pallet_index(31)]
 	pub type Reputation = pallet_reputation;
-
-	#[runtime::pallet_index(99)]
-	pub type Sudo = pallet_sudo;
 }

@@ -49,7 +49,7 @@ fn both_presets_are_listed() {
 }
 
 #[test]
-fn development_has_one_authority_and_alice_as_sudo() {
+fn development_has_one_authority_and_no_sudo() {
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
@@ -58,13 +58,12 @@ fn development_has_one_authority_and_alice_as_sudo() {
 			pallet_validator_set::Validators::<Runtime>::get().into_inner(),
 			vec![alice.clone()]
 		);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 		assert_eq!(Balances::free_balance(Sr25519Keyring::Bob.to_account_id()), ENDOWMENT_CHECK);
 	});
 }
 
 #[test]
-fn local_testnet_has_four_validators_their_nodes_and_no_sudo_key() {
+fn local_testnet_has_four_validators_and_their_nodes() {
 	genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		let four: Vec<_> = [
 			Sr25519Keyring::Alice,
@@ -85,8 +84,7 @@ fn local_testnet_has_four_validators_their_nodes_and_no_sudo_key() {
 				"validators are members"
 			);
 		}
-		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 4);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert_eq!(pallet_authorized_nodes::WellKnownNodes::<Runtime>::get().len(), 4);
 		assert_eq!(System::block_number(), 0);
 	});
 }
@@ -154,15 +152,18 @@ fn the_heaviest_mission_and_consortium_calls_fit_in_a_block_with_room() {
 	let c = <Runtime as pallet_missions::Config>::MaxContributors::get();
 	let m = <Runtime as pallet_missions::Config>::MaxMilestones::get();
 	let members = <Runtime as pallet_consortium::Config>::MaxMembers::get();
+	let change = crate::configs::governance::CouncilMembershipChange::get();
 	let heaviest = [
 		M::create_mission(m, <Runtime as pallet_missions::Config>::MaxUriLen::get()),
 		crate::Missions::approve_milestone_max_weight(),
 		M::resolve_dispute(c, m).saturating_add(crate::Missions::complete_mission_max_weight()),
 		M::cancel_mission(2 * c, m),
-		M::force_cancel_mission(c, m),
-		M::close_expired(c, m),
-		C::admit(members),
-		C::retire(members).saturating_add(crate::configs::governance::MemberLeft::max_weight()),
+		M::force_cancel_mission(c, m).max(crate::Missions::end_before_work_max_weight()),
+		M::close_expired(c, m).max(crate::Missions::end_before_work_max_weight()),
+		C::admit(members).saturating_add(change),
+		C::retire(members)
+			.saturating_add(change)
+			.saturating_add(crate::configs::governance::MemberLeft::max_weight()),
 		<Runtime as pallet_validator_set::Config>::WeightInfo::add_validator(
 			<Runtime as pallet_validator_set::Config>::MaxValidators::get(),
 		),
@@ -175,4 +176,56 @@ fn the_heaviest_mission_and_consortium_calls_fit_in_a_block_with_room() {
 			"{w:?} takes more than a quarter of what one extrinsic may use ({normal:?})"
 		);
 	}
+}
+
+/// Hooks and genesis run in pallet-index order: the order the runtime's
+/// declaration comment promises.
+#[test]
+fn pallets_run_in_the_intended_order() {
+	use frame_support::traits::PalletsInfoAccess;
+	let names: Vec<&str> = <crate::AllPalletsWithSystem as PalletsInfoAccess>::infos()
+		.iter()
+		.map(|p| p.name)
+		.collect();
+	let position = |name: &str| names.iter().position(|n| *n == name).expect(name);
+	for (before, after) in [
+		("System", "Timestamp"),
+		("Balances", "Session"),
+		("ValidatorSet", "Session"),
+		("Session", "Aura"),
+		("Session", "Grandpa"),
+		("Consortium", "Council"),
+		("Missions", "Reputation"),
+	] {
+		assert!(position(before) < position(after), "{before} must come before {after}: {names:?}");
+	}
+	// Genesis: the validator's account existed (Balances) when the session
+	// pallet registered its keys, so it holds a consumer reference, not a
+	// leaked second provider.
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let alice = frame_system::Account::<Runtime>::get(Sr25519Keyring::Alice.to_account_id());
+		assert_eq!(alice.providers, 1);
+		assert!(alice.consumers >= 1);
+	});
+}
+
+/// No chain spec can give one account Root: the runtime has no Sudo pallet,
+/// and a genesis that names a sudo key does not build.
+#[test]
+fn no_chain_spec_can_set_a_sudo_key() {
+	use frame_support::traits::PalletsInfoAccess;
+	assert!(!<crate::AllPalletsWithSystem as PalletsInfoAccess>::infos()
+		.iter()
+		.any(|p| p.name == "Sudo"));
+	let patch = genesis_config_presets::get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into())
+		.expect("preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let alice = Sr25519Keyring::Alice.to_account_id().to_string();
+	merge(&mut config, serde_json::json!({ "sudo": { "key": alice } }));
+	let json = serde_json::to_vec(&config).unwrap();
+	sp_io::TestExternalities::default().execute_with(|| {
+		assert!(frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+			.is_err());
+	});
 }

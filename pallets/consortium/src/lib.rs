@@ -219,6 +219,10 @@ pub mod pallet {
 		type MembershipChanged: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
 		/// Told when a member leaves.
 		type OnMemberLeft: OnMemberLeft<Self::AccountId>;
+		/// The most [`Config::MembershipChanged`] may weigh for one change of
+		/// the member set (the council rewrites the votes of every open
+		/// motion): charged on top of `admit`, `retire` and `remove_member`.
+		type MembershipChangeWeight: Get<Weight>;
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -378,7 +382,8 @@ pub mod pallet {
 		/// The council admits an applicant: it becomes a member and its
 		/// deposit is released.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::admit(T::MaxMembers::get()))]
+		#[pallet::weight(T::WeightInfo::admit(T::MaxMembers::get())
+			.saturating_add(T::MembershipChangeWeight::get()))]
 		pub fn admit(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AdmitOrigin::ensure_origin(origin)?;
 			let application = Applications::<T>::get(&who).ok_or(Error::<T>::NotApplicant)?;
@@ -445,6 +450,7 @@ pub mod pallet {
 		/// commitments are abandoned.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::retire(T::MaxMembers::get())
+			.saturating_add(T::MembershipChangeWeight::get())
 			.saturating_add(T::OnMemberLeft::max_weight()))]
 		pub fn retire(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
@@ -456,13 +462,17 @@ pub mod pallet {
 			);
 			let extra = Self::remove(&who)?;
 			Self::deposit_event(Event::Retired { who });
-			Ok(Some(T::WeightInfo::retire(T::MaxMembers::get()).saturating_add(extra)).into())
+			let used = T::WeightInfo::retire(T::MaxMembers::get())
+				.saturating_add(T::MembershipChangeWeight::get())
+				.saturating_add(extra);
+			Ok(Some(used).into())
 		}
 
 		/// The council removes a member at once; its open mission commitments
 		/// are abandoned.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::remove_member(T::MaxMembers::get())
+			.saturating_add(T::MembershipChangeWeight::get())
 			.saturating_add(T::OnMemberLeft::max_weight()))]
 		pub fn remove_member(
 			origin: OriginFor<T>,
@@ -472,8 +482,10 @@ pub mod pallet {
 			ensure!(Members::<T>::contains_key(&who), Error::<T>::NotMember);
 			let extra = Self::remove(&who)?;
 			Self::deposit_event(Event::Removed { who });
-			Ok(Some(T::WeightInfo::remove_member(T::MaxMembers::get()).saturating_add(extra))
-				.into())
+			let used = T::WeightInfo::remove_member(T::MaxMembers::get())
+				.saturating_add(T::MembershipChangeWeight::get())
+				.saturating_add(extra);
+			Ok(Some(used).into())
 		}
 
 		/// Dispatches `call` as Root. Only [`Config::RootOrigin`] — a council
@@ -547,7 +559,7 @@ pub mod pallet {
 
 		/// Checks that the sorted list and the records agree, and that every
 		/// application's deposit is held.
-		#[cfg(any(test, feature = "try-runtime"))]
+		#[cfg(any(feature = "std", feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let list = MemberList::<T>::get();
 			ensure!(list.windows(2).all(|w| w[0] < w[1]), "member list not sorted");

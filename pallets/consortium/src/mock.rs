@@ -116,6 +116,7 @@ impl pallet_consortium::Config for Test {
 	type NoticePeriod = NoticePeriod;
 	type MembershipChanged = Council;
 	type OnMemberLeft = LeaveLog;
+	type MembershipChangeWeight = ();
 	type WeightInfo = ();
 }
 

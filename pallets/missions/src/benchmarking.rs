@@ -245,6 +245,20 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn reject_pending_commitment() {
+		// A pending commitment turned down: its fee is taken, the rest released.
+		let owner = member::<T>("owner", 0);
+		let id = mission::<T>(&owner, 1, 0);
+		pending::<T>(id, T::MaxContributors::get());
+		let who: T::AccountId = account("pending", 0, SEED);
+
+		#[extrinsic_call]
+		reject_commitment(RawOrigin::Signed(owner), id, who.clone());
+
+		assert!(!Commitments::<T>::contains_key(id, &who));
+	}
+
+	#[benchmark]
 	fn propose_terms(
 		c: Linear<1, { T::MaxContributors::get() }>,
 		m: Linear<1, { T::MaxMilestones::get() }>,

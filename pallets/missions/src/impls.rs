@@ -2,7 +2,7 @@
 //! and the invariants `try_state` checks.
 
 use crate::*;
-#[cfg(any(test, feature = "try-runtime"))]
+#[cfg(any(feature = "std", feature = "try-runtime"))]
 use alloc::collections::btree_map::BTreeMap;
 use alloc::vec::Vec;
 use codec::Encode;
@@ -10,9 +10,9 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungible::{InspectHold, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
-		Contains,
+		fungible::{BalancedHold, Inspect, InspectHold, MutateHold},
+		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
+		Contains, OnUnbalanced,
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -58,7 +58,7 @@ impl<T: Config> Pallet<T> {
 		let mut owned = OwnedMissions::<T>::get(&owner);
 		owned.try_push(id).map_err(|_| Error::<T>::TooManyMissions)?;
 
-		let deposit = T::MissionDeposit::get();
+		let deposit = T::MissionDeposit::get().max(T::Currency::minimum_balance());
 		let total = budget.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
 		ensure!(
 			T::Currency::can_hold(&HoldReason::MissionEscrow.into(), &owner, total),
@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 			metadata: MissionMetadata { title, content_hash, uri },
 			milestones,
 			deadline,
+			review_period: T::ReviewPeriod::get(),
 			options,
 			status: MissionStatus::Recruiting,
 			roster: BoundedVec::new(),
@@ -92,6 +93,7 @@ impl<T: Config> Pallet<T> {
 			budget,
 			paid: Zero::zero(),
 			refunded: Zero::zero(),
+			owed: Zero::zero(),
 			deposit,
 			created: now,
 		};
@@ -125,7 +127,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut committed = CommittedMissions::<T>::get(&who);
 		committed.try_push(id).map_err(|_| Error::<T>::TooManyMissions)?;
-		let bond = mission.options.min_bond.max(T::MinimumBond::get());
+		let bond = Self::bond_of(&mission);
 		T::Currency::hold(&HoldReason::CommitmentBond.into(), &who, bond)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 
@@ -155,9 +157,15 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let mut mission = Self::mission(id)?;
 		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
-		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
+		// A pending commitment may leave at any time: once work has started
+		// without it, nothing else would ever free its bond.
+		ensure!(
+			Self::before_work(&mission) || commitment.status == CommitmentStatus::Pending,
+			Error::<T>::NotRecruiting
+		);
 		let c = mission.roster.len() as u32;
 		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
+		Self::release_bond(id, &who, commitment.bond)?;
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::CommitmentWithdrawn { mission: id, who });
 		Ok(c)
@@ -196,15 +204,24 @@ impl<T: Config> Pallet<T> {
 		owner: T::AccountId,
 		id: MissionId,
 		who: T::AccountId,
-	) -> Result<u32, DispatchError> {
+	) -> Result<RejectedCommitment, DispatchError> {
 		let mut mission = Self::owned_mission(id, &owner)?;
 		ensure!(Self::before_work(&mission), Error::<T>::NotRecruiting);
 		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
 		let c = mission.roster.len() as u32;
 		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
+		let fee = if commitment.status == CommitmentStatus::Pending {
+			Self::burn_rejection_fee(&who, commitment.bond)?
+		} else {
+			Zero::zero()
+		};
+		Self::release_bond(id, &who, commitment.bond.saturating_sub(fee))?;
 		Missions::<T>::insert(id, mission);
-		Self::deposit_event(Event::CommitmentRejected { mission: id, who });
-		Ok(c)
+		Self::deposit_event(Event::CommitmentRejected { mission: id, who, fee });
+		Ok(match commitment.status {
+			CommitmentStatus::Pending => RejectedCommitment::Pending,
+			CommitmentStatus::Accepted => RejectedCommitment::Accepted { roster: c },
+		})
 	}
 
 	// ----- Agreeing -----
@@ -235,6 +252,10 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotAgreeing.into());
 		};
 		ensure!(mission.roster_position(&who).is_some(), Error::<T>::NotAContributor);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= mission.deadline,
+			Error::<T>::DeadlinePassed
+		);
 		ensure!(terms_hash == current, Error::<T>::TermsMismatch);
 		let mut commitment =
 			Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
@@ -332,11 +353,21 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let mut mission = Self::owned_mission(id, &owner)?;
 		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
+		let now = frame_system::Pallet::<T>::block_number();
+		let review_ends = mission.review_ends();
 		let milestone = Self::milestone_mut(&mut mission, index)?;
 		Self::ensure_submitted(&milestone.status)?;
-		milestone.status = MilestoneStatus::Rejected { reason_hash };
+		// Silence is consent: once the review period is over, a deliverable
+		// left unreviewed is as good as approved.
+		ensure!(now <= review_ends, Error::<T>::ReviewPeriodOver);
+		milestone.status = MilestoneStatus::Rejected { reason_hash, at: now, upheld: false };
 		for (who, _) in &mission.roster {
-			T::OnSettled::on_settled(id, who, Settlement::MilestoneRejected { milestone: index });
+			T::OnSettled::on_settled(
+				id,
+				&mission.owner,
+				who,
+				Settlement::MilestoneRejected { milestone: index },
+			);
 		}
 		let c = mission.roster.len() as u32;
 		Missions::<T>::insert(id, mission);
@@ -357,10 +388,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_active(&mission), Error::<T>::MissionNotActive);
 		ensure!(mission.roster_position(&who).is_some(), Error::<T>::NotAContributor);
 		let milestone = Self::milestone_mut(&mut mission, index)?;
-		let MilestoneStatus::Rejected { reason_hash } = milestone.status else {
+		let MilestoneStatus::Rejected { reason_hash, at, upheld } = milestone.status else {
 			return Err(Error::<T>::MilestoneNotRejected.into());
 		};
-		milestone.status = MilestoneStatus::Disputed { reason_hash };
+		ensure!(!upheld, Error::<T>::RejectionUpheld);
+		milestone.status = MilestoneStatus::Disputed { reason_hash, at };
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::MilestoneDisputed { mission: id, milestone: index, who });
 		Ok(())
@@ -374,7 +406,7 @@ impl<T: Config> Pallet<T> {
 		let mut mission = Self::mission(id)?;
 		let (c, m) = Self::size(&mission);
 		let milestone = Self::milestone_mut(&mut mission, index)?;
-		let MilestoneStatus::Disputed { reason_hash } = milestone.status else {
+		let MilestoneStatus::Disputed { reason_hash, .. } = milestone.status else {
 			return Err(Error::<T>::MilestoneNotDisputed.into());
 		};
 		let part = match verdict {
@@ -382,19 +414,31 @@ impl<T: Config> Pallet<T> {
 			Verdict::Approve => Some(Perbill::one()),
 			Verdict::Split(part) => Some(part),
 		};
-		let outcome = match part {
+		match part {
 			None => {
-				milestone.status = MilestoneStatus::Rejected { reason_hash };
-				Settlement::DisputeLost { milestone: index }
+				let now = frame_system::Pallet::<T>::block_number();
+				milestone.status = MilestoneStatus::Rejected { reason_hash, at: now, upheld: true };
+				for (who, _) in &mission.roster {
+					T::OnSettled::on_settled(
+						id,
+						&mission.owner,
+						who,
+						Settlement::DisputeLost { milestone: index },
+					);
+				}
 			}
 			Some(part) => {
 				ensure!(!mission.roster.is_empty(), Error::<T>::NoContributors);
-				Self::pay_milestone(id, &mut mission, index, part, false)?;
-				Settlement::DisputeWon { milestone: index }
+				// A verdict that pays an account nothing is a lost dispute for it.
+				for (who, amount) in Self::pay_milestone(id, &mut mission, index, part, false)? {
+					let outcome = if amount.is_zero() {
+						Settlement::DisputeLost { milestone: index }
+					} else {
+						Settlement::DisputeWon { milestone: index, amount }
+					};
+					T::OnSettled::on_settled(id, &mission.owner, &who, outcome);
+				}
 			}
-		};
-		for (who, _) in &mission.roster {
-			T::OnSettled::on_settled(id, who, outcome.clone());
 		}
 		Self::deposit_event(Event::DisputeResolved { mission: id, milestone: index, verdict });
 		let completion = Self::finish_or_store(id, mission)?
@@ -408,7 +452,12 @@ impl<T: Config> Pallet<T> {
 		let mut mission = match &owner {
 			Some(owner) => {
 				let mission = Self::owned_mission(id, owner)?;
-				ensure!(Self::before_work(&mission), Error::<T>::MissionAlreadyActive);
+				// Once everyone left an active mission, nobody can deliver:
+				// the owner need not wait for the deadline.
+				ensure!(
+					Self::before_work(&mission) || mission.roster.is_empty(),
+					Error::<T>::MissionAlreadyActive
+				);
 				mission
 			}
 			None => Self::mission(id)?,
@@ -457,7 +506,12 @@ impl<T: Config> Pallet<T> {
 		Self::spread_share(&mut mission, left_share);
 		Commitments::<T>::remove(id, &who);
 		Self::unindex_commitment(id, &who);
-		T::OnSettled::on_settled(id, &who, Settlement::BondForfeited { amount: bond });
+		T::OnSettled::on_settled(
+			id,
+			&mission.owner,
+			&who,
+			Settlement::BondForfeited { amount: bond },
+		);
 		Missions::<T>::insert(id, mission);
 		Self::deposit_event(Event::ContributorAbandoned { mission: id, who, forfeited: bond });
 		Ok(c)
@@ -466,11 +520,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_close_expired(id: MissionId) -> DispatchResult {
 		let mut mission = Self::mission(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let closes_at = if Self::is_active(&mission) {
-			mission.deadline.saturating_add(T::ReviewPeriod::get())
-		} else {
-			mission.deadline
-		};
+		let closes_at =
+			if Self::is_active(&mission) { mission.review_ends() } else { mission.deadline };
 		ensure!(now > closes_at, Error::<T>::NotExpired);
 		ensure!(
 			!mission
@@ -478,6 +529,15 @@ impl<T: Config> Pallet<T> {
 				.iter()
 				.any(|m| matches!(m.status, MilestoneStatus::Disputed { .. })),
 			Error::<T>::DisputeOpen
+		);
+		let dispute_period = T::DisputePeriod::get();
+		ensure!(
+			!mission.milestones.iter().any(|m| matches!(
+				m.status,
+				MilestoneStatus::Rejected { at, upheld: false, .. }
+					if now <= at.saturating_add(dispute_period)
+			)),
+			Error::<T>::DisputePeriodRunning
 		);
 		// Silence is consent: deliverables the owner left unreviewed are paid.
 		if !mission.roster.is_empty() {
@@ -487,7 +547,12 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		let unsettled = !mission.all_settled();
+		// Every milestone settled: the mission completed, late or not, and
+		// every bond comes back. An owner gains nothing by not reviewing.
+		if mission.all_settled() {
+			Self::finish_or_store(id, mission)?;
+			return Ok(());
+		}
 		Self::refund_unpaid(id, &mut mission)?;
 		let owner = mission.owner.clone();
 		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
@@ -498,9 +563,10 @@ impl<T: Config> Pallet<T> {
 			} else {
 				Self::release_bond(id, &who, commitment.bond)?;
 			}
-			if on_roster && unsettled {
+			if on_roster {
 				T::OnSettled::on_settled(
 					id,
+					&owner,
 					&who,
 					Settlement::MissionExpired { delivered: commitment.delivered },
 				);
@@ -521,28 +587,33 @@ impl<T: Config> Pallet<T> {
 		let count = ids.len() as u32;
 		for id in ids {
 			let Some(mission) = Missions::<T>::get(id) else { continue };
-			let _ = frame_support::storage::with_storage_layer(|| {
-				if Self::is_active(&mission) {
-					if mission.roster_position(who).is_some() {
-						Self::do_abandon(who.clone(), id).map(|_| ())
-					} else {
-						// A commitment never accepted: nothing to abandon, bond back.
-						let commitment =
-							Commitments::<T>::get(id, who).ok_or(Error::<T>::CommitmentNotFound)?;
-						let mut mission = mission.clone();
-						mission.pending.saturating_dec();
-						Self::release_bond(id, who, commitment.bond)?;
-						Commitments::<T>::remove(id, who);
-						Self::unindex_commitment(id, who);
-						Missions::<T>::insert(id, mission);
-						Ok(())
-					}
+			let result = frame_support::storage::with_storage_layer(|| {
+				if Self::is_active(&mission) && mission.roster_position(who).is_some() {
+					Self::do_abandon(who.clone(), id).map(|_| ())
 				} else {
+					// Before work, or a commitment never accepted: bond back.
 					Self::do_withdraw_commitment(who.clone(), id).map(|_| ())
 				}
 			});
+			if let Err(error) = result {
+				Self::deposit_event(Event::MemberLeaveFailed {
+					mission: id,
+					who: who.clone(),
+					error,
+				});
+			}
 		}
-		T::WeightInfo::abandon(T::MaxContributors::get()).saturating_mul(count.max(1) as u64)
+		Self::member_left_weight_per_mission().saturating_mul(count.max(1) as u64)
+	}
+
+	/// What `member_left` may spend on one mission: an abandonment, or a
+	/// withdrawal (which voids the terms out for signature), after reading
+	/// the mission.
+	fn member_left_weight_per_mission() -> Weight {
+		let c = T::MaxContributors::get();
+		T::WeightInfo::abandon(c)
+			.max(T::WeightInfo::withdraw_commitment(c))
+			.saturating_add(T::DbWeight::get().reads(1))
 	}
 
 	/// The most pending commitments a mission at work holds: the last
@@ -576,8 +647,18 @@ impl<T: Config> Pallet<T> {
 
 	/// The most `member_left` may weigh.
 	pub fn member_left_max_weight() -> Weight {
-		T::WeightInfo::abandon(T::MaxContributors::get())
+		Self::member_left_weight_per_mission()
 			.saturating_mul(T::MaxMissionsPerAccount::get() as u64)
+	}
+
+	/// The most ending a mission before work may weigh: a full roster of
+	/// small shares and a full pending list (`MaxContributors` each), which
+	/// a recruiting mission can hold.
+	pub fn end_before_work_max_weight() -> Weight {
+		T::WeightInfo::cancel_mission(
+			T::MaxContributors::get().saturating_mul(2),
+			T::MaxMilestones::get(),
+		)
 	}
 
 	// ----- Helpers -----
@@ -595,14 +676,16 @@ impl<T: Config> Pallet<T> {
 	fn milestone_mut(
 		mission: &mut Mission<T>,
 		index: MilestoneIndex,
-	) -> Result<&mut Milestone<BalanceOf<T>>, DispatchError> {
+	) -> Result<&mut Milestone<BalanceOf<T>, BlockNumberFor<T>>, DispatchError> {
 		mission
 			.milestones
 			.get_mut(index as usize)
 			.ok_or_else(|| Error::<T>::MilestoneNotFound.into())
 	}
 
-	fn ensure_submitted(status: &MilestoneStatus<BalanceOf<T>>) -> DispatchResult {
+	fn ensure_submitted(
+		status: &MilestoneStatus<BalanceOf<T>, BlockNumberFor<T>>,
+	) -> DispatchResult {
 		match status {
 			MilestoneStatus::Submitted => Ok(()),
 			MilestoneStatus::Paid | MilestoneStatus::Split { .. } => {
@@ -625,6 +708,38 @@ impl<T: Config> Pallet<T> {
 
 	fn is_active(mission: &Mission<T>) -> bool {
 		matches!(mission.status, MissionStatus::Active { .. })
+	}
+
+	/// The bond a commitment to `mission` holds: the mission's minimum, the
+	/// chain's, and never below the existential deposit, so that releasing
+	/// it can never fail.
+	fn bond_of(mission: &Mission<T>) -> BalanceOf<T> {
+		mission.options.min_bond.max(T::MinimumBond::get()).max(T::Currency::minimum_balance())
+	}
+
+	/// Takes the fee for turning down a pending commitment from its held
+	/// `bond` (to [`Config::RejectionFee`]): the chain's minimum bond, or the whole bond if what would be
+	/// left could not be released to the account (dust below the existential
+	/// deposit). Returns the fee.
+	fn burn_rejection_fee(
+		who: &T::AccountId,
+		bond: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut fee = T::MinimumBond::get().min(bond);
+		let rest = bond.saturating_sub(fee);
+		if !rest.is_zero()
+			&& T::Currency::can_deposit(who, rest, Provenance::Extant)
+				!= DepositConsequence::Success
+		{
+			fee = bond;
+		}
+		if !fee.is_zero() {
+			let (credit, missing) =
+				T::Currency::slash(&HoldReason::CommitmentBond.into(), who, fee);
+			ensure!(missing.is_zero(), Error::<T>::InsufficientBalance);
+			T::RejectionFee::on_unbalanced(credit);
+		}
+		Ok(fee)
 	}
 
 	/// Fails with `SharesExceedWhole` if `share` does not fit beside the roster's.
@@ -661,7 +776,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Removes a commitment before work starts: bond back, roster and index updated.
+	/// Removes a commitment (the caller settles its bond): roster, pending
+	/// count and index updated.
 	fn drop_commitment(
 		id: MissionId,
 		mission: &mut Mission<T>,
@@ -677,7 +793,6 @@ impl<T: Config> Pallet<T> {
 				Self::void_terms(id, mission);
 			}
 		}
-		Self::release_bond(id, who, commitment.bond)?;
 		Commitments::<T>::remove(id, who);
 		Self::unindex_commitment(id, who);
 		Ok(())
@@ -724,7 +839,7 @@ impl<T: Config> Pallet<T> {
 				Fortitude::Force,
 			)?;
 		}
-		T::OnSettled::on_settled(id, who, Settlement::BondForfeited { amount });
+		T::OnSettled::on_settled(id, to, who, Settlement::BondForfeited { amount });
 		Self::deposit_event(Event::BondForfeited {
 			mission: id,
 			who: who.clone(),
@@ -735,18 +850,24 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `part` of milestone `index` to the roster by share and refunds the
-	/// rest to the owner; marks the milestone settled.
+	/// rest to the owner; marks the milestone settled. Returns what each
+	/// contributor received.
+	///
+	/// No recipient can block the payout: a contributor's part too small for
+	/// its account to receive goes to the owner with the rest
+	/// ([`Event::RewardUnpayable`]), and a refund the owner's account cannot
+	/// receive yet is deferred ([`Event::RefundDeferred`]).
 	fn pay_milestone(
 		id: MissionId,
 		mission: &mut Mission<T>,
 		index: MilestoneIndex,
 		part: Perbill,
 		first_try: bool,
-	) -> DispatchResult {
+	) -> Result<Vec<(T::AccountId, BalanceOf<T>)>, DispatchError> {
 		let amount =
 			mission.milestones.get(index as usize).ok_or(Error::<T>::MilestoneNotFound)?.amount;
-		let to_pay = part.mul_floor(amount);
-		let to_refund = amount.saturating_sub(to_pay);
+		let mut to_pay = part.mul_floor(amount);
+		let mut to_refund = amount.saturating_sub(to_pay);
 		// Each contributor's part, rounded down; the remainder to the first.
 		let mut parts: Vec<BalanceOf<T>> =
 			mission.roster.iter().map(|(_, share)| share.mul_floor(to_pay)).collect();
@@ -754,7 +875,22 @@ impl<T: Config> Pallet<T> {
 		if let Some(first) = parts.first_mut() {
 			*first = first.saturating_add(to_pay.saturating_sub(handed));
 		}
-		for ((who, _), value) in mission.roster.iter().zip(parts) {
+		let mut received = Vec::with_capacity(parts.len());
+		for ((who, _), mut value) in mission.roster.iter().zip(parts) {
+			if !value.is_zero()
+				&& T::Currency::can_deposit(who, value, Provenance::Extant)
+					!= DepositConsequence::Success
+			{
+				to_pay = to_pay.saturating_sub(value);
+				to_refund = to_refund.saturating_add(value);
+				Self::deposit_event(Event::RewardUnpayable {
+					mission: id,
+					milestone: index,
+					who: who.clone(),
+					amount: value,
+				});
+				value = Zero::zero();
+			}
 			if !value.is_zero() {
 				T::Currency::transfer_on_hold(
 					&HoldReason::MissionEscrow.into(),
@@ -768,6 +904,7 @@ impl<T: Config> Pallet<T> {
 			}
 			T::OnSettled::on_settled(
 				id,
+				&mission.owner,
 				who,
 				Settlement::MilestonePaid { milestone: index, amount: value, first_try },
 			);
@@ -777,6 +914,7 @@ impl<T: Config> Pallet<T> {
 				who: who.clone(),
 				amount: value,
 			});
+			received.push((who.clone(), value));
 		}
 		mission.paid = mission.paid.checked_add(&to_pay).ok_or(Error::<T>::Overflow)?;
 		if !to_refund.is_zero() {
@@ -784,7 +922,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let milestone =
 			mission.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
-		milestone.status = if part == Perbill::one() {
+		milestone.status = if to_refund.is_zero() {
 			MilestoneStatus::Paid
 		} else {
 			MilestoneStatus::Split { paid: to_pay, refunded: to_refund }
@@ -794,18 +932,24 @@ impl<T: Config> Pallet<T> {
 			milestone: index,
 			amount: to_pay,
 		});
-		Ok(())
+		Ok(received)
 	}
 
+	/// Gives `amount` of the escrow back to the owner, or, if the owner's
+	/// account cannot receive it now (it would stay below the existential
+	/// deposit), keeps it held as owed until the mission's records go.
 	fn refund(id: MissionId, mission: &mut Mission<T>, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::release(
-			&HoldReason::MissionEscrow.into(),
-			&mission.owner,
-			amount,
-			Precision::Exact,
-		)?;
 		mission.refunded = mission.refunded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Self::deposit_event(Event::Refunded { mission: id, owner: mission.owner.clone(), amount });
+		let owner = mission.owner.clone();
+		if T::Currency::can_deposit(&owner, amount, Provenance::Extant)
+			!= DepositConsequence::Success
+		{
+			mission.owed = mission.owed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			Self::deposit_event(Event::RefundDeferred { mission: id, owner, amount });
+			return Ok(());
+		}
+		T::Currency::release(&HoldReason::MissionEscrow.into(), &owner, amount, Precision::Exact)?;
+		Self::deposit_event(Event::Refunded { mission: id, owner, amount });
 		Ok(())
 	}
 
@@ -833,8 +977,16 @@ impl<T: Config> Pallet<T> {
 		let p = mission.pending;
 		Self::refund_unpaid(id, &mut mission)?;
 		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
-			if commitment.status == CommitmentStatus::Accepted {
-				T::OnSettled::on_settled(id, &who, Settlement::MissionCompleted);
+			if let Some(share) = mission.roster.iter().find(|(a, _)| *a == who).map(|(_, s)| *s) {
+				// What the roster's share of the payouts came to (the share
+				// may have grown when others abandoned, so this is a bound).
+				let earned = share.mul_floor(mission.paid);
+				T::OnSettled::on_settled(
+					id,
+					&mission.owner,
+					&who,
+					Settlement::MissionCompleted { earned },
+				);
 			}
 			Self::release_bond(id, &who, commitment.bond)?;
 			Self::unindex_commitment(id, &who);
@@ -852,12 +1004,27 @@ impl<T: Config> Pallet<T> {
 	/// Removes the records of a mission whose escrow and bonds are settled
 	/// and whose commitments are gone, and releases its deposit.
 	fn remove_mission(id: MissionId, mission: &Mission<T>) -> DispatchResult {
+		// The deposit first: it is at least the existential deposit, so the
+		// owner's account can then receive any refund it was owed.
 		T::Currency::release(
 			&HoldReason::MissionDeposit.into(),
 			&mission.owner,
 			mission.deposit,
 			Precision::Exact,
 		)?;
+		if !mission.owed.is_zero() {
+			T::Currency::release(
+				&HoldReason::MissionEscrow.into(),
+				&mission.owner,
+				mission.owed,
+				Precision::Exact,
+			)?;
+			Self::deposit_event(Event::Refunded {
+				mission: id,
+				owner: mission.owner.clone(),
+				amount: mission.owed,
+			});
+		}
 		let _ = Deliverables::<T>::clear_prefix(id, u32::MAX, None);
 		OwnedMissions::<T>::mutate_exists(&mission.owner, |list| {
 			if let Some(l) = list {
@@ -948,6 +1115,7 @@ impl<T: Config> Pallet<T> {
 	/// What waits for `who`'s action.
 	pub fn pending_actions(who: &T::AccountId) -> Vec<PendingAction<T::AccountId>> {
 		let mut actions = Vec::new();
+		let now = frame_system::Pallet::<T>::block_number();
 		for id in OwnedMissions::<T>::get(who) {
 			let Some(m) = Missions::<T>::get(id) else { continue };
 			match m.status {
@@ -957,11 +1125,17 @@ impl<T: Config> Pallet<T> {
 							actions.push(PendingAction::DecideCommitment { mission: id, who: a });
 						}
 					}
-					if !m.roster.is_empty() && m.accepted_shares() == Perbill::one() {
+					if !m.roster.is_empty()
+						&& m.accepted_shares() == Perbill::one()
+						&& now <= m.deadline
+					{
 						actions.push(PendingAction::ProposeTerms { mission: id });
 					}
 				}
 				MissionStatus::Active { .. } => {
+					if now > m.review_ends() {
+						continue;
+					}
 					for (i, ms) in m.milestones.iter().enumerate() {
 						if ms.status == MilestoneStatus::Submitted {
 							actions
@@ -975,26 +1149,35 @@ impl<T: Config> Pallet<T> {
 		for id in CommittedMissions::<T>::get(who) {
 			let Some(m) = Missions::<T>::get(id) else { continue };
 			if m.roster_position(who).is_none() {
+				if Self::is_active(&m) {
+					actions.push(PendingAction::Withdraw { mission: id });
+				}
 				continue;
 			}
 			match m.status {
 				MissionStatus::Agreeing { terms_hash } => {
-					if Commitments::<T>::get(id, who).is_some_and(|c| !c.signed) {
+					if now <= m.deadline
+						&& Commitments::<T>::get(id, who).is_some_and(|c| !c.signed)
+					{
 						actions.push(PendingAction::SignTerms { mission: id, terms_hash });
 					}
 				}
 				MissionStatus::Active { .. } => {
-					if frame_system::Pallet::<T>::block_number() <= m.deadline {
-						for (i, ms) in m.milestones.iter().enumerate() {
-							if matches!(
-								ms.status,
-								MilestoneStatus::Open | MilestoneStatus::Rejected { .. }
-							) {
-								actions.push(PendingAction::Deliver {
-									mission: id,
-									milestone: i as u32,
-								});
+					for (i, ms) in m.milestones.iter().enumerate() {
+						let milestone = i as u32;
+						match ms.status {
+							MilestoneStatus::Open if now <= m.deadline => {
+								actions.push(PendingAction::Deliver { mission: id, milestone });
 							}
+							MilestoneStatus::Rejected { at, upheld, .. } => {
+								if now <= m.deadline {
+									actions.push(PendingAction::Deliver { mission: id, milestone });
+								}
+								if !upheld && now <= at.saturating_add(T::DisputePeriod::get()) {
+									actions.push(PendingAction::Dispute { mission: id, milestone });
+								}
+							}
+							_ => {}
 						}
 					}
 				}
@@ -1015,7 +1198,7 @@ impl<T: Config> Pallet<T> {
 	///   make it exactly once terms are out (while anyone is on it);
 	/// - roster, pending count and commitments agree; no commitment,
 	///   deliverable or index entry points at a mission that is gone.
-	#[cfg(any(test, feature = "try-runtime"))]
+	#[cfg(any(feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
@@ -1031,6 +1214,8 @@ impl<T: Config> Pallet<T> {
 				m.paid.saturating_add(m.refunded) <= m.budget,
 				"paid and refunded exceed the budget"
 			);
+			ensure!(m.owed <= m.refunded, "owed more than was refunded");
+			ensure!(m.deposit >= T::Currency::minimum_balance(), "deposit below the minimum");
 			let settled = m.milestones.iter().fold(BalanceOf::<T>::zero(), |a, x| {
 				a.saturating_add(match x.status {
 					MilestoneStatus::Paid => x.amount,
@@ -1043,7 +1228,7 @@ impl<T: Config> Pallet<T> {
 				"settled milestones do not match paid and refunded"
 			);
 			let e = escrow.entry(m.owner.clone()).or_insert_with(Zero::zero);
-			*e = e.saturating_add(m.escrowed());
+			*e = e.saturating_add(m.escrow_held());
 			let d = deposits.entry(m.owner.clone()).or_insert_with(Zero::zero);
 			*d = d.saturating_add(m.deposit);
 

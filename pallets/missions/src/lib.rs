@@ -30,13 +30,24 @@
 //!   escrow, raising the last unsettled milestone by the same amount, and the
 //!   leaver's share is spread over the remaining contributors in proportion to
 //!   their shares (rounding remainder to the first).
+//! - Review: the owner may reject a deliverable until the review period
+//!   ([`Config::ReviewPeriod`], fixed in the mission when it is posted) after
+//!   the deadline has passed; after that, silence is consent. A rejection
+//!   opens a dispute period ([`Config::DisputePeriod`]); a rejection that
+//!   governance upheld cannot be disputed again.
 //! - Expiry: `close_expired` is open to anyone once the deadline has passed
-//!   (for an active mission, once [`Config::ReviewPeriod`] more blocks have
-//!   passed, so the owner can review the last deliverables). A deliverable the
-//!   owner left unreviewed is paid; open and rejected milestones are refunded
-//!   to the owner; a disputed milestone blocks closing until governance
-//!   resolves it. Contributors who delivered something get their bond back,
-//!   the others' bonds go to the owner.
+//!   (for an active mission, once the review period has passed too, and no
+//!   rejection is still in its dispute period). A deliverable the owner left
+//!   unreviewed is paid; if that settles every milestone the mission
+//!   completes and every bond comes back. Otherwise open and rejected
+//!   milestones are refunded to the owner; a disputed milestone blocks
+//!   closing until governance resolves it. Contributors who delivered
+//!   something get their bond back, the others' bonds go to the owner.
+//! - No recipient blocks settlement: a part too small for its account goes
+//!   to the owner; a refund the owner cannot receive yet waits, held, until
+//!   the mission's records go.
+//! - A pending commitment can be withdrawn at any time; turning one down
+//!   burns the chain's minimum bond from it.
 //! - A mission's records are removed when it completes, is cancelled or
 //!   expires; its history stays in the events and in reputation.
 
@@ -68,13 +79,13 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{InspectHold, Mutate, MutateHold},
-			Contains,
+			fungible::{BalancedHold, Credit, InspectHold, Mutate, MutateHold},
+			Contains, OnUnbalanced,
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::Perbill;
+	use sp_runtime::{traits::Zero, Perbill};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -115,7 +126,8 @@ pub mod pallet {
 		/// The currency budgets, bonds and deposits are held in.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
-			+ InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+			+ InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ BalancedHold<Self::AccountId>;
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Held from the owner for a mission's storage while it lives.
@@ -124,9 +136,13 @@ pub mod pallet {
 		/// The smallest budget a mission may have.
 		#[pallet::constant]
 		type MinimumBudget: Get<BalanceOf<Self>>;
-		/// The smallest bond of any commitment, whatever a mission asks for.
+		/// The smallest bond of any commitment, whatever a mission asks for
+		/// (never below the existential deposit); also the fee for a pending
+		/// commitment the owner turns down.
 		#[pallet::constant]
 		type MinimumBond: Get<BalanceOf<Self>>;
+		/// Where the fees of turned-down pending commitments go (`()` burns them).
+		type RejectionFee: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
 
 		// --- Bounds ---
 
@@ -149,9 +165,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDuration: Get<BlockNumberFor<Self>>;
 		/// Blocks after an active mission's deadline during which the owner
-		/// may still review; only then may it be closed as expired.
+		/// may still review; only then may it be closed as expired. Read when
+		/// a mission is posted and fixed in it.
 		#[pallet::constant]
 		type ReviewPeriod: Get<BlockNumberFor<Self>>;
+		/// Blocks the roster has, after a rejection, to dispute it: a mission
+		/// cannot be closed as expired while a rejection is still disputable.
+		#[pallet::constant]
+		type DisputePeriod: Get<BlockNumberFor<Self>>;
 
 		// --- The rest ---
 
@@ -220,8 +241,9 @@ pub mod pallet {
 		CommitmentWithdrawn { mission: MissionId, who: T::AccountId },
 		/// The owner put a contributor on the roster.
 		CommitmentAccepted { mission: MissionId, who: T::AccountId, share: Perbill },
-		/// The owner turned a commitment down; its bond was released.
-		CommitmentRejected { mission: MissionId, who: T::AccountId },
+		/// The owner turned a commitment down; its bond was released, less
+		/// `fee` (burned) if the commitment was still pending.
+		CommitmentRejected { mission: MissionId, who: T::AccountId, fee: BalanceOf<T> },
 		/// The roster changed while terms were out: every signature was voided.
 		TermsVoided { mission: MissionId },
 		/// The owner proposed the terms for everyone to sign.
@@ -256,6 +278,21 @@ pub mod pallet {
 		DisputeResolved { mission: MissionId, milestone: MilestoneIndex, verdict: Verdict },
 		/// Escrow went back to the owner.
 		Refunded { mission: MissionId, owner: T::AccountId, amount: BalanceOf<T> },
+		/// A refund the owner's account could not receive yet (it would have
+		/// stayed below the existential deposit) stays held until the mission
+		/// ends, when it is released right after the deposit.
+		RefundDeferred { mission: MissionId, owner: T::AccountId, amount: BalanceOf<T> },
+		/// A contributor's part of a payout was too small for its account to
+		/// receive (below the existential deposit); it went to the owner.
+		RewardUnpayable {
+			mission: MissionId,
+			milestone: MilestoneIndex,
+			who: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A member left the consortium but one of its missions could not be
+		/// settled for it; the mission is as it was.
+		MemberLeaveFailed { mission: MissionId, who: T::AccountId, error: DispatchError },
 		/// A contributor left an active mission; its bond joined the budget.
 		ContributorAbandoned { mission: MissionId, who: T::AccountId, forfeited: BalanceOf<T> },
 		/// A bond went back to its contributor.
@@ -339,6 +376,14 @@ pub mod pallet {
 		MissionNotActive,
 		/// The deadline has passed.
 		DeadlinePassed,
+		/// The review period is over: an unreviewed deliverable counts as
+		/// approved and can no longer be rejected.
+		ReviewPeriodOver,
+		/// A rejection may still be disputed: the mission cannot be closed
+		/// before its dispute period ends.
+		DisputePeriodRunning,
+		/// Governance upheld this rejection: it cannot be disputed again.
+		RejectionUpheld,
 		/// The mission has no milestone with this index.
 		MilestoneNotFound,
 		/// The milestone is already paid or settled.
@@ -357,7 +402,8 @@ pub mod pallet {
 		NotExpired,
 		/// A dispute must be resolved first.
 		DisputeOpen,
-		/// Work has started: only governance may cancel now.
+		/// Work has started with contributors on the roster: only governance
+		/// may cancel now.
 		MissionAlreadyActive,
 		/// An amount overflowed.
 		Overflow,
@@ -369,6 +415,7 @@ pub mod pallet {
 			assert!(T::MaxMilestones::get() > 0, "MaxMilestones must be positive");
 			assert!(T::MaxContributors::get() > 0, "MaxContributors must be positive");
 			assert!(T::MaxMissionsPerAccount::get() > 0, "MaxMissionsPerAccount must be positive");
+			assert!(!T::DisputePeriod::get().is_zero(), "DisputePeriod must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -411,7 +458,8 @@ pub mod pallet {
 			Self::do_commit(who, mission, share, role_hash)
 		}
 
-		/// Withdraws the caller's commitment before work starts; frees the bond.
+		/// Withdraws the caller's commitment and frees the bond: an accepted
+		/// one before work starts, a pending one at any time.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw_commitment(T::MaxContributors::get()))]
 		pub fn withdraw_commitment(
@@ -437,17 +485,23 @@ pub mod pallet {
 		}
 
 		/// The owner turns a commitment down (pending or accepted, before work
-		/// starts); the bond is released.
+		/// starts); the bond is released. Turning down a *pending* commitment
+		/// burns the chain's minimum bond from it: filling a mission's pending
+		/// list with commitments to be turned down is not free.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::reject_commitment(T::MaxContributors::get()))]
+		#[pallet::weight(T::WeightInfo::reject_commitment(T::MaxContributors::get())
+			.max(T::WeightInfo::reject_pending_commitment()))]
 		pub fn reject_commitment(
 			origin: OriginFor<T>,
 			mission: MissionId,
 			who: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			let c = Self::do_reject_commitment(owner, mission, who)?;
-			Ok(Some(T::WeightInfo::reject_commitment(c)).into())
+			let used = match Self::do_reject_commitment(owner, mission, who)? {
+				RejectedCommitment::Pending => T::WeightInfo::reject_pending_commitment(),
+				RejectedCommitment::Accepted { roster } => T::WeightInfo::reject_commitment(roster),
+			};
+			Ok(Some(used).into())
 		}
 
 		/// The owner fixes the terms once the roster's shares add up to the whole.
@@ -507,7 +561,9 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// The owner rejects a milestone's deliverable, with the hash of its reasons.
+		/// The owner rejects a milestone's deliverable, with the hash of its
+		/// reasons. Only until the review period after the deadline ends:
+		/// silence is consent.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::reject_milestone(T::MaxContributors::get()))]
 		pub fn reject_milestone(
@@ -521,7 +577,8 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::reject_milestone(c)).into())
 		}
 
-		/// A contributor disputes a rejection; the milestone waits for governance.
+		/// A contributor disputes a rejection; the milestone waits for
+		/// governance. A rejection governance upheld cannot be disputed again.
 		#[pallet::call_index(10)]
 		pub fn dispute_milestone(
 			origin: OriginFor<T>,
@@ -550,8 +607,9 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// The owner calls off a mission before work starts: the budget comes
-		/// back and every bond is released.
+		/// The owner calls off a mission before work starts, or once nobody is
+		/// left on the roster: the unpaid budget comes back and every bond is
+		/// released.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::cancel_mission(
 			T::MaxContributors::get().saturating_mul(2),
@@ -568,7 +626,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::force_cancel_mission(
 			T::MaxContributors::get(),
 			T::MaxMilestones::get(),
-		))]
+		).max(Pallet::<T>::end_before_work_max_weight()))]
 		pub fn force_cancel_mission(origin: OriginFor<T>, mission: MissionId) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
 			Self::do_cancel_mission(None, mission)
@@ -584,12 +642,12 @@ pub mod pallet {
 		}
 
 		/// Anyone closes a mission whose deadline (and, if active, review
-		/// period) has passed.
+		/// period and the dispute period of every rejection) has passed.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::close_expired(
 			T::MaxContributors::get(),
 			T::MaxMilestones::get(),
-		))]
+		).max(Pallet::<T>::end_before_work_max_weight()))]
 		pub fn close_expired(origin: OriginFor<T>, mission: MissionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close_expired(mission)

@@ -46,9 +46,13 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+/// Above 1, so that a part can be too small for an empty account to receive.
+pub const EXISTENTIAL_DEPOSIT: Balance = 2;
+
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<EXISTENTIAL_DEPOSIT>;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
@@ -56,6 +60,7 @@ thread_local! {
 	static MEMBERS: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
 	static REPUTATION: RefCell<BTreeMap<AccountId, u32>> = RefCell::new(BTreeMap::new());
 	static SETTLED: RefCell<Vec<(u32, AccountId, Settlement<Balance>)>> = RefCell::new(Vec::new());
+	static BURNED: RefCell<Balance> = const { RefCell::new(0) };
 }
 
 /// The consortium of the tests.
@@ -77,7 +82,7 @@ impl crate::ReputationOf<AccountId> for TestReputation {
 /// Records every settlement the pallet reports.
 pub struct SettlementLog;
 impl crate::OnSettled<AccountId, Balance> for SettlementLog {
-	fn on_settled(mission: u32, who: &AccountId, outcome: Settlement<Balance>) {
+	fn on_settled(mission: u32, _owner: &AccountId, who: &AccountId, outcome: Settlement<Balance>) {
 		SETTLED.with(|s| s.borrow_mut().push((mission, *who, outcome)));
 	}
 }
@@ -109,11 +114,15 @@ pub const MAX_URI: u32 = 64;
 pub const MAX_MISSIONS: u32 = 4;
 pub const MAX_DURATION: u64 = 1_000;
 pub const REVIEW_PERIOD: u64 = 10;
+pub const DISPUTE_PERIOD: u64 = 5;
 
 parameter_types! {
-	pub const MissionDeposit: Balance = DEPOSIT;
 	pub const MinimumBudget: Balance = MIN_BUDGET;
-	pub const MinimumBond: Balance = MIN_BOND;
+	/// Storage items, so that tests can set them as a careless vote would.
+	pub storage MissionDeposit: Balance = DEPOSIT;
+	pub storage MinimumBond: Balance = MIN_BOND;
+	/// A storage item, so that tests can change it under running missions.
+	pub storage ReviewPeriod: u64 = REVIEW_PERIOD;
 }
 
 impl pallet_missions::Config for Test {
@@ -126,13 +135,15 @@ impl pallet_missions::Config for Test {
 	type MissionDeposit = MissionDeposit;
 	type MinimumBudget = MinimumBudget;
 	type MinimumBond = MinimumBond;
+	type RejectionFee = BurnAndCount;
 	type MaxMilestones = ConstU32<MAX_MILESTONES>;
 	type MaxContributors = ConstU32<MAX_CONTRIBUTORS>;
 	type MaxTitleLen = ConstU32<MAX_TITLE>;
 	type MaxUriLen = ConstU32<MAX_URI>;
 	type MaxMissionsPerAccount = ConstU32<MAX_MISSIONS>;
 	type MaxDuration = ConstU64<MAX_DURATION>;
-	type ReviewPeriod = ConstU64<REVIEW_PERIOD>;
+	type ReviewPeriod = ReviewPeriod;
+	type DisputePeriod = ConstU64<DISPUTE_PERIOD>;
 	type Reputation = TestReputation;
 	type OnSettled = SettlementLog;
 	type WeightInfo = ();
@@ -166,6 +177,7 @@ impl ExtBuilder {
 		MEMBERS.with(|m| *m.borrow_mut() = self.members.iter().copied().collect());
 		REPUTATION.with(|r| r.borrow_mut().clear());
 		SETTLED.with(|s| s.borrow_mut().clear());
+		BURNED.with(|b| *b.borrow_mut() = 0);
 		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
 			.assimilate_storage(&mut t)
@@ -186,9 +198,31 @@ impl ExtBuilder {
 	}
 }
 
-/// The pallet's `try_state` and conservation of the total issuance.
+/// Everything burned as fees for turning down pending commitments.
+pub fn burned_fees() -> Balance {
+	BURNED.with(|b| *b.borrow())
+}
+
+/// Burns the fees for turned-down pending commitments, counting them.
+pub struct BurnAndCount;
+impl
+	frame_support::traits::OnUnbalanced<
+		frame_support::traits::fungible::Credit<AccountId, Balances>,
+	> for BurnAndCount
+{
+	fn on_nonzero_unbalanced(credit: frame_support::traits::fungible::Credit<AccountId, Balances>) {
+		use frame_support::traits::Imbalance;
+		BURNED.with(|b| *b.borrow_mut() += credit.peek());
+		drop(credit);
+	}
+}
+
+/// The pallet's `try_state` and conservation of the total issuance: nothing
+/// is made, and nothing is lost but the fees burned for turned-down
+/// pending commitments.
 pub fn check_invariants(issuance: Balance) {
 	Missions::do_try_state().expect("invariants hold");
+	let issuance = issuance - burned_fees();
 	assert_eq!(Balances::total_issuance(), issuance, "total issuance changed");
 	let sum: Balance =
 		frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();

@@ -27,10 +27,14 @@ pub enum Settlement<Balance> {
 		/// The milestone.
 		milestone: MilestoneIndex,
 	},
-	/// Governance found for the account, wholly or partly.
+	/// Governance found for the account, wholly or partly, and it was paid
+	/// something. (A verdict that pays it nothing is reported as
+	/// `DisputeLost`.)
 	DisputeWon {
 		/// The milestone.
 		milestone: MilestoneIndex,
+		/// What the account received by the verdict.
+		amount: Balance,
 	},
 	/// The account's bond was forfeited (it abandoned, or delivered nothing
 	/// before the mission expired).
@@ -39,7 +43,10 @@ pub enum Settlement<Balance> {
 		amount: Balance,
 	},
 	/// Every milestone of a mission the account was on the roster of is settled.
-	MissionCompleted,
+	MissionCompleted {
+		/// Everything the account was paid in that mission.
+		earned: Balance,
+	},
 	/// A mission the account was on the roster of expired with unsettled work.
 	MissionExpired {
 		/// Whether the account had delivered anything.
@@ -49,12 +56,17 @@ pub enum Settlement<Balance> {
 
 /// Told of every settlement: the reputation pallet counts them.
 pub trait OnSettled<AccountId, Balance> {
-	/// `who` had `outcome` in `mission`.
-	fn on_settled(mission: MissionId, who: &AccountId, outcome: Settlement<Balance>);
+	/// `who` had `outcome` in `mission`, which `owner` posted and paid for.
+	fn on_settled(
+		mission: MissionId,
+		owner: &AccountId,
+		who: &AccountId,
+		outcome: Settlement<Balance>,
+	);
 }
 
 impl<AccountId, Balance> OnSettled<AccountId, Balance> for () {
-	fn on_settled(_: MissionId, _: &AccountId, _: Settlement<Balance>) {}
+	fn on_settled(_: MissionId, _: &AccountId, _: &AccountId, _: Settlement<Balance>) {}
 }
 
 /// Reads an account's reputation score, for missions that ask for a minimum.

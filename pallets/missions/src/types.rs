@@ -74,20 +74,27 @@ pub enum Verdict {
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
-pub enum MilestoneStatus<Balance> {
+pub enum MilestoneStatus<Balance, BlockNumber> {
 	/// Nothing delivered yet.
 	Open,
 	/// A deliverable awaits the owner's review.
 	Submitted,
-	/// The owner rejected the deliverable; the roster may resubmit or dispute.
+	/// The owner rejected the deliverable; the roster may resubmit (before
+	/// the deadline) or dispute (unless governance already upheld it).
 	Rejected {
 		/// Hash of the owner's reasons.
 		reason_hash: H256,
+		/// The block of the rejection: the dispute period runs from here.
+		at: BlockNumber,
+		/// Whether governance upheld this rejection: it cannot be disputed again.
+		upheld: bool,
 	},
 	/// Frozen until governance resolves the dispute.
 	Disputed {
 		/// Hash of the owner's reasons for the rejection under dispute.
 		reason_hash: H256,
+		/// The block of the rejection under dispute.
+		at: BlockNumber,
 	},
 	/// Paid to the roster in full.
 	Paid,
@@ -100,7 +107,7 @@ pub enum MilestoneStatus<Balance> {
 	},
 }
 
-impl<Balance> MilestoneStatus<Balance> {
+impl<Balance, BlockNumber> MilestoneStatus<Balance, BlockNumber> {
 	/// Whether the milestone needs nothing more.
 	pub fn is_settled(&self) -> bool {
 		matches!(self, Self::Paid | Self::Split { .. })
@@ -111,13 +118,13 @@ impl<Balance> MilestoneStatus<Balance> {
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
-pub struct Milestone<Balance> {
+pub struct Milestone<Balance, BlockNumber> {
 	/// Hash of the milestone's description document.
 	pub description_hash: H256,
 	/// The reward for this milestone (forfeited bonds may have raised it).
 	pub amount: Balance,
 	/// Where it stands.
-	pub status: MilestoneStatus<Balance>,
+	pub status: MilestoneStatus<Balance, BlockNumber>,
 }
 
 /// A mission's phase.
@@ -167,9 +174,13 @@ pub struct Mission<T: Config> {
 	/// What it is about.
 	pub metadata: MissionMetadata<T>,
 	/// The milestones, paid one by one.
-	pub milestones: BoundedVec<Milestone<BalanceOf<T>>, T::MaxMilestones>,
+	pub milestones: BoundedVec<Milestone<BalanceOf<T>, BlockNumberFor<T>>, T::MaxMilestones>,
 	/// The last block at which deliverables are accepted.
 	pub deadline: BlockNumberFor<T>,
+	/// Blocks after the deadline during which the owner may still review,
+	/// fixed when the mission is posted (a later change of the chain's
+	/// parameter does not touch running missions).
+	pub review_period: BlockNumberFor<T>,
 	/// The owner's choices for commitments.
 	pub options: MissionOptions<BalanceOf<T>>,
 	/// The phase.
@@ -182,8 +193,12 @@ pub struct Mission<T: Config> {
 	pub budget: BalanceOf<T>,
 	/// What has been paid to contributors.
 	pub paid: BalanceOf<T>,
-	/// What has gone back to the owner.
+	/// What has gone back to the owner (including `owed`).
 	pub refunded: BalanceOf<T>,
+	/// Refunds the owner's account could not receive yet (they would have
+	/// left it below the existential deposit): still held as escrow, released
+	/// right after the deposit when the mission's records are removed.
+	pub owed: BalanceOf<T>,
 	/// The storage deposit held from the owner.
 	pub deposit: BalanceOf<T>,
 	/// The block it was created in.
@@ -191,9 +206,20 @@ pub struct Mission<T: Config> {
 }
 
 impl<T: Config> Mission<T> {
-	/// What is still in escrow.
+	/// What is still in escrow for the milestones.
 	pub fn escrowed(&self) -> BalanceOf<T> {
 		self.budget.saturating_sub(self.paid).saturating_sub(self.refunded)
+	}
+
+	/// What the owner's escrow hold carries for this mission: the unpaid
+	/// budget and the refunds it could not receive yet.
+	pub fn escrow_held(&self) -> BalanceOf<T> {
+		self.escrowed().saturating_add(self.owed)
+	}
+
+	/// The last block at which the owner may review a deliverable.
+	pub fn review_ends(&self) -> BlockNumberFor<T> {
+		self.deadline.saturating_add(self.review_period)
 	}
 
 	/// The roster position of `who`.
@@ -210,6 +236,17 @@ impl<T: Config> Mission<T> {
 	pub fn all_settled(&self) -> bool {
 		self.milestones.iter().all(|m| m.status.is_settled())
 	}
+}
+
+/// What `reject_commitment` turned down, for its weight.
+pub enum RejectedCommitment {
+	/// A pending commitment (its fee was taken).
+	Pending,
+	/// A commitment on the roster of this size before it left.
+	Accepted {
+		/// The roster's size before (the weight's `c`).
+		roster: u32,
+	},
 }
 
 /// Where a commitment stands.
@@ -304,7 +341,7 @@ pub struct MilestoneView<AccountId, Balance, BlockNumber> {
 	/// Its reward.
 	pub amount: Balance,
 	/// Where it stands.
-	pub status: MilestoneStatus<Balance>,
+	pub status: MilestoneStatus<Balance, BlockNumber>,
 	/// The latest deliverable: submitter, content hash, version, block.
 	pub deliverable: Option<(AccountId, H256, u32, BlockNumber)>,
 }
@@ -364,6 +401,20 @@ pub enum PendingAction<AccountId> {
 	},
 	/// As owner: review this deliverable.
 	Review {
+		/// The mission.
+		mission: MissionId,
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// As a would-be contributor: the mission started without you; withdraw
+	/// the commitment to get the bond back.
+	Withdraw {
+		/// The mission.
+		mission: MissionId,
+	},
+	/// As contributor: the owner rejected this milestone; dispute it before
+	/// the dispute period ends, or the mission may be closed.
+	Dispute {
 		/// The mission.
 		mission: MissionId,
 		/// The milestone.

@@ -14,11 +14,23 @@
 //! | --- | --- |
 //! | milestone paid | +10 (+5 more if approved on the first submission) |
 //! | mission completed | +20 |
-//! | dispute won | +5 |
+//! | dispute won (something paid by the verdict) | +5 |
 //! | milestone rejected | −2 |
 //! | dispute lost (rejection upheld) | −10 |
 //! | mission expired with nothing delivered | −20 |
 //! | bond forfeited | −50 |
+//!
+//! Only value earns: a milestone part, a completion or a verdict that paid
+//! the account nothing counts for nothing (a `Split(0)` verdict is reported
+//! by the missions pallet as a lost dispute).
+//!
+//! Points are bounded per pair: what an account gains from the missions of
+//! one owner is capped at [`Config::MaxPointsPerOwner`] (decaying like the
+//! rest). A member paying its own puppet contributors can lift each of them
+//! that far and no further; a score above the cap takes work paid for by
+//! several owners — several members, each admitted by the council. Losses
+//! are never capped. Set a mission's `min_reputation` above the cap to ask
+//! for that.
 //!
 //! Points decay: they halve every [`Config::HalfLife`] blocks. Between whole
 //! half-lives the decay is linear (a fraction `f` of a half-life multiplies
@@ -83,7 +95,7 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{AtLeast32BitUnsigned, Saturating, UniqueSaturatedInto},
+		traits::{AtLeast32BitUnsigned, Saturating, UniqueSaturatedInto, Zero},
 		Perbill,
 	};
 
@@ -100,6 +112,10 @@ pub mod pallet {
 		/// Blocks over which points lose half their value.
 		#[pallet::constant]
 		type HalfLife: Get<BlockNumberFor<Self>>;
+		/// The most points (whole points) an account may hold from the
+		/// missions of any one owner.
+		#[pallet::constant]
+		type MaxPointsPerOwner: Get<u32>;
 	}
 
 	/// Each account's record.
@@ -110,6 +126,19 @@ pub mod pallet {
 		T::AccountId,
 		Record<T::Balance, BlockNumberFor<T>>,
 		ValueQuery,
+	>;
+
+	/// Points (in thousandths) each account gained from each owner's
+	/// missions, as of the block beside them: what the per-owner cap reads.
+	#[pallet::storage]
+	pub type PointsFromOwner<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		(u64, BlockNumberFor<T>),
+		OptionQuery,
 	>;
 
 	#[pallet::event]
@@ -123,6 +152,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(!T::HalfLife::get().is_zero(), "HalfLife must be positive");
+			assert!(T::MaxPointsPerOwner::get() > 0, "MaxPointsPerOwner must be positive");
 		}
 	}
 
@@ -141,6 +171,25 @@ pub mod pallet {
 			halved.saturating_sub((f / 2).mul_floor(halved))
 		}
 
+		/// What of `gain` `who` may take from `owner`'s missions, recorded
+		/// against the cap.
+		fn within_owner_cap(
+			owner: &T::AccountId,
+			who: &T::AccountId,
+			gain: u64,
+			now: BlockNumberFor<T>,
+		) -> u64 {
+			if gain == 0 {
+				return 0;
+			}
+			let cap = (T::MaxPointsPerOwner::get() as u64).saturating_mul(POINT);
+			let held = PointsFromOwner::<T>::get(who, owner)
+				.map_or(0, |(points, at)| Self::decay(points, now.saturating_sub(at)));
+			let gain = gain.min(cap.saturating_sub(held));
+			PointsFromOwner::<T>::insert(who, owner, (held.saturating_add(gain), now));
+			gain
+		}
+
 		/// The score of `who` now.
 		pub fn score_of(who: &T::AccountId) -> u32 {
 			let r = Reputations::<T>::get(who);
@@ -154,13 +203,20 @@ pub mod pallet {
 			ReputationView { score: Self::score_of(who), record: Reputations::<T>::get(who) }
 		}
 
-		/// Counts `outcome` for `who` and moves its points.
-		pub fn record(mission: MissionId, who: &T::AccountId, outcome: Settlement<T::Balance>) {
+		/// Counts `outcome` for `who` in a mission of `owner` and moves its points.
+		pub fn record(
+			mission: MissionId,
+			owner: &T::AccountId,
+			who: &T::AccountId,
+			outcome: Settlement<T::Balance>,
+		) {
 			let now = frame_system::Pallet::<T>::block_number();
 			Reputations::<T>::mutate(who, |r| {
 				r.points = Self::decay(r.points, now.saturating_sub(r.updated));
 				r.updated = now;
 				let (gain, loss) = match outcome {
+					// Nothing earned, nothing counted: a zero part is no work paid.
+					Settlement::MilestonePaid { amount, .. } if amount.is_zero() => (0, 0),
 					Settlement::MilestonePaid { amount, first_try, .. } => {
 						r.milestones_paid.saturating_inc();
 						r.total_earned = r.total_earned.saturating_add(amount);
@@ -171,10 +227,12 @@ pub mod pallet {
 							(10 * POINT, 0)
 						}
 					}
-					Settlement::MissionCompleted => {
+					Settlement::MissionCompleted { earned } if earned.is_zero() => (0, 0),
+					Settlement::MissionCompleted { .. } => {
 						r.missions_completed.saturating_inc();
 						(20 * POINT, 0)
 					}
+					Settlement::DisputeWon { amount, .. } if amount.is_zero() => (0, 0),
 					Settlement::DisputeWon { .. } => {
 						r.disputes_won.saturating_inc();
 						(5 * POINT, 0)
@@ -198,6 +256,7 @@ pub mod pallet {
 						(0, 50 * POINT)
 					}
 				};
+				let gain = Self::within_owner_cap(owner, who, gain, now);
 				r.points = r.points.saturating_add(gain).saturating_sub(loss);
 			});
 			Self::deposit_event(Event::ReputationChanged {
@@ -209,8 +268,13 @@ pub mod pallet {
 	}
 
 	impl<T: Config> pallet_missions::OnSettled<T::AccountId, T::Balance> for Pallet<T> {
-		fn on_settled(mission: MissionId, who: &T::AccountId, outcome: Settlement<T::Balance>) {
-			Self::record(mission, who, outcome)
+		fn on_settled(
+			mission: MissionId,
+			owner: &T::AccountId,
+			who: &T::AccountId,
+			outcome: Settlement<T::Balance>,
+		) {
+			Self::record(mission, owner, who, outcome)
 		}
 	}
 

@@ -37,12 +37,14 @@ impl frame_system::Config for Test {
 
 parameter_types! {
 	pub const HalfLife: u64 = 100;
+	pub const MaxPointsPerOwner: u32 = 1_000;
 }
 
 impl pallet_reputation::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Balance = u64;
 	type HalfLife = HalfLife;
+	type MaxPointsPerOwner = MaxPointsPerOwner;
 }
 
 fn ext() -> sp_io::TestExternalities {
@@ -52,8 +54,15 @@ fn ext() -> sp_io::TestExternalities {
 	ext
 }
 
+/// An owner the tests do not otherwise care about.
+const OWNER: u64 = 100;
+
 fn settle(who: u64, outcome: Settlement<u64>) {
-	<Reputation as OnSettled<u64, u64>>::on_settled(0, &who, outcome);
+	settle_from(OWNER, who, outcome);
+}
+
+fn settle_from(owner: u64, who: u64, outcome: Settlement<u64>) {
+	<Reputation as OnSettled<u64, u64>>::on_settled(0, &owner, &who, outcome);
 }
 
 fn paid(amount: u64, first_try: bool) -> Settlement<u64> {
@@ -65,13 +74,13 @@ fn outcomes_move_points_and_counters() {
 	ext().execute_with(|| {
 		settle(1, paid(300, true));
 		settle(1, paid(200, false));
-		settle(1, Settlement::MissionCompleted);
+		settle(1, Settlement::MissionCompleted { earned: 100 });
 		assert_eq!(Reputation::score_of(&1), 15 + 10 + 20);
 		let r = Reputations::<Test>::get(1);
 		assert_eq!((r.milestones_paid, r.approved_first_try, r.missions_completed), (2, 1, 1));
 		assert_eq!(r.total_earned, 500);
 		settle(1, Settlement::MilestoneRejected { milestone: 1 });
-		settle(1, Settlement::DisputeWon { milestone: 1 });
+		settle(1, Settlement::DisputeWon { milestone: 1, amount: 50 });
 		assert_eq!(Reputation::score_of(&1), 45 - 2 + 5);
 		settle(1, Settlement::DisputeLost { milestone: 2 });
 		assert_eq!(Reputation::score_of(&1), 48 - 10);
@@ -104,10 +113,10 @@ fn forfeits_weigh_heavily_and_points_never_go_negative() {
 fn recent_work_weighs_more_than_old_work() {
 	ext().execute_with(|| {
 		// Old and new work of the same kind: the old has decayed.
-		settle(1, Settlement::MissionCompleted);
+		settle(1, Settlement::MissionCompleted { earned: 100 });
 		System::set_block_number(201);
 		assert_eq!(Reputation::score_of(&1), 5); // 20 halved twice
-		settle(2, Settlement::MissionCompleted);
+		settle(2, Settlement::MissionCompleted { earned: 100 });
 		assert_eq!(Reputation::score_of(&2), 20);
 		// Half a half-life takes a quarter off.
 		System::set_block_number(251);
@@ -131,5 +140,54 @@ fn decay_is_monotonic_and_ends_at_zero() {
 		}
 		assert_eq!(Reputation::decay(1_000_000, 100), 500_000);
 		assert_eq!(Reputation::decay(u64::MAX, 100 * 64), 0);
+	});
+}
+
+#[test]
+fn nothing_earned_counts_for_nothing() {
+	ext().execute_with(|| {
+		// Zero parts (a 1-ppb share of a small milestone), a completion that
+		// paid nothing and a verdict that paid nothing move no points and no
+		// counters: a sock-puppet roster cannot farm a score with them.
+		for _ in 0..100 {
+			settle(4, paid(0, true));
+			settle(4, Settlement::MissionCompleted { earned: 0 });
+			settle(4, Settlement::DisputeWon { milestone: 0, amount: 0 });
+		}
+		assert_eq!(Reputation::score_of(&4), 0);
+		let r = Reputations::<Test>::get(4);
+		assert_eq!((r.milestones_paid, r.missions_completed, r.disputes_won), (0, 0, 0));
+		// The same outcomes with value do count.
+		settle(4, paid(1, true));
+		settle(4, Settlement::MissionCompleted { earned: 1 });
+		assert_eq!(Reputation::score_of(&4), 15 + 20);
+	});
+}
+
+/// A member paying its own puppets lifts each no further than the per-owner
+/// cap; going beyond takes work paid for by other owners. Losses are not capped.
+#[test]
+fn points_from_one_owner_are_capped() {
+	ext().execute_with(|| {
+		let cap = MaxPointsPerOwner::get();
+		// Forty completed missions from the same owner: 35 points each, capped.
+		for _ in 0..40 {
+			settle_from(7, 4, paid(1, true));
+			settle_from(7, 4, Settlement::MissionCompleted { earned: 1 });
+		}
+		assert_eq!(Reputation::score_of(&4), cap);
+		// The counters still say what happened.
+		assert_eq!(Reputations::<Test>::get(4).missions_completed, 40);
+		// Another owner's mission counts in full.
+		settle_from(8, 4, Settlement::MissionCompleted { earned: 1 });
+		assert_eq!(Reputation::score_of(&4), cap + 20);
+		// A loss is never capped.
+		settle_from(7, 4, Settlement::BondForfeited { amount: 1 });
+		assert_eq!(Reputation::score_of(&4), cap + 20 - 50);
+		// As the points from owner 7 decay, there is room again.
+		System::set_block_number(101);
+		let before = Reputation::score_of(&4);
+		settle_from(7, 4, Settlement::MissionCompleted { earned: 1 });
+		assert_eq!(Reputation::score_of(&4), before + 20);
 	});
 }

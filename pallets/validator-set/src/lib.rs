@@ -274,7 +274,7 @@ pub mod pallet {
 		/// length the council could set. (Membership is checked when a validator
 		/// is added; one who left the consortium may stay while the set is at its
 		/// minimum.)
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "std", feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let set = Validators::<T>::get();
 			let mut sorted = set.clone().into_inner();

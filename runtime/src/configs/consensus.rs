@@ -2,13 +2,14 @@
 //! may take part: the validator set (sessions of consortium members' keys,
 //! governed by the council), equivocation reports (the historical session
 //! pallet proves key ownership; offences go to the validator set), and node
-//! authorization (only well-known peer ids join the network).
+//! authorization (only well-known peer ids and their owners' connections
+//! join the network; `pallet-authorized-nodes`, bounded, with deposits).
 
 use crate::{
 	configs::governance::{CouncilThreeQuarters, CouncilTwoThirds},
 	opaque::SessionKeys,
-	AccountId, Aura, Balances, BlockNumber, Consortium, Historical, Offences, Runtime, RuntimeCall,
-	RuntimeEvent, Session, ValidatorSet, SLOT_DURATION,
+	AccountId, Aura, Balance, Balances, BlockNumber, Consortium, Historical, Offences, Runtime,
+	RuntimeCall, RuntimeEvent, Session, ValidatorSet, SLOT_DURATION, UNIT,
 };
 use frame_support::{
 	parameter_types,
@@ -170,17 +171,31 @@ parameter_types! {
 	pub const MaxWellKnownNodes: u32 = 64;
 	/// A libp2p peer id of an Ed25519 key is 38 bytes; room for other key types.
 	pub const MaxPeerIdLength: u32 = 128;
+	/// Most other nodes one node lets in (e.g. a member's own full nodes).
+	pub const MaxConnections: u32 = 16;
+	/// Held from a member for each node it claims.
+	pub const NodeDeposit: Balance = 10 * UNIT;
+	/// Held from a node's owner for each extra connection.
+	pub const ConnectionDeposit: Balance = UNIT;
 }
 
-impl pallet_node_authorization::Config for Runtime {
+impl pallet_authorized_nodes::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type MaxWellKnownNodes = MaxWellKnownNodes;
-	type MaxPeerIdLength = MaxPeerIdLength;
 	type AddOrigin = CouncilTwoThirds;
 	type RemoveOrigin = CouncilTwoThirds;
 	type SwapOrigin = CouncilTwoThirds;
 	type ResetOrigin = CouncilThreeQuarters;
-	type WeightInfo = ();
+	type Members = Consortium;
+	type Currency = Balances;
+	type RuntimeHoldReason = crate::RuntimeHoldReason;
+	type NodeDeposit = NodeDeposit;
+	type ConnectionDeposit = ConnectionDeposit;
+	type MaxWellKnownNodes = MaxWellKnownNodes;
+	type MaxPeerIdLength = MaxPeerIdLength;
+	type MaxConnections = MaxConnections;
+	type WeightInfo = pallet_authorized_nodes::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::configs::missions::MakeMember;
 }
 
 /// Unsigned transactions the runtime itself creates (GRANDPA equivocation

@@ -3,12 +3,18 @@
 //!
 //! | decision | origin |
 //! | --- | --- |
-//! | admit or reject an applicant, remove a member | 2/3 of the council |
+//! | admit or reject an applicant, remove a member | 3/4 of the council |
 //! | resolve a mission dispute, force-cancel a mission | 2/3 of the council |
-//! | change a mission parameter (`parameters.set_parameter`) | 2/3 of the council |
+//! | change a mission parameter (`parameters.set_parameter`, within bounds) | 2/3 of the council |
 //! | anything as Root (runtime upgrade, `set_code`) via `consortium.dispatch_as_root` | 3/4 of the council |
 //!
-//! On the development chain Root (sudo) may do what 2/3 of the council may.
+//! Changing who votes takes the same three quarters as acting as Root: were
+//! admission or removal cheaper, a faction of two thirds could remove
+//! opponents, or admit accounts it controls, until it held three quarters,
+//! and then act as Root. The council never shrinks below [`MinMembers`]
+//! (two), so no single member ever holds Root alone.
+//!
+//! There is no sudo key on any chain: Root is the council's three quarters.
 
 use crate::{
 	AccountId, Balance, BlockNumber, Missions, Runtime, RuntimeCall, RuntimeEvent,
@@ -35,6 +41,9 @@ pub type CouncilTwoThirds = EitherOfDiverse<
 pub type CouncilThreeQuarters =
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 4>;
 
+/// Three quarters of the council, or Root: the bar for changing who votes.
+pub type CouncilThreeQuartersOrRoot = EitherOfDiverse<EnsureRoot<AccountId>, CouncilThreeQuarters>;
+
 /// The most members the consortium (and so the council) may have.
 pub const MAX_MEMBERS: u32 = 100;
 
@@ -53,14 +62,18 @@ parameter_types! {
 	pub const ApplicationDeposit: Balance = 100 * UNIT;
 	/// Notice a member gives before it may retire.
 	pub const NoticePeriod: BlockNumber = 7 * DAYS;
-	/// The council must keep at least this many members.
-	pub const MinMembers: u32 = 1;
+	/// The council must keep at least this many members: never one member
+	/// alone holding Root.
+	pub const MinMembers: u32 = 2;
 	/// Most applications awaiting the council.
 	pub const MaxApplications: u32 = 50;
 	/// Longest member display name.
 	pub const MaxNameLen: u32 = 64;
 	/// Reputation points halve over about a quarter of a year.
 	pub const ReputationHalfLife: BlockNumber = 90 * DAYS;
+	/// At most 100 points from any one owner's missions (about three
+	/// completed two-milestone missions): a score above it needs several.
+	pub const MaxPointsPerOwner: u32 = 100;
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -93,11 +106,26 @@ impl pallet_consortium::OnMemberLeft<AccountId> for MemberLeft {
 	}
 }
 
+/// What the council's bookkeeping weighs when the member set changes: its
+/// measured `set_members` with a full council and every motion open (each
+/// open motion's votes are rewritten).
+pub struct CouncilMembershipChange;
+impl frame_support::traits::Get<Weight> for CouncilMembershipChange {
+	fn get() -> Weight {
+		use pallet_collective::WeightInfo as _;
+		crate::weights::pallet_collective::WeightInfo::<Runtime>::set_members(
+			CouncilMaxMembers::get(),
+			CouncilMaxMembers::get(),
+			MaxProposals::get(),
+		)
+	}
+}
+
 impl pallet_consortium::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type AdmitOrigin = CouncilTwoThirds;
-	type RemoveOrigin = CouncilTwoThirds;
+	type AdmitOrigin = CouncilThreeQuartersOrRoot;
+	type RemoveOrigin = CouncilThreeQuartersOrRoot;
 	type RootOrigin = CouncilThreeQuarters;
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -109,6 +137,7 @@ impl pallet_consortium::Config for Runtime {
 	type NoticePeriod = NoticePeriod;
 	type MembershipChanged = crate::Council;
 	type OnMemberLeft = MemberLeft;
+	type MembershipChangeWeight = CouncilMembershipChange;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }
 
@@ -116,6 +145,7 @@ impl pallet_reputation::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Balance = Balance;
 	type HalfLife = ReputationHalfLife;
+	type MaxPointsPerOwner = MaxPointsPerOwner;
 }
 
 /// Parameters the council tunes by vote (`parameters.set_parameter`).
@@ -150,6 +180,44 @@ impl Default for RuntimeParameters {
 			dynamic_params::missions::MissionDeposit,
 			Some(UNIT),
 		))
+	}
+}
+
+/// The range each mission parameter may be set to. A vote outside it is
+/// refused (`system.CallFiltered`); Root (three quarters) is not checked,
+/// and the missions pallet never lets a bond or deposit fall below the
+/// existential deposit whatever is stored.
+pub mod parameter_bounds {
+	use super::*;
+
+	/// Money amounts: at least the existential deposit, so that releasing a
+	/// deposit or bond to an empty account can never fail.
+	pub const MIN_AMOUNT: Balance = crate::EXISTENTIAL_DEPOSIT;
+	/// The review period: from a day (owners need time to review) to ninety
+	/// (escrow and bonds must not be locked without end).
+	pub const REVIEW_PERIOD: core::ops::RangeInclusive<BlockNumber> = DAYS..=90 * DAYS;
+}
+
+/// Lets through every call but a parameter change out of its bounds.
+pub struct ParametersWithinBounds;
+impl frame_support::traits::Contains<RuntimeCall> for ParametersWithinBounds {
+	fn contains(call: &RuntimeCall) -> bool {
+		use dynamic_params::missions::Parameters as P;
+		use parameter_bounds::*;
+		let RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) = call
+		else {
+			return true;
+		};
+		match key_value {
+			RuntimeParameters::Missions(p) => match p {
+				P::MissionDeposit(_, Some(v))
+				| P::MinimumBudget(_, Some(v))
+				| P::MinimumBond(_, Some(v)) => *v >= MIN_AMOUNT,
+				P::ReviewPeriod(_, Some(v)) => REVIEW_PERIOD.contains(v),
+				// Removing a value restores its default, which is in bounds.
+				_ => true,
+			},
+		}
 	}
 }
 

@@ -9,6 +9,9 @@ use frame_support::{parameter_types, traits::ConstU32};
 parameter_types! {
 	/// Furthest deadline: a year.
 	pub const MaxDuration: BlockNumber = 365 * DAYS;
+	/// Time the roster has to dispute a rejection; a mission cannot be
+	/// closed as expired while a rejection may still be disputed.
+	pub const DisputePeriod: BlockNumber = 3 * DAYS;
 }
 
 impl pallet_missions::Config for Runtime {
@@ -22,6 +25,8 @@ impl pallet_missions::Config for Runtime {
 	type MissionDeposit = params::MissionDeposit;
 	type MinimumBudget = params::MinimumBudget;
 	type MinimumBond = params::MinimumBond;
+	// The fee for a turned-down pending commitment is burned.
+	type RejectionFee = ();
 	type MaxMilestones = ConstU32<16>;
 	type MaxContributors = ConstU32<16>;
 	type MaxTitleLen = ConstU32<128>;
@@ -29,6 +34,7 @@ impl pallet_missions::Config for Runtime {
 	type MaxMissionsPerAccount = ConstU32<64>;
 	type MaxDuration = MaxDuration;
 	type ReviewPeriod = params::ReviewPeriod;
+	type DisputePeriod = DisputePeriod;
 	type Reputation = Reputation;
 	type OnSettled = Reputation;
 	type WeightInfo = pallet_missions::weights::SubstrateWeight<Runtime>;
@@ -41,6 +47,14 @@ impl pallet_missions::Config for Runtime {
 pub struct MakeMember;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_missions::BenchmarkHelper<crate::AccountId> for MakeMember {
+	fn make_member(who: &crate::AccountId) {
+		Consortium::add_member_for_benchmarks(who);
+	}
+}
+
+/// Node claims are for members: benchmarks make their claimants members.
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_authorized_nodes::BenchmarkHelper<crate::AccountId> for MakeMember {
 	fn make_member(who: &crate::AccountId) {
 		Consortium::add_member_for_benchmarks(who);
 	}

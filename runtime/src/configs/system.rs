@@ -71,6 +71,8 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	/// Every call, but a mission parameter voted out of its bounds.
+	type BaseCallFilter = super::governance::ParametersWithinBounds;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;

@@ -6,9 +6,8 @@
 //! `DbWeight`, ParityDB's.
 //!
 //! Not benchmarked here, and why: `pallet_session` (its benchmarks need a
-//! staking pallet; its upstream weights are used), `pallet_grandpa` (only
-//! equivocation reports, which pay no fee) and `pallet_node_authorization`
-//! (no benchmarks upstream).
+//! staking pallet; its upstream weights are used) and `pallet_grandpa` (only
+//! equivocation reports, which pay no fee).
 
 pub mod block_weights;
 pub mod extrinsic_weights;
@@ -17,7 +16,6 @@ pub mod frame_system_extensions;
 pub mod pallet_balances;
 pub mod pallet_collective;
 pub mod pallet_parameters;
-pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
 pub mod pallet_utility;

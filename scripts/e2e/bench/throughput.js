@@ -14,7 +14,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { NODE, freePort, ok } from '../harness.js';
+import { NODE, councilMotion, freePort, ok } from '../harness.js';
 
 const TRANSFERS = Number(process.env.TRANSFERS ?? 30000);
 const OWNERS = Number(process.env.OWNERS ?? 96);
@@ -73,12 +73,17 @@ const owners = accounts('owner', OWNERS);
 const contributors = accounts('contrib', OWNERS * 4);
 console.log(`[bench] setup: ${senders.length} senders, ${owners.length} owners, ${contributors.length} contributors`);
 await batched(alice, [...senders, ...owners, ...contributors].map((a) => api.tx.balances.transferKeepAlive(a.address, 500n * UNIT)), 250);
-// Admitted in groups: at most `consortium.maxApplications` may be open at once.
+// Admitted in groups (at most `consortium.maxApplications` may be open at
+// once), each by one council motion every member votes for: admission takes
+// three quarters of the council, and there is no sudo key.
 const groupSize = api.consts.consortium.maxApplications.toNumber();
+const council = [alice, keyring.addFromUri('//Bob'), keyring.addFromUri('//Charlie')];
 for (let i = 0; i < owners.length; i += groupSize) {
   const group = owners.slice(i, i + groupSize);
   await pool(group, 64, (o) => ok(api, api.tx.consortium.apply('owner', 'Organization', null), o));
-  await ok(api, api.tx.sudo.sudo(api.tx.utility.batchAll(group.map((o) => api.tx.consortium.admit(o.address)))), alice);
+  const admit = api.tx.utility.batchAll(group.map((o) => api.tx.consortium.admit(o.address)));
+  await councilMotion(api, admit, council.length, alice, council.slice(1));
+  council.push(...group);
 }
 
 // Each owner: 4 missions of each kind, each with 4 milestones of 1 PEER and 4 contributors of 25 %.

@@ -138,7 +138,7 @@ describe('a consortium network survives what networks do to it', { concurrency: 
       await ok(api, api.tx.consortium.apply('Eve Networks', 'Organization', null), eve);
       assert.equal((await net.heights('eve')).best, 0, 'an unauthorized node gets no blocks');
 
-      // One motion: admit Eve, make her node well-known, add her to the set. 2/3 of four: three ayes.
+      // One motion: admit Eve, make her node well-known, add her to the set. 3/4 of four: three ayes.
       const batch = api.tx.utility.batchAll([
         api.tx.consortium.admit(eve.address),
         api.tx.nodeAuthorization.addWellKnownNode(peerIdBytes(PEER_IDS[4]), eve.address),

@@ -112,9 +112,11 @@ fn deliver(id: MissionId, who: AccountId, milestone: u32) {
 	));
 }
 
-fn status(id: MissionId, milestone: usize) -> MilestoneStatus<Balance> {
+fn status(id: MissionId, milestone: usize) -> MilestoneStatus<Balance, u64> {
 	MissionsStore::<Test>::get(id).unwrap().milestones[milestone].status.clone()
 }
+
+mod adversary;
 
 // ----- The happy path -----
 
@@ -196,7 +198,10 @@ fn three_contributors_three_milestones_paid_to_the_unit() {
 			2,
 			Settlement::MilestonePaid { milestone: 2, amount: 1501, first_try: true }
 		)));
-		assert_eq!(log.iter().filter(|(_, _, s)| *s == Settlement::MissionCompleted).count(), 3);
+		assert_eq!(
+			log.iter().filter(|(_, _, s)| matches!(s, Settlement::MissionCompleted { .. })).count(),
+			3
+		);
 	});
 }
 
@@ -847,7 +852,10 @@ fn resubmission_bumps_the_version() {
 		let id = active(&[1000], &[(2, 100)]);
 		deliver(id, 2, 0);
 		assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 0, hash(5)));
-		assert_eq!(status(id, 0), MilestoneStatus::Rejected { reason_hash: hash(5) });
+		assert_eq!(
+			status(id, 0),
+			MilestoneStatus::Rejected { reason_hash: hash(5), at: 1, upheld: false }
+		);
 		deliver(id, 2, 0);
 		assert_eq!(Deliverables::<Test>::get(id, 0).unwrap().version, 2);
 		assert!(has_event(Event::DeliverableSubmitted {
@@ -872,7 +880,7 @@ fn disputed(amounts: &[Balance]) -> MissionId {
 	deliver(id, 2, 0);
 	assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 0, hash(5)));
 	assert_ok!(Missions::dispute_milestone(RuntimeOrigin::signed(3), id, 0));
-	assert_eq!(status(id, 0), MilestoneStatus::Disputed { reason_hash: hash(5) });
+	assert_eq!(status(id, 0), MilestoneStatus::Disputed { reason_hash: hash(5), at: 1 });
 	id
 }
 
@@ -884,7 +892,7 @@ fn dispute_approved_pays_in_full() {
 		assert_eq!(free(2), ENDOWMENT - MIN_BOND + 750);
 		assert_eq!(free(3), ENDOWMENT - MIN_BOND + 250);
 		assert_eq!(status(id, 0), MilestoneStatus::Paid);
-		assert!(settled().contains(&(id, 3, Settlement::DisputeWon { milestone: 0 })));
+		assert!(settled().contains(&(id, 3, Settlement::DisputeWon { milestone: 0, amount: 250 })));
 	});
 }
 
@@ -898,7 +906,10 @@ fn dispute_upheld_allows_resubmission() {
 			0,
 			Verdict::UpholdRejection
 		));
-		assert_eq!(status(id, 0), MilestoneStatus::Rejected { reason_hash: hash(5) });
+		assert_eq!(
+			status(id, 0),
+			MilestoneStatus::Rejected { reason_hash: hash(5), at: 1, upheld: true }
+		);
 		assert_eq!(held(HoldReason::MissionEscrow, OWNER), 1000);
 		assert!(settled().contains(&(id, 2, Settlement::DisputeLost { milestone: 0 })));
 		deliver(id, 3, 0);
@@ -1330,7 +1341,7 @@ mod property {
 		mission: u32,
 		index: u32,
 		valid: bool,
-		wanted: impl Fn(&MilestoneStatus<Balance>) -> bool,
+		wanted: impl Fn(&MilestoneStatus<Balance, u64>) -> bool,
 	) -> u32 {
 		MissionsStore::<Test>::get(mission)
 			.filter(|_| valid)
