@@ -54,12 +54,20 @@ pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> 
 }
 
 /// Benchmarks of the validator set make their candidate a member with session
-/// keys.
+/// keys, registered as `session.setKeys` leaves them: the deposit held and a
+/// consumer reference (a benchmark cannot sign the keys' ownership proof).
 pub struct ValidatorCandidate;
 impl pallet_validator_set::BenchmarkHelper<crate::AccountId> for ValidatorCandidate {
 	fn candidate(who: &crate::AccountId) {
+		use frame_support::traits::fungible::{Mutate, MutateHold};
 		use sp_core::{ed25519, sr25519};
 		Consortium::add_member_for_benchmarks(who);
+		let deposit = <Runtime as pallet_session::Config>::KeyDeposit::get();
+		crate::Balances::mint_into(who, deposit + crate::EXISTENTIAL_DEPOSIT)
+			.expect("minting the key deposit");
+		crate::Balances::hold(&pallet_session::HoldReason::Keys.into(), who, deposit)
+			.expect("holding the key deposit");
+		frame_system::Pallet::<Runtime>::inc_consumers(who).expect("the account exists");
 		let keys = crate::opaque::SessionKeys {
 			aura: sr25519::Public::from_raw([7; 32]).into(),
 			grandpa: ed25519::Public::from_raw([7; 32]).into(),

@@ -16,7 +16,7 @@ use codec::Encode;
 use frame_support::{
 	assert_ok,
 	dispatch::GetDispatchInfo,
-	traits::{fungible::Mutate, Get},
+	traits::fungible::Mutate,
 };
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::Hash;

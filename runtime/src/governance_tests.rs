@@ -635,3 +635,50 @@ fn reject_and_close_in_one_batch_is_refused() {
 		assert_eq!(Balances::free_balance(who(Bob)), bob + amount + params::MinimumBond::get());
 	});
 }
+
+#[test]
+fn a_validator_cannot_drop_its_keys_to_leave_the_set_short() {
+	dev_with_keystore().execute_with(|| {
+		System::set_block_number(1);
+		let length = pallet_validator_set::SessionLength::<Runtime>::get();
+		let consumers = System::consumers(&who(Bob));
+		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
+		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
+		assert!(motion(add_validator(Bob), 2, &[Bob], &[]));
+		run_sessions_to(2 * length);
+		assert_eq!(aura_authorities().len(), 2);
+
+		// `session.purgeKeys` would make the session pallet drop Bob at the next
+		// rotation, whatever the validator set says: the runtime filters it out,
+		// alone or in a batch.
+		use sp_runtime::traits::Dispatchable;
+		let purge = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		let filtered: DispatchError = frame_system::Error::<Runtime>::CallFiltered.into();
+		assert_eq!(purge.clone().dispatch(signed(Bob)).map_err(|e| e.error), Err(filtered));
+		let batch =
+			RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![purge.clone()] });
+		assert!(batch.dispatch(signed(Bob)).is_err());
+		// Through the validator set, a validator is refused.
+		assert_noop!(
+			crate::ValidatorSet::purge_keys(signed(Bob)),
+			pallet_validator_set::Error::<Runtime>::StillValidator
+		);
+		assert!(pallet_session::NextKeys::<Runtime>::contains_key(who(Bob)));
+		run_sessions_to(4 * length);
+		assert_eq!(aura_authorities().len(), 2, "Bob still authors");
+		assert_ok!(crate::ValidatorSet::do_try_state());
+
+		// Removed by the council, Bob takes his keys and his deposit back.
+		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: who(Bob),
+		});
+		assert!(motion(remove, 2, &[Bob], &[]));
+		let free = Balances::free_balance(who(Bob));
+		assert_ok!(crate::ValidatorSet::purge_keys(signed(Bob)));
+		assert_eq!(Balances::free_balance(who(Bob)), free + crate::UNIT);
+		assert!(!pallet_session::NextKeys::<Runtime>::contains_key(who(Bob)));
+		assert_eq!(System::consumers(&who(Bob)), consumers);
+		run_sessions_to(6 * length);
+		assert_eq!(aura_authorities().len(), 1);
+	});
+}

@@ -27,7 +27,7 @@ use codec::Encode;
 use frame_support::{
 	dispatch::GetDispatchInfo,
 	storage::{with_transaction, TransactionOutcome},
-	traits::{fungible::Inspect, Get, OnFinalize, OnInitialize},
+	traits::{fungible::Inspect, OnFinalize, OnInitialize},
 };
 use pallet_missions::{
 	CommitmentStatus, MilestoneSpec, MilestoneStatus, MissionOptions, MissionStatus, Verdict,
@@ -611,6 +611,17 @@ fn other_action(rng: &mut Rng) -> Option<Action> {
 				("balances.transfer_allow_death", signed(&who), RuntimeCall::Balances(call))
 			}
 		}
+		6 if rng.chance(30) => {
+			// Dropping keys: refused to a validator, filtered when asked of the
+			// session pallet directly.
+			if rng.chance(50) {
+				let call = pallet_validator_set::Call::purge_keys {};
+				("validator_set.purge_keys", signed(&who), RuntimeCall::ValidatorSet(call))
+			} else {
+				let call = pallet_session::Call::purge_keys {};
+				("session.purge_keys", signed(&who), RuntimeCall::Session(call))
+			}
+		}
 		6 => {
 			// Real session keys: generated in the keystore, proven by their owner.
 			let generated = crate::opaque::SessionKeys::generate(&who.encode(), None);
@@ -653,6 +664,10 @@ fn other_action(rng: &mut Rng) -> Option<Action> {
 fn send(stats: &mut Stats, (name, origin, call): Action) -> bool {
 	let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 	let result = call.dispatch(origin);
+	assert!(
+		!(name == "session.purge_keys" && result.is_ok()),
+		"session.purgeKeys must be filtered out"
+	);
 	if let Err(e) = &result {
 		let after = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		assert_eq!(before, after, "{name} failed with {:?} but changed the state", e.error);

@@ -203,6 +203,20 @@ pub mod pallet {
 			ReputationView { score: Self::score_of(who), record: Reputations::<T>::get(who) }
 		}
 
+		/// Whether `outcome` moves a counter: every loss does; a gain only
+		/// when it paid something.
+		fn counts(outcome: &Settlement<T::Balance>) -> bool {
+			match outcome {
+				Settlement::MilestonePaid { amount, .. } | Settlement::DisputeWon { amount, .. } =>
+					!amount.is_zero(),
+				Settlement::MissionCompleted { earned } => !earned.is_zero(),
+				Settlement::MissionExpired { delivered } => !delivered,
+				Settlement::MilestoneRejected { .. } |
+				Settlement::DisputeLost { .. } |
+				Settlement::BondForfeited { .. } => true,
+			}
+		}
+
 		/// Counts `outcome` for `who` in a mission of `owner` and moves its points.
 		pub fn record(
 			mission: MissionId,
@@ -210,6 +224,10 @@ pub mod pallet {
 			who: &T::AccountId,
 			outcome: Settlement<T::Balance>,
 		) {
+			if !Self::counts(&outcome) {
+				// No record, no event: storage grows only with outcomes that count.
+				return;
+			}
 			let now = frame_system::Pallet::<T>::block_number();
 			Reputations::<T>::mutate(who, |r| {
 				r.points = Self::decay(r.points, now.saturating_sub(r.updated));

@@ -154,9 +154,12 @@ fn nothing_earned_counts_for_nothing() {
 			settle(4, Settlement::MissionCompleted { earned: 0 });
 			settle(4, Settlement::DisputeWon { milestone: 0, amount: 0 });
 		}
+		settle(4, Settlement::MissionExpired { delivered: true });
 		assert_eq!(Reputation::score_of(&4), 0);
-		let r = Reputations::<Test>::get(4);
-		assert_eq!((r.milestones_paid, r.missions_completed, r.disputes_won), (0, 0, 0));
+		// Nothing is stored for them, and nothing is announced.
+		assert!(!Reputations::<Test>::contains_key(4));
+		assert_eq!(PointsFromOwner::<Test>::iter_prefix(4).count(), 0);
+		assert!(System::events().is_empty());
 		// The same outcomes with value do count.
 		settle(4, paid(1, true));
 		settle(4, Settlement::MissionCompleted { earned: 1 });

@@ -63,5 +63,19 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn purge_keys() -> Result<(), BenchmarkError> {
+		// A full set, searched to its end.
+		fill::<T>(T::MaxValidators::get());
+		let who: T::AccountId = account("candidate", 0, 0);
+		<T::BenchmarkHelper as crate::BenchmarkHelper<T::AccountId>>::candidate(&who);
+
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(who.clone()));
+
+		assert!(!<T::SessionKeys as crate::SessionKeys<T::AccountId>>::has_keys(&who));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

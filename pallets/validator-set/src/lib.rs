@@ -9,6 +9,10 @@
 //!   [`Config::MinValidators`], the fewest that keep blocks produced and
 //!   finalized. A validator who stops being a consortium member is dropped
 //!   ([`Pallet::member_left`]), within the same minimum.
+//! - **Keys**: an account removes its session keys here ([`Pallet::purge_keys`],
+//!   the runtime filters `session.purgeKeys` out), and only once it is out of
+//!   the set: keys purged by a validator would make the session pallet drop it
+//!   at the next rotation, below the minimum.
 //! - **Sessions**: this pallet is `pallet-session`'s `SessionManager`,
 //!   `ShouldEndSession` and `EstimateNextSessionRotation`. A session ends
 //!   [`SessionLength`] blocks after it began; the council sets the length
@@ -37,6 +41,14 @@ mod tests;
 pub mod weights;
 pub use weights::WeightInfo;
 
+/// Session keys, as the session pallet keeps them.
+pub trait SessionKeys<AccountId> {
+	/// Whether `who` registered session keys (`session.set_keys`).
+	fn has_keys(who: &AccountId) -> bool;
+	/// Removes `who`'s session keys and releases their deposit.
+	fn purge_keys(who: &AccountId) -> frame_support::dispatch::DispatchResult;
+}
+
 /// What the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
@@ -64,8 +76,8 @@ pub mod pallet {
 		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Consortium members: only they may validate.
 		type IsMember: Contains<Self::AccountId>;
-		/// Accounts that registered session keys (`session.set_keys`).
-		type HasSessionKeys: Contains<Self::AccountId>;
+		/// Session keys: who has them, and removing them ([`Pallet::purge_keys`]).
+		type SessionKeys: SessionKeys<Self::AccountId>;
 		/// The fewest validators the set may hold.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
@@ -157,6 +169,8 @@ pub mod pallet {
 		/// `who` left the consortium; `removed` says whether it leaves the set
 		/// (it stays when the set is at its minimum, until the council replaces it).
 		ValidatorLeftConsortium { who: T::AccountId, removed: bool },
+		/// `who` removed its session keys and got their deposit back.
+		KeysPurged { who: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -175,6 +189,9 @@ pub mod pallet {
 		TooFewValidators,
 		/// The session length is below `MinSessionLength`.
 		SessionTooShort,
+		/// A validator keeps its session keys: the council removes it from the
+		/// set first.
+		StillValidator,
 	}
 
 	#[pallet::hooks]
@@ -194,7 +211,7 @@ pub mod pallet {
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
 			ensure!(T::IsMember::contains(&who), Error::<T>::NotAMember);
-			ensure!(T::HasSessionKeys::contains(&who), Error::<T>::NoSessionKeys);
+			ensure!(T::SessionKeys::has_keys(&who), Error::<T>::NoSessionKeys);
 			let mut set = Validators::<T>::get();
 			ensure!(!set.contains(&who), Error::<T>::AlreadyValidator);
 			set.try_push(who.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
@@ -231,6 +248,22 @@ pub mod pallet {
 			ensure!(length >= T::MinSessionLength::get(), Error::<T>::SessionTooShort);
 			SessionLength::<T>::put(length);
 			Self::deposit_event(Event::SessionLengthSet { length });
+			Ok(())
+		}
+
+		/// Removes the caller's session keys and releases their deposit: the
+		/// only way to, since the runtime filters `session.purgeKeys` out. A
+		/// validator keeps its keys until the council has taken it out of the
+		/// set — otherwise the session pallet would drop it at the next
+		/// rotation and the set could fall below [`Config::MinValidators`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::purge_keys())]
+		pub fn purge_keys(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!Validators::<T>::get().contains(&who), Error::<T>::StillValidator);
+			ensure!(T::SessionKeys::has_keys(&who), Error::<T>::NoSessionKeys);
+			T::SessionKeys::purge_keys(&who)?;
+			Self::deposit_event(Event::KeysPurged { who });
 			Ok(())
 		}
 	}
@@ -270,10 +303,10 @@ pub mod pallet {
 			SessionStart::<T>::get().saturating_add(SessionLength::<T>::get())
 		}
 
-		/// The set's invariants: within its bounds, no duplicates, a session
-		/// length the council could set. (Membership is checked when a validator
-		/// is added; one who left the consortium may stay while the set is at its
-		/// minimum.)
+		/// The set's invariants: within its bounds, no duplicates, every
+		/// validator with session keys, a session length the council could set.
+		/// (Membership is checked when a validator is added; one who left the
+		/// consortium may stay while the set is at its minimum.)
 		#[cfg(any(feature = "std", feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let set = Validators::<T>::get();
@@ -281,6 +314,10 @@ pub mod pallet {
 			sorted.sort();
 			sorted.dedup();
 			ensure!(sorted.len() == set.len(), "duplicate validator");
+			ensure!(
+				set.iter().all(|v| T::SessionKeys::has_keys(v)),
+				"a validator without session keys"
+			);
 			ensure!(
 				set.is_empty() || set.len() as u32 >= T::MinValidators::get(),
 				"fewer validators than MinValidators"

@@ -56,9 +56,13 @@ pub fn set_members(list: Vec<AccountId>) {
 
 /// Accounts 1..=8 have session keys unless a test says otherwise.
 pub struct Keyed;
-impl Contains<AccountId> for Keyed {
-	fn contains(who: &AccountId) -> bool {
+impl crate::SessionKeys<AccountId> for Keyed {
+	fn has_keys(who: &AccountId) -> bool {
 		KEYED.with(|k| k.borrow().contains(who))
+	}
+	fn purge_keys(who: &AccountId) -> frame_support::dispatch::DispatchResult {
+		KEYED.with(|k| k.borrow_mut().retain(|a| a != who));
+		Ok(())
 	}
 }
 
@@ -72,7 +76,7 @@ impl pallet_validator_set::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = EnsureRoot<AccountId>;
 	type IsMember = Members;
-	type HasSessionKeys = Keyed;
+	type SessionKeys = Keyed;
 	type MinValidators = MinValidators;
 	type MaxValidators = MaxValidators;
 	type MinSessionLength = MinSessionLength;

@@ -172,3 +172,54 @@ fn a_validator_leaving_the_consortium_leaves_the_set() {
 		assert_eq!(System::events().len(), events);
 	});
 }
+
+fn has_keys(who: AccountId) -> bool {
+	<Keyed as crate::SessionKeys<AccountId>>::has_keys(&who)
+}
+
+#[test]
+fn a_validator_cannot_purge_its_keys_to_drop_out_of_the_set() {
+	test(|| {
+		// Validator 3 would leave the session below the minimum at the next
+		// rotation by dropping its keys: refused, keys and set unchanged.
+		assert_noop!(
+			ValidatorSet::purge_keys(RuntimeOrigin::signed(3)),
+			Error::<Test>::StillValidator
+		);
+		assert!(has_keys(3));
+		assert_eq!(set(), vec![1, 2, 3]);
+		// A newly added one is in the set at once, so it is refused too.
+		assert_ok!(ValidatorSet::add_validator(root(), 4));
+		assert_noop!(
+			ValidatorSet::purge_keys(RuntimeOrigin::signed(4)),
+			Error::<Test>::StillValidator
+		);
+		assert!(has_keys(4));
+	});
+}
+
+#[test]
+fn a_removed_validator_purges_its_keys() {
+	test(|| {
+		assert_ok!(ValidatorSet::add_validator(root(), 4));
+		assert_ok!(ValidatorSet::remove_validator(root(), 4));
+		assert_ok!(ValidatorSet::purge_keys(RuntimeOrigin::signed(4)));
+		assert_eq!(last_event(), Event::KeysPurged { who: 4 }.into());
+		assert!(!has_keys(4));
+		// A member who was never a validator may purge too.
+		assert_ok!(ValidatorSet::purge_keys(RuntimeOrigin::signed(5)));
+		assert!(!has_keys(5));
+	});
+}
+
+#[test]
+fn purge_keys_errors_change_nothing() {
+	test(|| {
+		assert_noop!(ValidatorSet::purge_keys(RawOrigin::Root.into()), DispatchError::BadOrigin);
+		// Account 9 has no keys.
+		assert_noop!(
+			ValidatorSet::purge_keys(RuntimeOrigin::signed(9)),
+			Error::<Test>::NoSessionKeys
+		);
+	});
+}

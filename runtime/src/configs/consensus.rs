@@ -9,11 +9,11 @@ use crate::{
 	configs::governance::{CouncilThreeQuarters, CouncilTwoThirds},
 	opaque::SessionKeys,
 	AccountId, Aura, Balance, Balances, BlockNumber, Consortium, Historical, Offences, Runtime,
-	RuntimeCall, RuntimeEvent, Session, ValidatorSet, SLOT_DURATION, UNIT,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, Session, ValidatorSet, SLOT_DURATION, UNIT,
 };
 use frame_support::{
 	parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64, Contains},
+	traits::{ConstBool, ConstU32, ConstU64},
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::traits::ConvertInto;
@@ -65,10 +65,16 @@ impl pallet_authorship::Config for Runtime {
 }
 
 /// Accounts with session keys registered (`session.set_keys`).
-pub struct HasSessionKeys;
-impl Contains<AccountId> for HasSessionKeys {
-	fn contains(who: &AccountId) -> bool {
+/// Session keys as `pallet-session` keeps them, for the validator set.
+pub struct SessionKeyRegistry;
+impl pallet_validator_set::SessionKeys<AccountId> for SessionKeyRegistry {
+	fn has_keys(who: &AccountId) -> bool {
 		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+	/// `session.purgeKeys` itself, called directly: the call filter refuses it
+	/// when dispatched, so that it goes through the validator set's check.
+	fn purge_keys(who: &AccountId) -> frame_support::dispatch::DispatchResult {
+		pallet_session::Pallet::<Runtime>::purge_keys(RuntimeOrigin::signed(who.clone()))
 	}
 }
 
@@ -158,7 +164,7 @@ impl pallet_validator_set::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = CouncilTwoThirds;
 	type IsMember = Consortium;
-	type HasSessionKeys = HasSessionKeys;
+	type SessionKeys = SessionKeyRegistry;
 	type MinValidators = MinValidators;
 	type MaxValidators = MaxValidators;
 	type MinSessionLength = MinSessionLength;

@@ -198,12 +198,17 @@ pub mod parameter_bounds {
 	pub const REVIEW_PERIOD: core::ops::RangeInclusive<BlockNumber> = DAYS..=90 * DAYS;
 }
 
-/// Lets through every call but a parameter change out of its bounds.
+/// Lets through every call but a parameter change out of its bounds and
+/// `session.purgeKeys`, which goes through `validatorSet.purgeKeys` (a
+/// validator may not drop its keys while in the set).
 pub struct ParametersWithinBounds;
 impl frame_support::traits::Contains<RuntimeCall> for ParametersWithinBounds {
 	fn contains(call: &RuntimeCall) -> bool {
 		use dynamic_params::missions::Parameters as P;
 		use parameter_bounds::*;
+		if matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys {})) {
+			return false;
+		}
 		let RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) = call
 		else {
 			return true;
