@@ -68,9 +68,11 @@ impl pallet_validator_set::BenchmarkHelper<crate::AccountId> for ValidatorCandid
 		crate::Balances::hold(&pallet_session::HoldReason::Keys.into(), who, deposit)
 			.expect("holding the key deposit");
 		frame_system::Pallet::<Runtime>::inc_consumers(who).expect("the account exists");
+		// Keys of its own (a rotation loads every validator's).
+		let raw: [u8; 32] = who.clone().into();
 		let keys = crate::opaque::SessionKeys {
-			aura: sr25519::Public::from_raw([7; 32]).into(),
-			grandpa: ed25519::Public::from_raw([7; 32]).into(),
+			aura: sr25519::Public::from_raw(raw).into(),
+			grandpa: ed25519::Public::from_raw(raw).into(),
 		};
 		pallet_session::NextKeys::<Runtime>::insert(who, keys);
 	}

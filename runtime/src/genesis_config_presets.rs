@@ -22,16 +22,16 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each endowed development account starts with.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// Sessions of the `local` preset: ten blocks (one minute), so that a change
-/// to its four validators shows within two minutes.
+/// Sessions of the `local` preset: ten blocks (20 s), so that a change to its
+/// four validators shows within a minute (the fault tests wait for it).
 pub const LOCAL_SESSION_LENGTH: BlockNumber = 10;
 
-/// Sessions of the `development` preset: 100 blocks (ten minutes). The block
-/// that starts a session carries no transactions (`pallet_session` claims the
-/// whole block for the rotation), so short sessions cost capacity: one block in
-/// ten at `LOCAL_SESSION_LENGTH`. A consortium sets a longer one by vote
-/// (`validatorSet.setSessionLength`), e.g. 600 blocks for an hour.
-pub const DEV_SESSION_LENGTH: BlockNumber = 100;
+/// Sessions of the `development` preset: ten minutes. A rotation costs only
+/// its measured weight (the validator set rotates sessions, not
+/// `pallet_session`'s hook, which would claim the whole block), so short
+/// sessions cost little. A consortium sets another length by vote
+/// (`validatorSet.setSessionLength`), e.g. 1,800 blocks for an hour.
+pub const DEV_SESSION_LENGTH: BlockNumber = 10 * crate::MINUTES;
 
 /// The Ed25519 public keys of the node keys `0x00…01` to `0x00…04` (secret
 /// seeds), from which libp2p derives the nodes' peer ids; a test checks them.

@@ -339,13 +339,13 @@ fn a_retiring_member_abandons_its_missions() {
 	});
 }
 
-/// Runs the session pallet's block hook up to block `n` (sessions rotate there).
+/// Runs the validator set's block hook up to block `n` (it rotates sessions).
 fn run_sessions_to(n: u32) {
 	use frame_support::traits::Hooks;
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
-		<crate::Session as Hooks<u32>>::on_initialize(next);
+		<crate::ValidatorSet as Hooks<u32>>::on_initialize(next);
 	}
 }
 

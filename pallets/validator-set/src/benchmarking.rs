@@ -77,5 +77,34 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A rotation with a set of `v` validators that changed: the session pallet
+	/// plans the new set and loads its keys, and the handlers (Aura, GRANDPA,
+	/// the historical roots) see the change.
+	#[benchmark]
+	fn rotate_session(
+		v: Linear<{ T::MinValidators::get().max(1) }, { T::MaxValidators::get() }>,
+	) -> Result<(), BenchmarkError> {
+		use frame_support::traits::Hooks;
+		let set = fill::<T>(v);
+		for who in &set {
+			<T::BenchmarkHelper as crate::BenchmarkHelper<T::AccountId>>::candidate(who);
+		}
+		SetChanged::<T>::put(true);
+		let end = sp_runtime::traits::Saturating::saturating_add(
+			SessionStart::<T>::get(),
+			SessionLength::<T>::get(),
+		);
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(end);
+		}
+
+		// The session pallet asked for the changed set.
+		assert!(!SetChanged::<T>::get());
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

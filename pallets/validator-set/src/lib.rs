@@ -16,7 +16,10 @@
 //! - **Sessions**: this pallet is `pallet-session`'s `SessionManager`,
 //!   `ShouldEndSession` and `EstimateNextSessionRotation`. A session ends
 //!   [`SessionLength`] blocks after it began; the council sets the length
-//!   (`set_session_length`). A change to the set is handed to `pallet-session`
+//!   (`set_session_length`). This pallet's `on_initialize` rotates it
+//!   ([`Config::Rotation`]) and charges the benchmarked weight of a rotation,
+//!   so the block that starts a session carries transactions like any other
+//!   (`pallet-session`'s own hook would claim the whole block). A change to the set is handed to `pallet-session`
 //!   when the next session is planned: it is queued for one session and
 //!   authors blocks (Aura) and votes on finality (GRANDPA) from the session
 //!   after, as with every `pallet-session` chain.
@@ -49,6 +52,12 @@ pub trait SessionKeys<AccountId> {
 	fn purge_keys(who: &AccountId) -> frame_support::dispatch::DispatchResult;
 }
 
+/// Ends the current session and starts the next: `pallet_session::Pallet::rotate_session`.
+pub trait RotateSession {
+	/// Rotates the session now.
+	fn rotate_session();
+}
+
 /// What the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
@@ -78,6 +87,8 @@ pub mod pallet {
 		type IsMember: Contains<Self::AccountId>;
 		/// Session keys: who has them, and removing them ([`Pallet::purge_keys`]).
 		type SessionKeys: SessionKeys<Self::AccountId>;
+		/// Rotates the session when this pallet's hook says it is time.
+		type Rotation: RotateSession;
 		/// The fewest validators the set may hold.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
@@ -196,6 +207,18 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Rotates the session once it is [`SessionLength`] blocks old, charging
+		/// what a rotation with the set's size was measured to take. (Left to
+		/// itself, `pallet_session` would claim the whole block for a rotation,
+		/// leaving the block that starts each session without transactions.)
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			if now < Self::session_end() {
+				return T::DbWeight::get().reads(2);
+			}
+			T::Rotation::rotate_session();
+			T::WeightInfo::rotate_session(T::MaxValidators::get())
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -330,9 +353,11 @@ pub mod pallet {
 		}
 	}
 
+	/// The session pallet never ends a session by itself: this pallet's
+	/// `on_initialize` rotates it, weighed by a benchmark (see the hook).
 	impl<T: Config> pallet_session::ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
-		fn should_end_session(now: BlockNumberFor<T>) -> bool {
-			now >= Self::session_end()
+		fn should_end_session(_now: BlockNumberFor<T>) -> bool {
+			false
 		}
 	}
 

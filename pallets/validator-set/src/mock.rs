@@ -41,6 +41,7 @@ impl frame_system::Config for Test {
 thread_local! {
 	static MEMBERS: RefCell<Vec<AccountId>> = RefCell::new((1..=10).collect());
 	static KEYED: RefCell<Vec<AccountId>> = RefCell::new((1..=8).collect());
+	static ROTATIONS: RefCell<u32> = RefCell::new(0);
 }
 
 /// Accounts 1..=10 are members unless a test says otherwise.
@@ -66,6 +67,25 @@ impl crate::SessionKeys<AccountId> for Keyed {
 	}
 }
 
+/// Rotates as `pallet_session` would, for what this pallet sees: plans the
+/// next session and starts one.
+pub struct Rotation;
+impl crate::RotateSession for Rotation {
+	fn rotate_session() {
+		use pallet_session::SessionManager;
+		let index = ROTATIONS.with(|r| {
+			*r.borrow_mut() += 1;
+			*r.borrow()
+		});
+		let _ = <ValidatorSet as SessionManager<AccountId>>::new_session(index + 1);
+		<ValidatorSet as SessionManager<AccountId>>::start_session(index);
+	}
+}
+/// How many sessions were rotated.
+pub fn rotations() -> u32 {
+	ROTATIONS.with(|r| *r.borrow())
+}
+
 parameter_types! {
 	pub const MinValidators: u32 = 2;
 	pub const MaxValidators: u32 = 5;
@@ -77,6 +97,7 @@ impl pallet_validator_set::Config for Test {
 	type AddRemoveOrigin = EnsureRoot<AccountId>;
 	type IsMember = Members;
 	type SessionKeys = Keyed;
+	type Rotation = Rotation;
 	type MinValidators = MinValidators;
 	type MaxValidators = MaxValidators;
 	type MinSessionLength = MinSessionLength;

@@ -1,7 +1,7 @@
 //! Every call's success and every error, sessions, offences and leavers.
 
 use crate::{mock::*, Error, Event, SessionLength, SessionStart, SetChanged, Validators};
-use frame_support::{assert_noop, assert_ok, traits::EstimateNextSessionRotation};
+use frame_support::{assert_noop, assert_ok, traits::EstimateNextSessionRotation, weights::Weight};
 use frame_system::RawOrigin;
 use pallet_session::{SessionManager, ShouldEndSession};
 use sp_runtime::{DispatchError, Perbill, Permill};
@@ -90,13 +90,48 @@ fn remove_validator_errors_change_nothing() {
 	});
 }
 
+/// Runs this pallet's block hook from the next block to `n`; returns the
+/// weight each block was charged.
+fn run_to(n: u64) -> Vec<(u64, Weight)> {
+	use frame_support::traits::Hooks;
+	let mut charged = Vec::new();
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		charged.push((next, <ValidatorSet as Hooks<u64>>::on_initialize(next)));
+	}
+	charged
+}
+
+#[test]
+fn this_pallet_rotates_sessions_and_charges_the_measured_weight() {
+	use crate::WeightInfo;
+	use frame_support::traits::Get;
+	test(|| {
+		<ValidatorSet as SessionManager<AccountId>>::start_session(0);
+		// The session pallet never ends a session by itself.
+		assert!((0..100).all(|n| !ValidatorSet::should_end_session(n)));
+		let charged = run_to(25);
+		// Sessions of 10 blocks from block 1: rotated at 11 and 21, charged a
+		// rotation there and two reads elsewhere.
+		assert_eq!(rotations(), 2);
+		assert_eq!(SessionStart::<Test>::get(), 21);
+		let rotation = <() as WeightInfo>::rotate_session(MaxValidators::get());
+		let check = <<Test as frame_system::Config>::DbWeight as Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get()
+		.reads(2);
+		for (n, w) in charged {
+			assert_eq!(w, if n == 11 || n == 21 { rotation } else { check }, "block {n}");
+		}
+	});
+}
+
 #[test]
 fn sessions_last_the_governed_length() {
 	test(|| {
 		<ValidatorSet as SessionManager<AccountId>>::start_session(0);
 		assert_eq!(SessionStart::<Test>::get(), 1);
-		assert!(!ValidatorSet::should_end_session(10));
-		assert!(ValidatorSet::should_end_session(11));
 		assert_eq!(ValidatorSet::average_session_length(), 10);
 		assert_eq!(ValidatorSet::estimate_next_session_rotation(4).0, Some(11));
 		assert_eq!(
@@ -104,13 +139,19 @@ fn sessions_last_the_governed_length() {
 			Some(Permill::from_percent(50))
 		);
 		assert_eq!(ValidatorSet::estimate_current_session_progress(40).0, Some(Permill::one()));
+		run_to(10);
+		assert_eq!(rotations(), 0);
+		run_to(11);
+		assert_eq!(rotations(), 1);
+		assert_eq!(ValidatorSet::estimate_next_session_rotation(12).0, Some(21));
 
-		System::set_block_number(11);
-		<ValidatorSet as SessionManager<AccountId>>::start_session(1);
+		// A new length counts from the current session's start (block 11).
 		assert_ok!(ValidatorSet::set_session_length(root(), 5));
 		assert_eq!(last_event(), Event::SessionLengthSet { length: 5 }.into());
-		assert!(!ValidatorSet::should_end_session(15));
-		assert!(ValidatorSet::should_end_session(16));
+		run_to(15);
+		assert_eq!(rotations(), 1);
+		run_to(16);
+		assert_eq!(rotations(), 2);
 	});
 }
 

@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn remove_validator(v: u32, ) -> Weight;
 	fn set_session_length() -> Weight;
 	fn purge_keys() -> Weight;
+	fn rotate_session(v: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_validator_set` measured on the Peer runtime, with the runtime's `DbWeight`.
@@ -64,8 +65,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `625 + v * (32 ±0)`
 		//  Estimated: `4090 + v * (32 ±0)`
-		// Minimum execution time: 36_449_000 picoseconds.
-		Weight::from_parts(56_124_292, 4090)
+		// Minimum execution time: 39_435_000 picoseconds.
+		Weight::from_parts(67_629_904, 4090)
+			// Standard Error: 5_140
+			.saturating_add(Weight::from_parts(47_114, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 32).saturating_mul(v.into()))
@@ -79,10 +82,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `80 + v * (32 ±0)`
 		//  Estimated: `2510`
-		// Minimum execution time: 14_605_000 picoseconds.
-		Weight::from_parts(19_894_223, 2510)
-			// Standard Error: 2_468
-			.saturating_add(Weight::from_parts(56_990, 0).saturating_mul(v.into()))
+		// Minimum execution time: 14_305_000 picoseconds.
+		Weight::from_parts(26_684_287, 2510)
+			// Standard Error: 6_040
+			.saturating_add(Weight::from_parts(47_639, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -92,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_371_000 picoseconds.
-		Weight::from_parts(9_941_000, 0)
+		// Minimum execution time: 7_554_000 picoseconds.
+		Weight::from_parts(18_009_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
@@ -112,34 +115,85 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1536`
 		//  Estimated: `5001`
-		// Minimum execution time: 87_888_000 picoseconds.
-		Weight::from_parts(111_611_000, 5001)
+		// Minimum execution time: 96_020_000 picoseconds.
+		Weight::from_parts(178_932_000, 5001)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `ValidatorSet::SessionStart` (r:1 w:1)
+	/// Proof: `ValidatorSet::SessionStart` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::SessionLength` (r:1 w:0)
+	/// Proof: `ValidatorSet::SessionLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Session::CurrentIndex` (r:1 w:1)
+	/// Proof: `Session::CurrentIndex` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::QueuedChanged` (r:1 w:1)
+	/// Proof: `Session::QueuedChanged` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:1 w:1)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::QueuedKeys` (r:1 w:1)
+	/// Proof: `Session::QueuedKeys` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Historical::StoredRange` (r:1 w:1)
+	/// Proof: `Historical::StoredRange` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::SetChanged` (r:1 w:1)
+	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
+	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
+	/// Storage: `Grandpa::CurrentSetId` (r:1 w:0)
+	/// Proof: `Grandpa::CurrentSetId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::Stalled` (r:1 w:0)
+	/// Proof: `Grandpa::Stalled` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Historical::HistoricalSessions` (r:0 w:1)
+	/// Proof: `Historical::HistoricalSessions` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Grandpa::SetIdSession` (r:0 w:1)
+	/// Proof: `Grandpa::SetIdSession` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// The range of component `v` is `[1, 32]`.
+	fn rotate_session(v: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `670 + v * (144 ±0)`
+		//  Estimated: `2510 + v * (2620 ±0)`
+		// Minimum execution time: 136_474_000 picoseconds.
+		Weight::from_parts(146_519_471, 2510)
+			// Standard Error: 90_827
+			.saturating_add(Weight::from_parts(26_658_393, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(v.into()))
 	}
 }
 
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator(v: u32, ) -> Weight {
-		Weight::from_parts(56_124_292, 4090)
+		Weight::from_parts(67_629_904, 4090)
+			.saturating_add(Weight::from_parts(47_114, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 32).saturating_mul(v.into()))
 	}
 	fn remove_validator(v: u32, ) -> Weight {
-		Weight::from_parts(19_894_223, 2510)
-			.saturating_add(Weight::from_parts(56_990, 0).saturating_mul(v.into()))
+		Weight::from_parts(26_684_287, 2510)
+			.saturating_add(Weight::from_parts(47_639, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_session_length() -> Weight {
-		Weight::from_parts(9_941_000, 0)
+		Weight::from_parts(18_009_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn purge_keys() -> Weight {
-		Weight::from_parts(111_611_000, 5001)
+		Weight::from_parts(178_932_000, 5001)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn rotate_session(v: u32, ) -> Weight {
+		Weight::from_parts(146_519_471, 2510)
+			.saturating_add(Weight::from_parts(26_658_393, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2620).saturating_mul(v.into()))
 	}
 }

@@ -65,6 +65,14 @@ impl pallet_authorship::Config for Runtime {
 }
 
 /// Accounts with session keys registered (`session.set_keys`).
+/// The validator set rotates sessions itself, with a measured weight.
+pub struct SessionRotation;
+impl pallet_validator_set::RotateSession for SessionRotation {
+	fn rotate_session() {
+		Session::rotate_session();
+	}
+}
+
 /// Session keys as `pallet-session` keeps them, for the validator set.
 pub struct SessionKeyRegistry;
 impl pallet_validator_set::SessionKeys<AccountId> for SessionKeyRegistry {
@@ -165,6 +173,7 @@ impl pallet_validator_set::Config for Runtime {
 	type AddRemoveOrigin = CouncilTwoThirds;
 	type IsMember = Consortium;
 	type SessionKeys = SessionKeyRegistry;
+	type Rotation = SessionRotation;
 	type MinValidators = MinValidators;
 	type MaxValidators = MaxValidators;
 	type MinSessionLength = MinSessionLength;

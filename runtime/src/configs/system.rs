@@ -19,23 +19,26 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 /// Normal (user) transactions may fill this share of a block; the rest is
-/// kept for operational ones.
-pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// kept for operational ones (a fifth of a block is still hundreds of council
+/// votes).
+pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(80);
 
 /// Up to this share of a block's weight goes to `on_initialize` hooks.
 const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
 
-/// Three seconds of computation per block, half the 6 s slot. The weights are
+/// One second of computation per block, half the 2 s slot: even if a full
+/// block took all the time its weight claims, its author and the next author
+/// (importing it) would both be done within the slot. The weights are
 /// generated on this machine and a full block executes in well under half of
-/// what they claim (README, Performance), so a full block takes about 1.5 s to
-/// author or import and leaves the rest of the slot to gossip and finality.
-/// PoV size is irrelevant on a solo chain.
+/// what they claim (README, Performance), so in practice a full block takes
+/// about 0.4 s to author or import. PoV size is irrelevant on a solo chain.
 pub const MAXIMUM_BLOCK_WEIGHT: Weight =
-	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(3), u64::MAX);
+	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 parameter_types! {
-	/// Blocks whose hashes `System` keeps for `block_hash`.
-	pub const BlockHashCount: BlockNumber = 2400;
+	/// Blocks whose hashes `System` keeps for `block_hash` (and the longest a
+	/// transaction's mortality may be): four hours.
+	pub const BlockHashCount: BlockNumber = 4 * crate::HOURS;
 	/// The runtime's version, reported to the node.
 	pub const Version: RuntimeVersion = VERSION;
 	/// Block weight limits, by dispatch class, with the block and extrinsic

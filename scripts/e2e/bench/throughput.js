@@ -52,6 +52,7 @@ for (let i = 0; ; i++) {
   }
 }
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+const slotSecs = api.consts.aura.slotDuration.toNumber() / 1000;
 const alice = keyring.addFromUri('//Alice');
 const accounts = (prefix, n) => Array.from({ length: n }, (_, i) => keyring.addFromUri(`//${prefix}/${i}`));
 
@@ -169,9 +170,12 @@ const maxLen = api.consts.system.blockLength.max.normal.toNumber();
 const included = new Map(); // hash -> { block, time }
 const blocks = []; // { number, time, ours, weight, len, failed }
 let watching = null;
+let finalized = 0;
+const unsubFinalized = await api.rpc.chain.subscribeFinalizedHeads((header) => { finalized = header.number.toNumber(); });
 const unsub = await api.rpc.chain.subscribeNewHeads(async (header) => {
   const time = now();
   const hash = header.hash;
+  const lag = header.number.toNumber() - finalized;
   const [block, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
   const [weight, events] = await Promise.all([at.query.system.blockWeight(), at.query.system.events()]);
   // (AllExtrinsicsLen is cleared when the block is finalized: count the bytes.)
@@ -183,7 +187,7 @@ const unsub = await api.rpc.chain.subscribeNewHeads(async (header) => {
     if (watching?.has(hx) && !included.has(hx)) { included.set(hx, { block: header.number.toNumber(), time }); ours++; if (failedIdx.has(i)) failed++; }
   });
   blocks.push({ number: header.number.toNumber(), time, ours, failed, workload: watching?.name,
-    weight: weight.normal.refTime.toBigInt(), len });
+    weight: weight.normal.refTime.toBigInt(), len, lag });
 });
 
 const results = [];
@@ -204,7 +208,7 @@ for (const w of workloads) {
   const latencies = w.txs.filter((t) => included.has(t.hash)).map((t) => included.get(t.hash).time - submitted.get(t.hash)).sort((a, b) => a - b);
   const count = latencies.length;
   const failed = mine.reduce((s, b) => s + b.failed, 0);
-  // Blocks from the first to the last that carried this workload, 6 s each.
+  // Blocks from the first to the last that carried this workload, a slot each.
   const span = mine.length ? mine[mine.length - 1].number - mine[0].number + 1 : 0;
   const full = mine.length > 2 ? mine.slice(0, -1) : mine; // the last block is a remainder
   // Steady rate: what the blocks before the last (a remainder) carried, over
@@ -219,13 +223,19 @@ for (const w of workloads) {
   const charged = full.reduce((s, b) => s + b.weight, 0n);
   const perTx = charged / BigInt(Math.max(1, full.reduce((s, b) => s + b.ours, 0)));
   const theoretical = Number(maxNormal / perTx);
-  results.push({ name: w.name, sent: w.txs.length, rejected, count, failed, blocks: span, submitSecs,
-    tps: steadyCount / (steadySpan * 6), overall: count / (span * 6), avgTxs, theoretical, avgWeight, avgLen, perTx,
+  // Between the workload's first and last block: the worst finality lag seen,
+  // and blocks that carried none of it (the pool still held some).
+  const during = blocks.filter((b) => mine.length && b.number >= mine[0].number && b.number <= mine[mine.length - 1].number);
+  const maxLag = Math.max(0, ...during.map((b) => b.lag));
+  const empty = during.filter((b) => b.ours === 0).map((b) => b.number);
+  results.push({ name: w.name, sent: w.txs.length, rejected, count, failed, blocks: span, submitSecs, maxLag, empty,
+    tps: steadyCount / (steadySpan * slotSecs), overall: count / (span * slotSecs), avgTxs, theoretical, avgWeight, avgLen, perTx,
     p50: latencies[Math.floor(count * 0.5)] / 1000, p99: latencies[Math.min(count - 1, Math.floor(count * 0.99))] / 1000,
     first: mine[0]?.number, last: mine[mine.length - 1]?.number });
   console.log(`[bench] ${w.name}: ${count}/${w.txs.length} included in blocks #${mine[0]?.number}..#${mine[mine.length - 1]?.number}`);
 }
 await unsub();
+await unsubFinalized();
 const rss = peakRssMiB();
 await api.disconnect();
 
@@ -238,8 +248,11 @@ for (const r of results) {
 console.log('\n| storage item (setup\'s missions: 4 milestones, 4 contributors) | entries | average bytes (key + value) | largest |');
 console.log('| --- | --- | --- | --- |');
 for (const row of storageRows) console.log(row);
+for (const r of results) {
+  console.log(`${r.name}: finality lag (best − finalized) at most ${r.maxLag} blocks; blocks without its transactions among its own: ${r.empty.length}${r.empty.length ? ` (#${r.empty.join(', #')})` : ''}`);
+}
 const [a, b] = results;
-console.log('\ntx/s (steady): included in the blocks before the last one of a workload (a remainder), over their 6 s slots');
+console.log(`\ntx/s (steady): included in the blocks before the last one of a workload (a remainder), over their ${slotSecs} s slots`);
 console.log(`missions / transfers, tx/s: ${fmt(b.tps / a.tps, 2)} (target ≥ 0.5)`);
 console.log(`transfers/s vs the solochain template's ~330/s: ${fmt(a.tps / 330, 2)}× (target ≥ 2.5×)`);
 console.log(`node peak resident memory: ${fmt(rss, 0)} MiB (target ≤ 1024)`);

@@ -101,11 +101,13 @@ describe('a consortium network survives what networks do to it', { concurrency: 
   test('a validator killed while authoring restarts on its base path with its chain', logged(async () => {
     // Alice authors the slots whose number is 0 modulo four (her place in the
     // set): kill her 150 ms into the next one, while she builds her block.
-    const slotMs = 6000;
+    // The slot duration, from the runtime (AuraApi_slot_duration, a SCALE u64).
+    const scale = await net.rpc('alice', 'state_call', ['AuraApi_slot_duration', '0x']);
+    const slotMs = Number(BigInt('0x' + scale.slice(2).match(/../g).reverse().join('')));
     let slot = Math.floor(Date.now() / slotMs) + 1;
     while (slot % 4 !== 0) slot += 1;
-    if (slot * slotMs - Date.now() < 3000) slot += 4;
-    await sleep(slot * slotMs - Date.now() - 2000);
+    if (slot * slotMs - Date.now() < slotMs / 2) slot += 4;
+    await sleep(slot * slotMs - Date.now() - slotMs / 3);
     const before = await net.heights('alice');
     await sleep(slot * slotMs + 150 - Date.now());
     await net.kill('alice', 'SIGKILL');

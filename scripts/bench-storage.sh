@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What an idle chain costs on disk: starts a fresh `peer-node --dev` (ParityDB,
+# default pruning), lets it author empty blocks for MINUTES minutes (default
+# 5), and prints the database's growth per block and per day at the block time.
+# Always stops the node. Changes nothing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+[ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"
+MINUTES="${MINUTES:-5}"
+BASE=$(mktemp -d /tmp/peer-storage.XXXXXX)
+RPC=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$PEER_NODE" --dev --base-path "$BASE" --rpc-port "$RPC" --port 0 --no-prometheus --no-telemetry >"$BASE/node.log" 2>&1 &
+PID=$!
+trap 'kill -INT $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$BASE"' EXIT
+best() { rpc "$RPC" chain_getHeader | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"],16))'; }
+for _ in $(seq 60); do best >/dev/null 2>&1 && break; sleep 1; done
+# Past the first blocks (the database files settle), then measure.
+while [ "$(best)" -lt 10 ]; do sleep 1; done
+db() { du -sb "$BASE/chains" | cut -f1; }
+b0=$(best); s0=$(db)
+log "idle for $MINUTES min from block #$b0, database $s0 bytes"
+sleep $((MINUTES * 60))
+b1=$(best); s1=$(db)
+per_block=$(( (s1 - s0) / (b1 - b0) ))
+block_ms=$(rpc "$RPC" state_call '["AuraApi_slot_duration","0x"]' | python3 -c 'import json,sys; h=json.load(sys.stdin)["result"][2:]; print(int.from_bytes(bytes.fromhex(h),"little"))')
+per_day=$(( per_block * 86400000 / block_ms ))
+log "blocks #$b0..#$b1 ($((b1 - b0)) blocks of ${block_ms} ms): $((s1 - s0)) bytes, ${per_block} bytes per block"
+log "an idle chain grows by $((per_day / 1024 / 1024)) MiB per day ($((per_day * 365 / 1024 / 1024 / 1024)) GiB per year)"
