@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # What an idle chain costs on disk: starts a fresh `peer-node --dev` (ParityDB,
-# default pruning), lets it author empty blocks for MINUTES minutes (default
-# 5), and prints the database's growth per block and per day at the block time.
-# Always stops the node. Changes nothing.
+# default pruning: the state of the last 256 blocks, every block kept), lets it
+# author WARMUP empty blocks (default 300, past the state-pruning window), then
+# MINUTES minutes more (default 10), and prints the database's growth per block
+# and per day at the block time. Always stops the node. Changes nothing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 [ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"
-MINUTES="${MINUTES:-5}"
+MINUTES="${MINUTES:-10}"
+WARMUP="${WARMUP:-300}"
 BASE=$(mktemp -d /tmp/peer-storage.XXXXXX)
 RPC=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$PEER_NODE" --dev --base-path "$BASE" --rpc-port "$RPC" --port 0 --no-prometheus --no-telemetry >"$BASE/node.log" 2>&1 &
@@ -14,8 +16,8 @@ PID=$!
 trap 'kill -INT $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$BASE"' EXIT
 best() { rpc "$RPC" chain_getHeader | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"],16))'; }
 for _ in $(seq 60); do best >/dev/null 2>&1 && break; sleep 1; done
-# Past the first blocks (the database files settle), then measure.
-while [ "$(best)" -lt 10 ]; do sleep 1; done
+# Past the state-pruning window (until then every block's state is kept), then measure.
+while [ "$(best)" -lt "$WARMUP" ]; do sleep 2; done
 db() { du -sb "$BASE/chains" | cut -f1; }
 b0=$(best); s0=$(db)
 log "idle for $MINUTES min from block #$b0, database $s0 bytes"

@@ -197,9 +197,14 @@ for (const w of workloads) {
   const submitted = new Map();
   const start = now();
   let rejected = 0;
+  const reasons = new Map();
   await pool(w.txs, 512, async (t) => {
     submitted.set(t.hash, now());
-    try { await api.rpc.author.submitExtrinsic(t.hex); } catch { rejected++; }
+    try { await api.rpc.author.submitExtrinsic(t.hex); } catch (e) {
+      rejected++;
+      const reason = String(e.message ?? e).slice(0, 120);
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
   });
   const submitSecs = (now() - start) / 1000;
   const deadline = now() + 240000;
@@ -232,7 +237,8 @@ for (const w of workloads) {
     tps: steadyCount / (steadySpan * slotSecs), overall: count / (span * slotSecs), avgTxs, theoretical, avgWeight, avgLen, perTx,
     p50: latencies[Math.floor(count * 0.5)] / 1000, p99: latencies[Math.min(count - 1, Math.floor(count * 0.99))] / 1000,
     first: mine[0]?.number, last: mine[mine.length - 1]?.number });
-  console.log(`[bench] ${w.name}: ${count}/${w.txs.length} included in blocks #${mine[0]?.number}..#${mine[mine.length - 1]?.number}`);
+  for (const [reason, n] of reasons) console.log(`[bench] ${w.name}: ${n} refused by the node: ${reason}`);
+  console.log(`[bench] ${w.name}: ${count}/${w.txs.length} included (${rejected} refused at submission) in blocks #${mine[0]?.number}..#${mine[mine.length - 1]?.number}`);
 }
 await unsub();
 await unsubFinalized();
