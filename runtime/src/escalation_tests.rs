@@ -13,11 +13,7 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, UNIT,
 };
 use codec::Encode;
-use frame_support::{
-	assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::fungible::Mutate,
-};
+use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::fungible::Mutate};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::Hash;
 

@@ -207,13 +207,13 @@ pub mod pallet {
 		/// when it paid something.
 		fn counts(outcome: &Settlement<T::Balance>) -> bool {
 			match outcome {
-				Settlement::MilestonePaid { amount, .. } | Settlement::DisputeWon { amount, .. } =>
-					!amount.is_zero(),
+				Settlement::MilestonePaid { amount, .. }
+				| Settlement::DisputeWon { amount, .. } => !amount.is_zero(),
 				Settlement::MissionCompleted { earned } => !earned.is_zero(),
 				Settlement::MissionExpired { delivered } => !delivered,
-				Settlement::MilestoneRejected { .. } |
-				Settlement::DisputeLost { .. } |
-				Settlement::BondForfeited { .. } => true,
+				Settlement::MilestoneRejected { .. }
+				| Settlement::DisputeLost { .. }
+				| Settlement::BondForfeited { .. } => true,
 			}
 		}
 

@@ -32,8 +32,7 @@ const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
 /// generated on this machine and a full block executes in well under half of
 /// what they claim (README, Performance), so in practice a full block takes
 /// about 0.4 s to author or import. PoV size is irrelevant on a solo chain.
-pub const MAXIMUM_BLOCK_WEIGHT: Weight =
-	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+pub const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 parameter_types! {
 	/// Blocks whose hashes `System` keeps for `block_hash` (and the longest a
