@@ -19,10 +19,11 @@
 //!   (`set_session_length`). This pallet's `on_initialize` rotates it
 //!   ([`Config::Rotation`]) and charges the benchmarked weight of a rotation,
 //!   so the block that starts a session carries transactions like any other
-//!   (`pallet-session`'s own hook would claim the whole block). A change to the set is handed to `pallet-session`
-//!   when the next session is planned: it is queued for one session and
-//!   authors blocks (Aura) and votes on finality (GRANDPA) from the session
-//!   after, as with every `pallet-session` chain.
+//!   (`pallet-session`'s own hook would claim the whole block). A change to
+//!   the set is handed to `pallet-session` when the next session is planned:
+//!   it is queued for one session and authors blocks (Aura) and votes on
+//!   finality (GRANDPA) from the session after, as with every `pallet-session`
+//!   chain.
 //! - **Offences** (e.g. a GRANDPA equivocation proven on-chain through the
 //!   historical session pallet) are reported here
 //!   ([`sp_staking::offence::OnOffenceHandler`]): the offender is taken out of

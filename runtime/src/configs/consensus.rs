@@ -64,7 +64,6 @@ impl pallet_authorship::Config for Runtime {
 	type EventHandler = ();
 }
 
-/// Accounts with session keys registered (`session.set_keys`).
 /// The validator set rotates sessions itself, with a measured weight.
 pub struct SessionRotation;
 impl pallet_validator_set::RotateSession for SessionRotation {
