@@ -16,6 +16,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_parameters, Parameters]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
+	[pallet_proxy, Proxy]
+	[pallet_multisig, Multisig]
+	[pallet_identity, Identity]
 	[pallet_missions, Missions]
 	[pallet_consortium, Consortium]
 	[pallet_validator_set, ValidatorSet]
@@ -24,8 +27,8 @@ frame_benchmarking::define_benchmarks!(
 
 #[allow(unused_imports)]
 use crate::{
-	Balances, Consortium, Council, Missions, NodeAuthorization, Parameters, Timestamp,
-	TransactionPayment, Utility, ValidatorSet,
+	Balances, Consortium, Council, Identity, Missions, Multisig, NodeAuthorization, Parameters,
+	Proxy, Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 use frame_benchmarking::baseline::Pallet as BaselineBench;
 use frame_system_benchmarking::{

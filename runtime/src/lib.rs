@@ -25,6 +25,8 @@ pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
 #[cfg(test)]
+mod organization_tests;
+#[cfg(test)]
 mod random_calls;
 #[cfg(test)]
 mod tests;
@@ -239,6 +241,15 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(13)]
+	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(14)]
+	pub type Multisig = pallet_multisig;
+
+	#[runtime::pallet_index(15)]
+	pub type Identity = pallet_identity;
 
 	#[runtime::pallet_index(20)]
 	pub type Consortium = pallet_consortium;

@@ -660,6 +660,64 @@ fn other_action(rng: &mut Rng) -> Option<Action> {
 	})
 }
 
+/// A member's or outsider's call made through a proxy: a mission step, a
+/// transfer, a batch, sent by a delegate of the account that would send it.
+/// The account grants a proxy of a random type first if it has none, and
+/// sometimes removes one. A call its proxy's type does not allow must be
+/// refused (`system.CallFiltered`) and change nothing.
+fn proxy_action(rng: &mut Rng, stats: &mut Stats) -> Option<()> {
+	use crate::configs::organizations::ProxyType;
+	use frame_support::traits::{InstanceFilter, OriginTrait};
+	let (_, origin, inner) = match rng.below(3) {
+		0 => drive(rng),
+		1 => mission_action(rng),
+		_ => other_action(rng),
+	}?;
+	let real = origin.into_signer()?;
+	let (defs, _) = pallet_proxy::Proxies::<Runtime>::get(&real);
+	let Some(def) = rng.pick(&defs) else {
+		let delegate = rng.pick(&people())?;
+		let proxy_type = rng.pick(&ProxyType::ALL)?;
+		let grant =
+			pallet_proxy::Call::add_proxy { delegate: delegate.into(), proxy_type, delay: 0 };
+		send(stats, ("proxy.add_proxy", signed(&real), RuntimeCall::Proxy(grant)));
+		return Some(());
+	};
+	if rng.chance(10) {
+		let call = pallet_proxy::Call::remove_proxy {
+			delegate: def.delegate.clone().into(),
+			proxy_type: def.proxy_type,
+			delay: 0,
+		};
+		send(stats, ("proxy.remove_proxy", signed(&real), RuntimeCall::Proxy(call)));
+		return Some(());
+	}
+	let allowed = def.proxy_type.filter(&inner);
+	let call = pallet_proxy::Call::proxy {
+		real: real.clone().into(),
+		force_proxy_type: None,
+		call: Box::new(inner),
+	};
+	let money_of = |a: &AccountId| System::account(a).data;
+	let before = money_of(&real);
+	let seen = System::events().len();
+	let name = if allowed { "proxy.proxy (allowed)" } else { "proxy.proxy (not allowed)" };
+	if send(stats, (name, signed(&def.delegate), RuntimeCall::Proxy(call))) && !allowed {
+		let result = System::events()[seen..].iter().find_map(|e| match &e.event {
+			RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(*result),
+			_ => None,
+		});
+		assert_eq!(
+			result,
+			Some(Err(frame_system::Error::<Runtime>::CallFiltered.into())),
+			"a {:?} proxy sent a call its type does not allow",
+			def.proxy_type
+		);
+		assert_eq!(money_of(&real), before, "a refused call moved money");
+	}
+	Some(())
+}
+
 /// Dispatches one call; a failed one must leave the state as it was.
 fn send(stats: &mut Stats, (name, origin, call): Action) -> bool {
 	let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
@@ -811,13 +869,16 @@ pub fn run(seed: u64, calls: u64, stats: &mut Stats) {
 		let mut issuance = <Balances as Inspect<AccountId>>::total_issuance();
 		let start = stats.total;
 		while stats.total - start < calls {
-			match rng.below(10) {
+			match rng.below(11) {
 				0 | 1 => {
 					if let Some(a) = other_action(&mut rng) {
 						send(stats, a);
 					}
 				}
 				2 => motion(&mut rng, stats),
+				10 => {
+					let _ = proxy_action(&mut rng, stats);
+				}
 				3..=6 => {
 					if let Some(a) = drive(&mut rng) {
 						send(stats, a);

@@ -4,6 +4,7 @@ mod consensus;
 pub mod governance;
 mod missions;
 mod monetary;
+pub mod organizations;
 mod system;
 mod utility;
 

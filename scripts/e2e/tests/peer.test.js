@@ -48,7 +48,7 @@ describe('peer-node through polkadot.js', () => {
     assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
     assert.equal(props.ss58Format.unwrap().toNumber(), 42);
     assert.equal(api.registry.chainSS58, 42);
-    for (const pallet of ['missions', 'consortium', 'council', 'reputation', 'parameters', 'validatorSet', 'session', 'nodeAuthorization']) {
+    for (const pallet of ['missions', 'consortium', 'council', 'reputation', 'parameters', 'validatorSet', 'session', 'nodeAuthorization', 'proxy', 'multisig', 'identity']) {
       assert.ok(api.tx[pallet] || api.query[pallet], `metadata lists ${pallet}`);
     }
     assert.ok(api.call.missionsApi, 'runtime API missionsApi in metadata');
