@@ -3,7 +3,8 @@
 # the same run on the same node (scripts/e2e/bench/throughput.js), then
 # `peer-node benchmark block` re-executes the loaded blocks to compare the time
 # they take with the weight they claim. Prints tables; changes nothing.
-#   TRANSFERS=30000 OWNERS=96 scripts/bench-throughput.sh   (the defaults)
+#   TRANSFERS=30000 OWNERS=96 POOL_LIMIT=200000 scripts/bench-throughput.sh   (the defaults)
+#   NODE_ARGS="--pool-type single-state" scripts/bench-throughput.sh   (another pool)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 [ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"

@@ -7,7 +7,8 @@
 // Environment: PEER_NODE (binary), BASE (data directory, kept for
 // `benchmark block`), TRANSFERS (default 30000), OWNERS (mission owners,
 // default 96, at most 97: members are at most 100; each brings 4 missions of each kind, 64 timed calls),
-// NODE_ARGS (more node flags, e.g. `-l txpool=debug`), NODE_LOG (a file for
+// POOL_LIMIT (`--pool-limit`, default 200000), NODE_ARGS (more node flags,
+// e.g. `-l txpool=debug` or `--pool-type single-state`), NODE_LOG (a file for
 // the node's whole log).
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ const now = () => performance.now();
 
 const rpcPort = await freePort();
 const node = spawn(NODE, ['--dev', '--base-path', BASE, '--rpc-port', `${rpcPort}`, '--port', `${await freePort()}`,
-  '--no-prometheus', '--no-telemetry', '--pool-limit', '200000', '--pool-kbytes', '1048576',
+  '--no-prometheus', '--no-telemetry', '--pool-limit', process.env.POOL_LIMIT ?? '200000', '--pool-kbytes', '1048576',
   '--rpc-max-connections', '2000', '--rpc-max-request-size', '64', '--rpc-max-response-size', '64',
   ...(process.env.NODE_ARGS ?? '').split(' ').filter((a) => a)],
 { stdio: ['ignore', 'ignore', 'pipe'] });
