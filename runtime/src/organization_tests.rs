@@ -541,6 +541,41 @@ fn terms_of(mission: u32) -> H256 {
 	}
 }
 
+/// The firm commits to `mission` for the whole of it.
+fn firm_commits(mission: u32) -> RuntimeCall {
+	RuntimeCall::Missions(pallet_missions::Call::commit {
+		mission,
+		share: Perbill::one(),
+		role_hash: H256::zero(),
+	})
+}
+
+/// Alice accepts the firm's commitment to `mission` and proposes the terms.
+fn alice_accepts_and_proposes(firm: &Firm, mission: u32) {
+	assert_ok!(Missions::accept_commitment(
+		RuntimeOrigin::signed(who(Alice)),
+		mission,
+		firm.account.clone()
+	));
+	assert_ok!(Missions::propose_terms(RuntimeOrigin::signed(who(Alice)), mission));
+}
+
+/// One batch: the firm signs `mission`'s terms and delivers its milestone.
+fn sign_and_deliver(mission: u32, uri: Option<Vec<u8>>) -> RuntimeCall {
+	batch(vec![
+		RuntimeCall::Missions(pallet_missions::Call::sign_terms {
+			mission,
+			terms_hash: terms_of(mission),
+		}),
+		RuntimeCall::Missions(pallet_missions::Call::submit_deliverable {
+			mission,
+			milestone: 0,
+			content_hash: H256::repeat_byte(9),
+			uri,
+		}),
+	])
+}
+
 #[test]
 fn a_firm_is_admitted_and_its_directors_move_a_motion_through_the_multisig() {
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
@@ -636,12 +671,7 @@ fn staff_deliver_for_the_firm_and_the_firm_is_paid() {
 		let id = alice_posts(amount);
 		let (firm_free, jane_free) =
 			(Balances::free_balance(&firm.account), Balances::free_balance(&jane));
-		let commit = RuntimeCall::Missions(pallet_missions::Call::commit {
-			mission: id,
-			share: Perbill::one(),
-			role_hash: H256::repeat_byte(3),
-		});
-		assert_ok!(send(&jane, as_proxy(&firm.account, commit)));
+		assert_ok!(send(&jane, as_proxy(&firm.account, firm_commits(id))));
 		assert_eq!(last_proxy_result(), Some(Ok(())));
 		// The firm is the contributor, and its bond is held from the firm.
 		let bond = crate::dynamic_params::missions::MinimumBond::get();
@@ -652,24 +682,10 @@ fn staff_deliver_for_the_firm_and_the_firm_is_paid() {
 			),
 			bond
 		);
-		assert_ok!(Missions::accept_commitment(
-			RuntimeOrigin::signed(who(Alice)),
-			id,
-			firm.account.clone()
-		));
-		assert_ok!(Missions::propose_terms(RuntimeOrigin::signed(who(Alice)), id));
-		let sign = RuntimeCall::Missions(pallet_missions::Call::sign_terms {
-			mission: id,
-			terms_hash: terms_of(id),
-		});
-		let deliver = RuntimeCall::Missions(pallet_missions::Call::submit_deliverable {
-			mission: id,
-			milestone: 0,
-			content_hash: H256::repeat_byte(9),
-			uri: Some(b"https://acme.example/survey.pdf".to_vec()),
-		});
+		alice_accepts_and_proposes(&firm, id);
 		// Jane signs and delivers in one batch.
-		assert_ok!(send(&jane, as_proxy(&firm.account, batch(vec![sign, deliver]))));
+		let uri = Some(b"https://acme.example/survey.pdf".to_vec());
+		assert_ok!(send(&jane, as_proxy(&firm.account, sign_and_deliver(id, uri))));
 		assert_eq!(last_proxy_result(), Some(Ok(())));
 		assert_ok!(Missions::approve_milestone(RuntimeOrigin::signed(who(Alice)), id, 0));
 
@@ -723,11 +739,7 @@ fn a_contributor_proxy_cannot_move_the_firms_money() {
 			mission: id,
 			milestone: 0,
 		});
-		let commit = RuntimeCall::Missions(pallet_missions::Call::commit {
-			mission: id,
-			share: Perbill::one(),
-			role_hash: H256::zero(),
-		});
+		let commit = firm_commits(id);
 		let attempts = [
 			("a transfer", transfer(&jane, UNIT)),
 			("approving a milestone", approve),
@@ -905,34 +917,12 @@ fn replacing_a_director_keeps_the_firm_whole() {
 		// second one (held funds).
 		let amount = 20 * UNIT;
 		let done = alice_posts(amount);
-		let commit = |mission| {
-			RuntimeCall::Missions(pallet_missions::Call::commit {
-				mission,
-				share: Perbill::one(),
-				role_hash: H256::zero(),
-			})
-		};
-		assert_ok!(send(&jane, as_proxy(&firm.account, commit(done))));
-		assert_ok!(Missions::accept_commitment(
-			RuntimeOrigin::signed(who(Alice)),
-			done,
-			firm.account.clone()
-		));
-		assert_ok!(Missions::propose_terms(RuntimeOrigin::signed(who(Alice)), done));
-		let sign = RuntimeCall::Missions(pallet_missions::Call::sign_terms {
-			mission: done,
-			terms_hash: terms_of(done),
-		});
-		let deliver = RuntimeCall::Missions(pallet_missions::Call::submit_deliverable {
-			mission: done,
-			milestone: 0,
-			content_hash: H256::repeat_byte(1),
-			uri: None,
-		});
-		assert_ok!(send(&jane, as_proxy(&firm.account, batch(vec![sign, deliver]))));
+		assert_ok!(send(&jane, as_proxy(&firm.account, firm_commits(done))));
+		alice_accepts_and_proposes(&firm, done);
+		assert_ok!(send(&jane, as_proxy(&firm.account, sign_and_deliver(done, None))));
 		assert_ok!(Missions::approve_milestone(RuntimeOrigin::signed(who(Alice)), done, 0));
 		let pending = alice_posts(5 * UNIT);
-		assert_ok!(send(&jane, as_proxy(&firm.account, commit(pending))));
+		assert_ok!(send(&jane, as_proxy(&firm.account, firm_commits(pending))));
 
 		let snapshot = || {
 			(
