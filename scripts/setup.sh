@@ -10,7 +10,9 @@ say() { printf '[setup] %s\n' "$*"; }
 # (OPENSSL_NO_VENDOR=1, exported by the build scripts), pkg-config to find it,
 # a C/C++ toolchain for wasm-opt and the compression crates, and curl for the
 # smoke tests.
-packages=(protobuf-compiler libssl-dev pkg-config build-essential curl git python3)
+# Chromium runs the mission board's browser tests (Playwright drives it; no
+# browser is downloaded by npm).
+packages=(protobuf-compiler libssl-dev pkg-config build-essential curl git python3 chromium)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -756,9 +756,7 @@ impl<T: Config> Pallet<T> {
 	pub fn terms_hash(id: MissionId, mission: &Mission<T>) -> H256 {
 		let milestones: Vec<(H256, BalanceOf<T>)> =
 			mission.milestones.iter().map(|m| (m.description_hash, m.amount)).collect();
-		H256(sp_io::hashing::blake2_256(
-			&(id, milestones, &mission.roster, mission.deadline).encode(),
-		))
+		terms_hash_of(id, &milestones, &mission.roster, mission.deadline)
 	}
 
 	/// After a roster change: terms out for signature are void.

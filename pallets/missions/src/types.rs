@@ -421,3 +421,17 @@ pub enum PendingAction<AccountId> {
 		milestone: MilestoneIndex,
 	},
 }
+
+/// The terms hash, the rule on its own: `blake2_256` of the SCALE encoding of
+/// `(mission id, milestones (description hash, amount), roster (account,
+/// share), deadline)`, the roster in acceptance order. Clients recompute it
+/// to show what a signature agrees to (the mission board does, in
+/// TypeScript, checked against the same fixture as this function).
+pub fn terms_hash_of<AccountId: Encode, Balance: Encode, BlockNumber: Encode>(
+	mission: MissionId,
+	milestones: &[(H256, Balance)],
+	roster: &[(AccountId, Perbill)],
+	deadline: BlockNumber,
+) -> H256 {
+	H256(sp_io::hashing::blake2_256(&(mission, milestones, roster, deadline).encode()))
+}

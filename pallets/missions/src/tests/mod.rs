@@ -1741,3 +1741,47 @@ fn a_member_who_leaves_abandons_and_withdraws() {
 		assert!(CommittedMissions::<Test>::get(2).is_empty());
 	});
 }
+
+/// The mission board recomputes the terms hash in TypeScript from what its
+/// page shows; both implementations are checked against one fixture, so they
+/// cannot drift apart.
+#[test]
+fn terms_hash_matches_the_boards_fixture() {
+	let fixture: serde_json::Value =
+		serde_json::from_str(include_str!("../../../../app/src/lib/terms.fixture.json"))
+			.expect("the fixture is JSON");
+	let h256 = |v: &serde_json::Value| {
+		let hex = v.as_str().expect("a hex string").trim_start_matches("0x");
+		let mut bytes = [0u8; 32];
+		for (i, b) in bytes.iter_mut().enumerate() {
+			*b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex");
+		}
+		H256(bytes)
+	};
+	let cases = fixture["cases"].as_array().expect("cases");
+	assert_eq!(cases.len(), 2);
+	for case in cases {
+		let milestones: Vec<(H256, u128)> = case["milestones"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.map(|m| (h256(&m["description_hash"]), m["amount"].as_str().unwrap().parse().unwrap()))
+			.collect();
+		let roster: Vec<(sp_core::crypto::AccountId32, Perbill)> = case["roster"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.map(|r| {
+				let share = r["share"].as_u64().unwrap() as u32;
+				(h256(&r["account"]).0.into(), Perbill::from_parts(share))
+			})
+			.collect();
+		let hash = terms_hash_of(
+			case["mission"].as_u64().unwrap() as u32,
+			&milestones,
+			&roster,
+			case["deadline"].as_u64().unwrap() as u32,
+		);
+		assert_eq!(hash, h256(&case["terms_hash"]), "terms hash of mission {}", case["mission"]);
+	}
+}

@@ -1,0 +1,74 @@
+// What the browser tests share: the chain read in Node (papi, typed by the
+// same descriptors), dev signers for setting a scene, and page steps.
+import { expect, type Page } from '@playwright/test';
+import { createClient, type PolkadotClient, type TypedApi } from 'polkadot-api';
+import { getWsProvider } from 'polkadot-api/ws';
+import { getPolkadotSigner } from 'polkadot-api/signer';
+import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
+import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-labs/hdkd-helpers';
+import { peer } from '@polkadot-api/descriptors';
+import { AccountId } from '@polkadot-api/substrate-bindings';
+
+export const UNIT = 10n ** 12n;
+export const rpc = () => process.env.PEER_RPC!;
+export const boardUrl = () => `${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}`;
+
+const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
+export function dev(name: string) {
+  const pair = derive(`//${name}`);
+  return { name, pair, address: AccountId().dec(pair.publicKey), signer: getPolkadotSigner(pair.publicKey, 'Sr25519', pair.sign) };
+}
+
+let client: PolkadotClient | undefined;
+export function chain(): TypedApi<typeof peer> {
+  client ??= createClient(getWsProvider(rpc()));
+  return client.getTypedApi(peer);
+}
+export const closeChain = () => { client?.destroy(); client = undefined; };
+
+export async function free(address: string) {
+  return (await chain().query.System.Account.getValue(address, { at: 'best' })).data.free;
+}
+
+/** The nonce the node would give the account's next transaction (pool included). */
+export async function nonce(address: string): Promise<number> {
+  const r = await fetch(process.env.PEER_HTTP!, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_accountNextIndex', params: [address] }),
+  });
+  return (await r.json()).result;
+}
+
+/** Opens the board as `account` (a dev account's name) at `route`. */
+export async function openAs(page: Page, account: string, route = '') {
+  await page.goto(`${boardUrl()}#/${route}`);
+  await expect(page.getByTestId('chain-status')).toContainText('Development');
+  await chooseAccount(page, account);
+}
+
+export async function chooseAccount(page: Page, account: string) {
+  const select = page.getByLabel('Account', { exact: true });
+  const option = select.locator('option', { hasText: `${account} (` }).first();
+  await expect(option).toBeAttached();
+  await select.selectOption(await option.getAttribute('value'));
+}
+
+export async function goto(page: Page, route: string) {
+  await page.evaluate((r) => { window.location.hash = `#/${r}`; }, route);
+}
+
+/** Waits for the newest transaction card to reach `stage` and returns its text. */
+export async function txDone(page: Page, label: string | RegExp, stage: 'in block' | 'finalized' | 'failed' = 'in block') {
+  const card = page.getByTestId('tx').filter({ hasText: label }).first();
+  if (stage === 'in block') await expect(card).toHaveAttribute('data-stage', /in block|finalized/);
+  else await expect(card).toHaveAttribute('data-stage', stage);
+  return (await card.textContent()) ?? '';
+}
+
+/** Sends with a dev signer from Node, for setting a scene the test is not about. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function submit(tx: any, who: ReturnType<typeof dev>) {
+  const r = await tx.signAndSubmit(who.signer, { at: 'best' });
+  if (!r.ok) throw new Error(`${JSON.stringify(r.dispatchError)}`);
+  return r;
+}

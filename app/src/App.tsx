@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { ChainProvider, useChain } from './chain';
+import { Connect } from './components/Connect';
+import { NamesProvider } from './components/Names';
+import { TxProvider } from './components/Tx';
+import { Home } from './pages/Home';
+import { Missions } from './pages/Missions';
+import { MissionPage } from './pages/Mission';
+import { Post } from './pages/Post';
+import { Council } from './pages/Council';
+
+function useRoute() {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const on = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash.replace(/^#\/?/, '');
+}
+
+function Page() {
+  const route = useRoute();
+  const { api, best } = useChain();
+  if (!api || !best) return <p className="muted">Waiting for the chain…</p>;
+  const mission = route.match(/^mission\/(\d+)$/);
+  if (mission) return <MissionPage id={Number(mission[1])} />;
+  if (route === 'missions') return <Missions />;
+  if (route === 'post') return <Post />;
+  if (route === 'council') return <Council />;
+  return <Home />;
+}
+
+const NAV = [['', 'Awaiting me'], ['missions', 'Missions'], ['post', 'Post a mission'], ['council', 'Consortium & council']];
+
+export function App() {
+  const route = useRoute();
+  return (
+    <ChainProvider>
+      <NamesProvider>
+        <TxProvider>
+          <header className="top">
+            <h1>Peer · mission board</h1>
+            <nav>{NAV.map(([r, label]) => <a key={r} href={`#/${r}`} className={route === r || (r === 'missions' && route.startsWith('mission/')) ? 'active' : ''}>{label}</a>)}</nav>
+          </header>
+          <Connect />
+          <main><Page /></main>
+        </TxProvider>
+      </NamesProvider>
+    </ChainProvider>
+  );
+}

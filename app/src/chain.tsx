@@ -1,0 +1,201 @@
+// The connection: one papi client per endpoint, the typed API generated from
+// the runtime's wasm, the chain's head, the accounts (wallet extensions and,
+// on a development chain only, the well-known dev accounts) and the
+// transactions this tab sent.
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createClient, type PolkadotClient, type PolkadotSigner, type TypedApi } from 'polkadot-api';
+import { getWsProvider } from 'polkadot-api/ws';
+import { connectInjectedExtension, getInjectedExtensions } from 'polkadot-api/pjs-signer';
+import { getPolkadotSigner } from 'polkadot-api/signer';
+import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
+import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-labs/hdkd-helpers';
+import { peer } from '@polkadot-api/descriptors';
+
+export type Api = TypedApi<typeof peer>;
+
+export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
+const ENDPOINT_KEY = 'peer.endpoint';
+const ACCOUNT_KEY = 'peer.account';
+
+/** The endpoint: `?rpc=` in the address, else the one remembered, else the local node. */
+export function initialEndpoint(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('rpc');
+  return fromUrl || localStorage.getItem(ENDPOINT_KEY) || DEFAULT_ENDPOINT;
+}
+
+export interface Account {
+  address: string;
+  name: string;
+  /** `dev` or the wallet extension's name. */
+  source: string;
+  signer: PolkadotSigner;
+}
+
+export interface Head {
+  number: number;
+  hash: string;
+  /** When this tab saw the block, for block ↔ date estimates. */
+  seenMs: number;
+}
+
+interface Chain {
+  endpoint: string;
+  setEndpoint: (e: string) => void;
+  client?: PolkadotClient;
+  api?: Api;
+  error?: string;
+  chainName?: string;
+  isDev: boolean;
+  best?: Head;
+  finalized?: number;
+  slotMs: number;
+  accounts: Account[];
+  extensions: string[];
+  connectExtension: (name: string) => Promise<void>;
+  account?: Account;
+  select: (address: string) => void;
+}
+
+const ChainContext = createContext<Chain | undefined>(undefined);
+
+export function useChain(): Chain {
+  const c = useContext(ChainContext);
+  if (!c) throw new Error('useChain outside ChainProvider');
+  return c;
+}
+
+/** The connected chain; throws if not connected yet (pages render after connection). */
+export function useApi(): { api: Api; client: PolkadotClient; best: Head } {
+  const { api, client, best } = useChain();
+  if (!api || !client || !best) throw new Error('not connected');
+  return { api, client, best };
+}
+
+const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+
+function devAccounts(): Account[] {
+  const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
+  return DEV_NAMES.map((name) => {
+    const pair = derive(`//${name}`);
+    const signer = getPolkadotSigner(pair.publicKey, 'Sr25519', pair.sign);
+    return { address: ss58(pair.publicKey), name, source: 'dev', signer };
+  });
+}
+
+import { accountAddress } from './lib/hash';
+const ss58 = (publicKey: Uint8Array) => accountAddress(publicKey);
+
+export function ChainProvider({ children }: { children: ReactNode }) {
+  const [endpoint, setEndpointState] = useState(initialEndpoint);
+  const [client, setClient] = useState<PolkadotClient>();
+  const [api, setApi] = useState<Api>();
+  const [error, setError] = useState<string>();
+  const [chainName, setChainName] = useState<string>();
+  const [best, setBest] = useState<Head>();
+  const [finalized, setFinalized] = useState<number>();
+  const [slotMs, setSlotMs] = useState(6000);
+  const [extAccounts, setExtAccounts] = useState<Record<string, Account[]>>({});
+  const [extensions, setExtensions] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(ACCOUNT_KEY));
+
+  useEffect(() => {
+    setError(undefined);
+    setApi(undefined);
+    setBest(undefined);
+    setChainName(undefined);
+    const c = createClient(getWsProvider(endpoint));
+    setClient(c);
+    const typed = c.getTypedApi(peer);
+    let alive = true;
+    const timer = setTimeout(() => alive && !best && setError(`No answer from ${endpoint} yet: is a node running there?`), 8000);
+    (async () => {
+      try {
+        const spec = await c.getChainSpecData();
+        const slot = await typed.apis.AuraApi.slot_duration();
+        if (!alive) return;
+        setChainName(spec.name);
+        setSlotMs(Number(slot));
+        setApi(typed);
+        setError(undefined);
+      } catch (e) {
+        if (alive) setError(`Cannot use ${endpoint}: ${(e as Error).message}`);
+      }
+    })();
+    const subBest = c.bestBlocks$.subscribe({
+      next: (blocks) => {
+        const b = blocks[0];
+        if (b) setBest((prev) => (prev?.hash === b.hash ? prev : { number: b.number, hash: b.hash, seenMs: Date.now() }));
+      },
+      error: (e) => alive && setError(String(e)),
+    });
+    const subFin = c.finalizedBlock$.subscribe({ next: (b) => setFinalized(b.number), error: () => {} });
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      subBest.unsubscribe();
+      subFin.unsubscribe();
+      c.destroy();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [endpoint]);
+
+  // Wallet extensions inject themselves after the page loads: look twice.
+  useEffect(() => {
+    const look = () => setExtensions(getInjectedExtensions());
+    look();
+    const t = setTimeout(look, 1000);
+    return () => clearTimeout(t);
+  }, []);
+
+  const connectExtension = useCallback(async (name: string) => {
+    const ext = await connectInjectedExtension(name, 'Peer mission board');
+    const toAccounts = (list: ReturnType<typeof ext.getAccounts>) =>
+      list.map((a) => ({ address: a.address, name: a.name ?? a.address.slice(0, 8), source: name, signer: a.polkadotSigner }));
+    setExtAccounts((prev) => ({ ...prev, [name]: toAccounts(ext.getAccounts()) }));
+    ext.subscribe((list) => setExtAccounts((prev) => ({ ...prev, [name]: toAccounts(list) })));
+  }, []);
+
+  const isDev = !!chainName && /develop|local/i.test(chainName);
+  const dev = useMemo(() => (isDev ? devAccounts() : []), [isDev]);
+  const accounts = useMemo(() => [...Object.values(extAccounts).flat(), ...dev], [extAccounts, dev]);
+  const account = accounts.find((a) => a.address === selected);
+
+  const setEndpoint = useCallback((e: string) => {
+    localStorage.setItem(ENDPOINT_KEY, e);
+    setEndpointState(e);
+  }, []);
+  const select = useCallback((address: string) => {
+    localStorage.setItem(ACCOUNT_KEY, address);
+    setSelected(address);
+  }, []);
+
+  const value: Chain = {
+    endpoint, setEndpoint, client, api, error, chainName, isDev, best, finalized, slotMs,
+    accounts, extensions, connectExtension, account, select,
+  };
+  return <ChainContext.Provider value={value}>{children}</ChainContext.Provider>;
+}
+
+/**
+ * Reads from the chain at every new best block: `load` runs again whenever
+ * the head moves or `deps` change. Returns the latest value (kept while the
+ * next read runs) and the latest error.
+ */
+export function useLive<T>(load: (api: Api, at: string) => Promise<T>, deps: unknown[]): { data?: T; error?: string } {
+  const { api, best } = useChain();
+  const [state, setState] = useState<{ data?: T; error?: string; key?: string }>({});
+  const seq = useRef(0);
+  const key = JSON.stringify(deps);
+  useEffect(() => {
+    if (!api || !best) return;
+    const n = ++seq.current;
+    load(api, best.hash).then(
+      (data) => n === seq.current && setState({ data, key }),
+      (e) => n === seq.current && setState((s) => ({ ...s, error: String(e?.message ?? e) })),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, best?.hash, key]);
+  // A value read for other `deps` is not shown.
+  return state.key === key ? state : { error: state.error };
+}

@@ -1,0 +1,94 @@
+// "Awaiting me": balances by hold reason, reputation, and what the chain says
+// awaits the account, each with its action.
+
+import { useChain, useLive } from '../chain';
+import { useTx } from '../components/Tx';
+import { Who } from '../components/Names';
+import { peer } from '../lib/amount';
+
+const HOLD_NAMES: Record<string, string> = {
+  MissionEscrow: 'mission escrow',
+  MissionDeposit: 'mission deposits',
+  CommitmentBond: 'commitment bonds',
+  ApplicationDeposit: 'application deposit',
+};
+
+export function Home() {
+  const { account } = useChain();
+  if (!account) return <p className="empty">Choose an account above to see what awaits it.</p>;
+  return <Awaiting address={account.address} />;
+}
+
+function Awaiting({ address }: { address: string }) {
+  const { api } = useChain();
+  const send = useTx();
+  const { data, error } = useLive(async (api, at) => {
+    const [acc, holds, rep, actions] = await Promise.all([
+      api.query.System.Account.getValue(address, { at }),
+      api.query.Balances.Holds.getValue(address, { at }),
+      api.apis.ReputationApi.reputation(address, { at }),
+      api.apis.MissionsApi.pending_actions(address, { at }),
+    ]);
+    return { acc, holds, rep, actions };
+  }, [address]);
+  if (error && !data) return <p className="error">{error}</p>;
+  if (!data || !api) return <p className="muted">Loading…</p>;
+  const { acc, holds, rep, actions } = data;
+  const r = rep.record;
+  return (
+    <div className="home">
+      <section className="card">
+        <h2>Balance</h2>
+        <table className="kv"><tbody>
+          <tr><th>Free</th><td data-testid="free">{peer(acc.data.free)}</td></tr>
+          {holds.map((h, i) => (
+            <tr key={i}><th>Held: {HOLD_NAMES[h.id.value.type] ?? `${h.id.type} ${h.id.value.type}`}</th><td>{peer(h.amount)}</td></tr>
+          ))}
+          {holds.length === 0 && <tr><th>Held</th><td>nothing</td></tr>}
+        </tbody></table>
+      </section>
+      <section className="card">
+        <h2>Reputation</h2>
+        <p className="score" data-testid="score">{rep.score}</p>
+        <table className="kv"><tbody>
+          <tr><th>Missions completed</th><td>{r.missions_completed}</td></tr>
+          <tr><th>Milestones paid</th><td>{r.milestones_paid} ({r.approved_first_try} at first try)</td></tr>
+          <tr><th>Rejections</th><td>{r.rejections} ({r.rejections_upheld} upheld, {r.disputes_won} disputes won)</td></tr>
+          <tr><th>Bonds forfeited</th><td>{r.bonds_forfeited}</td></tr>
+          <tr><th>Earned</th><td>{peer(r.total_earned)}</td></tr>
+        </tbody></table>
+      </section>
+      <section className="card wide">
+        <h2>Awaiting me</h2>
+        {actions.length === 0 && <p className="muted" data-testid="nothing-awaits">Nothing awaits you.</p>}
+        <ul className="todo">
+          {actions.map((a, i) => {
+            const m = a.value.mission;
+            const open = <a href={`#/mission/${m}`}>mission {m}</a>;
+            switch (a.type) {
+              case 'DecideCommitment':
+                return <li key={i}><Who address={a.value.who} /> committed to {open}.{' '}
+                  <button onClick={() => send(`Accept on mission ${m}`, api.tx.Missions.accept_commitment({ mission: m, who: a.value.who }))}>Accept</button>{' '}
+                  <button onClick={() => send(`Turn down on mission ${m}`, api.tx.Missions.reject_commitment({ mission: m, who: a.value.who }))}>Turn down</button></li>;
+              case 'ProposeTerms':
+                return <li key={i}>The roster of {open} adds up to 100 %.{' '}
+                  <button onClick={() => send(`Propose terms of mission ${m}`, api.tx.Missions.propose_terms({ mission: m }))}>Propose terms</button></li>;
+              case 'SignTerms':
+                return <li key={i}>Terms of {open} await your signature. <a className="button" href={`#/mission/${m}`}>Read and sign</a></li>;
+              case 'Deliver':
+                return <li key={i}>Deliver milestone {a.value.milestone + 1} of {open}. <a className="button" href={`#/mission/${m}`}>Submit</a></li>;
+              case 'Review':
+                return <li key={i}>Review milestone {a.value.milestone + 1} of {open}. <a className="button" href={`#/mission/${m}`}>Review</a></li>;
+              case 'Withdraw':
+                return <li key={i}>{open} started without you.{' '}
+                  <button onClick={() => send(`Withdraw from mission ${m}`, api.tx.Missions.withdraw_commitment({ mission: m }))}>Withdraw, get the bond back</button></li>;
+              case 'Dispute':
+                return <li key={i}>Milestone {a.value.milestone + 1} of {open} was rejected.{' '}
+                  <button onClick={() => send(`Dispute milestone ${a.value.milestone + 1}`, api.tx.Missions.dispute_milestone({ mission: m, milestone: a.value.milestone }))}>Dispute</button></li>;
+            }
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,303 @@
+// One mission: milestones and deliverables, roster, commitments, the terms
+// recomputed here, and every action this account may take in this phase.
+
+import { useState, type ReactElement } from 'react';
+import { useChain, useLive, type Api } from '../chain';
+import { useTx } from '../components/Tx';
+import { Who } from '../components/Names';
+import { Field } from '../components/Field';
+import { loadMission, missionParams, type MissionDetail, type MilestoneStatus } from '../missions';
+import { peer } from '../lib/amount';
+import { percentToPerbill, perbillToPercent, shareOf, PERBILL } from '../lib/perbill';
+import { blockToDate, relative } from '../lib/blocks';
+import { hashFile, hashText } from '../lib/hash';
+
+const enc = new TextEncoder();
+
+export function MissionPage({ id }: { id: number }) {
+  const { account, best, slotMs } = useChain();
+  const { data, error } = useLive(async (api, at) => {
+    const [detail, params, free] = await Promise.all([
+      loadMission(api, id, at),
+      missionParams(api, at),
+      account ? api.query.System.Account.getValue(account.address, { at }).then((a) => a.data.free) : Promise.resolve(0n),
+    ]);
+    return { detail, params, free };
+  }, [id, account?.address]);
+  if (error && !data) return <p className="error">{error}</p>;
+  if (!data || !best) return <p className="muted">Loading mission {id}…</p>;
+  if (!data.detail) return <p className="empty" data-testid="mission-gone">Mission {id} is not live: it completed, was cancelled or expired (its history is in the events).</p>;
+  const d = data.detail;
+  const m = d.mission;
+  const date = (block: number) => {
+    const when = blockToDate(block, best.number, best.seenMs, slotMs);
+    return `${when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (${relative(when.getTime() - Date.now())}, block #${block})`;
+  };
+  const me = account?.address;
+  const mine = d.commitments.find((c) => c.who === me);
+  const isOwner = me === m.owner;
+  const onRoster = !!mine?.accepted;
+  const rosterShares = m.roster.reduce((s, r) => s + r.share, 0);
+  return (
+    <article className="mission" data-testid="mission">
+      <header>
+        <h2 data-testid="mission-title">{m.title} <span className={`badge ${m.phase}`} data-testid="phase">{m.phase}</span></h2>
+        <p>Posted by <Who address={m.owner} /> at block #{m.created}. Deadline {date(m.deadline)}.</p>
+        <p className="muted">Description hash <code>{m.contentHash}</code>{m.uri && <> · <a href={m.uri} target="_blank" rel="noreferrer">{m.uri}</a></>}</p>
+        <table className="kv"><tbody>
+          <tr><th>Budget</th><td data-testid="budget">{peer(m.budget)}</td></tr>
+          <tr><th>Paid</th><td data-testid="paid">{peer(m.paid)}</td></tr>
+          <tr><th>Refunded</th><td>{peer(m.refunded)}</td></tr>
+          <tr><th>In escrow</th><td>{peer(m.escrowed)}</td></tr>
+          <tr><th>Bond asked</th><td>{peer(m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond)}</td></tr>
+          <tr><th>Open to</th><td>{m.options.open_to_non_members ? 'anyone' : 'members only'}{m.options.min_reputation ? `, reputation ≥ ${m.options.min_reputation}` : ''}</td></tr>
+        </tbody></table>
+      </header>
+
+      <Terms detail={d} />
+
+      <section>
+        <h3>Milestones</h3>
+        <table data-testid="milestones"><thead><tr><th>#</th><th>Description</th><th>Amount</th><th>Status</th><th>Latest deliverable</th><th></th></tr></thead>
+          <tbody>
+            {m.milestones.map((ms) => {
+              const del = d.deliverables.get(ms.index);
+              return (
+                <tr key={ms.index} data-testid={`milestone-${ms.index}`}>
+                  <td>{ms.index + 1}</td>
+                  <td><code title={ms.descriptionHash}>{ms.descriptionHash.slice(0, 10)}…</code></td>
+                  <td>{peer(ms.amount)}</td>
+                  <td data-testid={`milestone-status-${ms.index}`}><StatusText s={ms.status} /></td>
+                  <td>{del ? <>v{del.version} by <Who address={del.submitter} />, <code title={del.contentHash}>{del.contentHash.slice(0, 10)}…</code>
+                    {del.uri && <> · <a href={del.uri} target="_blank" rel="noreferrer">link</a></>}</> : '—'}</td>
+                  <td><MilestoneActions detail={d} index={ms.index} status={ms.status} isOwner={isOwner} onRoster={onRoster} reviewOpen={best.number <= m.reviewEnds} beforeDeadline={best.number <= m.deadline} /></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h3>Roster <span className="muted">({perbillToPercent(rosterShares)} of 100 % accepted)</span></h3>
+        <table data-testid="roster"><thead><tr><th>Contributor</th><th>Share</th><th>Bond</th><th>Status</th><th></th></tr></thead>
+          <tbody>
+            {d.commitments.map((c) => (
+              <tr key={c.who} data-testid={`commitment-${c.who}`}>
+                <td><Who address={c.who} /></td>
+                <td>{perbillToPercent(c.share)}</td>
+                <td>{peer(c.bond)}</td>
+                <td>{c.accepted ? (m.phase === 'Agreeing' ? (c.signed ? 'accepted, signed' : 'accepted, not signed yet') : 'accepted') : 'pending'}</td>
+                <td>{isOwner && m.phase !== 'Active' && <CommitmentDecision mission={m.id} who={c.who} accepted={c.accepted} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {d.commitments.length === 0 && <p className="muted">No commitment yet.</p>}
+      </section>
+
+      <Actions detail={d} data={data} isOwner={isOwner} mine={mine} rosterShares={rosterShares} />
+    </article>
+  );
+}
+
+function StatusText({ s }: { s: MilestoneStatus }) {
+  switch (s.type) {
+    case 'Rejected': return <>rejected{s.value.upheld ? ' (upheld by the council)' : ''}, reasons <code title={s.value.reason_hash}>{s.value.reason_hash.slice(0, 10)}…</code></>;
+    case 'Disputed': return <>disputed: awaiting the council</>;
+    case 'Split': return <>split: {peer(s.value.paid)} paid, {peer(s.value.refunded)} refunded</>;
+    case 'Submitted': return <>awaiting review</>;
+    default: return <>{s.type.toLowerCase()}</>;
+  }
+}
+
+/** The terms: what the chain holds and what this page recomputes from what it shows. */
+function Terms({ detail }: { detail: MissionDetail }) {
+  const m = detail.mission;
+  const verified = m.termsHash !== undefined && m.termsHash === detail.recomputedTerms;
+  return (
+    <section className="terms" data-testid="terms">
+      <h3>Terms</h3>
+      {m.termsHash ? (
+        <p>On chain: <code data-testid="terms-chain">{m.termsHash}</code><br />
+          Recomputed here from the milestones, roster and deadline above: <code data-testid="terms-local">{detail.recomputedTerms}</code>{' '}
+          {verified ? <strong className="ok" data-testid="terms-verified">✓ verified</strong> : <strong className="error">✗ differs: do not sign</strong>}</p>
+      ) : <p className="muted">Not proposed yet. With today's roster they would hash to <code>{detail.recomputedTerms}</code>.</p>}
+    </section>
+  );
+}
+
+function CommitmentDecision({ mission, who, accepted }: { mission: number; who: string; accepted: boolean }) {
+  const { api } = useChain();
+  const send = useTx();
+  if (!api) return null;
+  return <>
+    {!accepted && <button onClick={() => send('Accept commitment', api.tx.Missions.accept_commitment({ mission, who }))}>Accept</button>}{' '}
+    <button onClick={() => send(accepted ? 'Remove from roster' : 'Turn down commitment', api.tx.Missions.reject_commitment({ mission, who }))}>{accepted ? 'Remove' : 'Turn down'}</button>
+  </>;
+}
+
+function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen, beforeDeadline }: {
+  detail: MissionDetail; index: number; status: MilestoneStatus; isOwner: boolean; onRoster: boolean; reviewOpen: boolean; beforeDeadline: boolean;
+}) {
+  const { api } = useChain();
+  const send = useTx();
+  const [rejecting, setRejecting] = useState(false);
+  const m = detail.mission;
+  if (!api || m.phase !== 'Active') return null;
+  const mission = m.id;
+  if (isOwner && status.type === 'Submitted' && reviewOpen) {
+    return <div className="stack">
+      <button onClick={() => send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))}>Approve and pay</button>
+      {rejecting ? <RejectForm mission={mission} index={index} onDone={() => setRejecting(false)} /> : <button onClick={() => setRejecting(true)}>Reject…</button>}
+    </div>;
+  }
+  if (onRoster && (status.type === 'Open' || status.type === 'Rejected') && beforeDeadline) {
+    return <div className="stack">
+      <DeliverForm mission={mission} index={index} />
+      {status.type === 'Rejected' && !status.value.upheld &&
+        <button onClick={() => send(`Dispute milestone ${index + 1}`, api.tx.Missions.dispute_milestone({ mission, milestone: index }))}>Dispute the rejection</button>}
+    </div>;
+  }
+  if (onRoster && status.type === 'Rejected' && !status.value.upheld) {
+    return <button onClick={() => send(`Dispute milestone ${index + 1}`, api.tx.Missions.dispute_milestone({ mission, milestone: index }))}>Dispute the rejection</button>;
+  }
+  return null;
+}
+
+function RejectForm({ mission, index, onDone }: { mission: number; index: number; onDone: () => void }) {
+  const { api } = useChain();
+  const send = useTx();
+  const [reason, setReason] = useState('');
+  const [err, setErr] = useState<string>();
+  const [sent, setSent] = useState<string>();
+  if (!api) return null;
+  const submit = async () => {
+    if (!reason.trim()) return setErr('Say why: the contributors need the reasons to fix or dispute it.');
+    setErr(undefined);
+    const h = hashText(reason);
+    const r = await send(`Reject milestone ${index + 1}`, api.tx.Missions.reject_milestone({ mission, milestone: index, reason_hash: h }));
+    if (r.ok) setSent(h);
+  };
+  if (sent) return <p className="note" data-testid="reject-note">Rejected with reasons hashed to <code>{sent}</code>. Only the hash is on chain: <strong>send the text of your reasons to the contributors</strong>. <button className="link" onClick={onDone}>OK</button></p>;
+  return <form className="stack" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <Field label="Reasons (hashed; the text stays here)" error={err} id="reason"><textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} /></Field>
+    <button type="submit">Reject</button>
+  </form>;
+}
+
+function DeliverForm({ mission, index }: { mission: number; index: number }) {
+  const { api } = useChain();
+  const send = useTx();
+  const [hash, setHash] = useState<string>();
+  const [fileName, setFileName] = useState<string>();
+  const [uri, setUri] = useState('');
+  const [errs, setErrs] = useState<{ file?: string; uri?: string }>({});
+  if (!api) return null;
+  const submit = () => {
+    const e: typeof errs = {};
+    if (!hash) e.file = 'Pick the file you deliver: its hash is what the chain records.';
+    if (uri && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) e.uri = 'A full address, like https://… or ipfs://…';
+    if (enc.encode(uri).length > 256) e.uri = 'At most 256 bytes.';
+    setErrs(e);
+    if (Object.keys(e).length || !hash) return;
+    send(`Deliver milestone ${index + 1}`, api.tx.Missions.submit_deliverable({ mission, milestone: index, content_hash: hash as `0x${string}`, uri: uri ? enc.encode(uri) : undefined }));
+  };
+  return <form className="stack deliver" data-testid={`deliver-${index}`} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <Field label="File delivered (hashed here, never uploaded)" error={errs.file} id={`file-${index}`} hint={hash && <>{fileName}: <code>{hash.slice(0, 18)}…</code></>}>
+      <input type="file" aria-label={`Deliverable file for milestone ${index + 1}`} onChange={async (e) => {
+        const f = e.target.files?.[0];
+        setFileName(f?.name);
+        setHash(f ? await hashFile(f) : undefined);
+      }} />
+    </Field>
+    <Field label="Where it can be fetched (optional)" error={errs.uri} id={`uri-${index}`}><input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" /></Field>
+    <button type="submit">Submit deliverable</button>
+  </form>;
+}
+
+type Data = { detail: MissionDetail | null; params: Awaited<ReturnType<typeof missionParams>>; free: bigint };
+
+function Actions({ detail, data, isOwner, mine, rosterShares }: {
+  detail: MissionDetail; data: Data; isOwner: boolean; mine?: MissionDetail['commitments'][number]; rosterShares: number;
+}) {
+  const { api, account, best } = useChain();
+  const send = useTx();
+  const m = detail.mission;
+  if (!api || !best) return null;
+  const mission = m.id;
+  const expired = best.number > m.deadline && (m.phase !== 'Active' || best.number > m.reviewEnds);
+  const onRoster = !!mine?.accepted;
+  const items: ReactElement[] = [];
+  if (!account) items.push(<p key="acc" className="muted">Choose an account to act on this mission.</p>);
+  if (account && !isOwner && !mine && m.phase === 'Recruiting' && best.number <= m.deadline) items.push(<CommitForm key="commit" api={api} detail={detail} data={data} />);
+  if (mine && (m.phase !== 'Active' || !mine.accepted)) {
+    items.push(<button key="withdraw" onClick={() => send(`Withdraw from mission ${mission}`, api.tx.Missions.withdraw_commitment({ mission }))}>Withdraw my commitment (bond back)</button>);
+  }
+  if (isOwner && m.phase === 'Recruiting' && m.roster.length > 0) {
+    items.push(rosterShares === PERBILL
+      ? <button key="propose" onClick={() => send(`Propose terms of mission ${mission}`, api.tx.Missions.propose_terms({ mission }))}>Propose terms</button>
+      : <p key="propose" className="muted">Accepted shares add up to {perbillToPercent(rosterShares)}: terms can be proposed at 100 %.</p>);
+  }
+  if (onRoster && m.phase === 'Agreeing' && !mine?.signed && m.termsHash) {
+    items.push(<SignBox key="sign" detail={detail} />);
+  }
+  if (onRoster && m.phase === 'Active') {
+    items.push(<button key="abandon" className="danger" onClick={() => {
+      if (confirm(`Leave mission ${mission}? Your bond of ${peer(mine!.bond)} is forfeited to the budget.`)) send(`Abandon mission ${mission}`, api.tx.Missions.abandon({ mission }));
+    }}>Abandon (forfeits my bond)</button>);
+  }
+  if (isOwner && (m.phase !== 'Active' || m.roster.length === 0)) {
+    items.push(<button key="cancel" className="danger" onClick={() => send(`Cancel mission ${mission}`, api.tx.Missions.cancel_mission({ mission }))}>Cancel the mission (budget back, bonds released)</button>);
+  }
+  if (expired) {
+    items.push(<button key="close" onClick={() => send(`Close mission ${mission}`, api.tx.Missions.close_expired({ mission }))}>Close as expired</button>);
+  }
+  return <section className="actions" data-testid="actions"><h3>What you can do</h3>{items.length ? items : <p className="muted">Nothing for this account in this phase.</p>}</section>;
+}
+
+function SignBox({ detail }: { detail: MissionDetail }) {
+  const { api } = useChain();
+  const send = useTx();
+  const m = detail.mission;
+  if (!api || !m.termsHash) return null;
+  const verified = m.termsHash === detail.recomputedTerms;
+  return <div className="sign card" data-testid="sign-box">
+    <p>You sign: mission {m.id}; milestones {m.milestones.map((x) => peer(x.amount)).join(' + ')}; roster {m.roster.map((r) => <span key={r.account}><Who address={r.account} /> {perbillToPercent(r.share)} </span>)}; deadline block #{m.deadline}.</p>
+    <p>Hash <code>{m.termsHash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}</p>
+    <button disabled={!verified} onClick={() => send(`Sign terms of mission ${m.id}`, api.tx.Missions.sign_terms({ mission: m.id, terms_hash: m.termsHash as `0x${string}` }))}>Sign these terms</button>
+  </div>;
+}
+
+function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; data: Data }) {
+  const send = useTx();
+  const m = detail.mission;
+  // The bond is the mission's, at least the chain's minimum: the call takes none.
+  const bond = m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond;
+  const [share, setShare] = useState('');
+  const [role, setRole] = useState('');
+  const [errs, setErrs] = useState<{ share?: string; bond?: string }>({});
+  const taken = m.roster.reduce((s, r) => s + r.share, 0);
+  const submit = () => {
+    const e: typeof errs = {};
+    const s = percentToPerbill(share);
+    if (!s.ok) e.share = s.error;
+    else if (s.value + taken > PERBILL) e.share = `Only ${perbillToPercent(PERBILL - taken)} is left on the roster.`;
+    if (bond > data.free) e.bond = `The bond is more than your free balance (${peer(data.free)}).`;
+    setErrs(e);
+    if (Object.keys(e).length || !s.ok) return;
+    send(`Commit to mission ${m.id}`, api.tx.Missions.commit({ mission: m.id, share: s.value, role_hash: hashText(role) }));
+  };
+  const preview = percentToPerbill(share);
+  return <form className="commit card" data-testid="commit-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <h4>Commit to this mission</h4>
+    <Field label="Share of every payout, in %" error={errs.share} id="share" hint={preview.ok && <>You would receive {m.milestones.map((x) => peer(shareOf(preview.value, x.amount))).join(' + ')}</>}>
+      <input value={share} onChange={(e) => setShare(e.target.value)} inputMode="decimal" placeholder="e.g. 60" aria-label="Share in %" />
+    </Field>
+    <Field label="Bond held while you take part" error={errs.bond} id="bond" hint="It comes back when the mission ends well; abandoning forfeits it.">
+      <output data-testid="bond">{peer(bond)}</output>
+    </Field>
+    <Field label="Your role (optional; hashed)"><input value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. structural analysis" aria-label="Role" /></Field>
+    <button type="submit">Commit</button>
+  </form>;
+}

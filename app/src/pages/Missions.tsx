@@ -1,0 +1,67 @@
+// The live missions, with filters.
+
+import { useState } from 'react';
+import { useChain, useLive } from '../chain';
+import { Who, useMembers } from '../components/Names';
+import { loadMissions, settled } from '../missions';
+import { peer } from '../lib/amount';
+import { blockToDate, relative } from '../lib/blocks';
+
+type Filter = 'all' | 'mine' | 'open' | 'recruiting';
+
+export function Missions() {
+  const { account, best, slotMs } = useChain();
+  const members = useMembers();
+  const [filter, setFilter] = useState<Filter>('all');
+  const { data, error } = useLive(async (api, at) => {
+    const missions = await loadMissions(api, at);
+    const committed = account ? await api.query.Missions.CommittedMissions.getValue(account.address, { at }) : [];
+    const score = account ? await api.apis.ReputationApi.score(account.address, { at }) : 0;
+    return { missions, committed: new Set(committed), score };
+  }, [account?.address]);
+  if (error && !data) return <p className="error">{error}</p>;
+  if (!data || !best) return <p className="muted">Loading missions…</p>;
+  const me = account?.address;
+  const isMember = !!me && members.has(me);
+  const shown = data.missions.filter((m) => {
+    if (filter === 'mine') return m.owner === me || data.committed.has(m.id);
+    if (filter === 'recruiting') return m.phase === 'Recruiting';
+    if (filter === 'open') {
+      return m.phase === 'Recruiting' && !!me && m.owner !== me && !data.committed.has(m.id)
+        && (m.options.open_to_non_members || isMember) && data.score >= m.options.min_reputation;
+    }
+    return true;
+  });
+  return (
+    <section>
+      <div className="row filters" role="group" aria-label="Filter">
+        {(['all', 'mine', 'open', 'recruiting'] as Filter[]).map((f) => (
+          <button key={f} className={filter === f ? 'active' : ''} onClick={() => setFilter(f)}>
+            {{ all: 'All', mine: 'Mine', open: 'Open to me', recruiting: 'Recruiting' }[f]}
+          </button>
+        ))}
+        <span className="muted">{shown.length} of {data.missions.length} live missions</span>
+      </div>
+      <table className="missions" data-testid="missions">
+        <thead><tr><th>#</th><th>Title</th><th>Owner</th><th>Status</th><th>Budget</th><th>Milestones paid</th><th>Deadline</th></tr></thead>
+        <tbody>
+          {shown.map((m) => {
+            const when = blockToDate(m.deadline, best.number, best.seenMs, slotMs);
+            return (
+              <tr key={m.id} data-testid={`mission-row-${m.id}`}>
+                <td>{m.id}</td>
+                <td><a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a></td>
+                <td><Who address={m.owner} /></td>
+                <td><span className={`badge ${m.phase}`}>{m.phase}</span></td>
+                <td>{peer(m.budget)}</td>
+                <td>{m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}</td>
+                <td title={`block #${m.deadline}`}>{when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} ({relative(when.getTime() - Date.now())})</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p className="empty">No mission here.</p>}
+    </section>
+  );
+}

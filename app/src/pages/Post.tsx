@@ -1,0 +1,168 @@
+// Post a mission: checked against the chain's own limits and parameters
+// before anything is signed, with the fee estimated.
+
+import { useEffect, useState } from 'react';
+import { useChain, useLive } from '../chain';
+import { useTx } from '../components/Tx';
+import { useMembers } from '../components/Names';
+import { Field } from '../components/Field';
+import { missionParams } from '../missions';
+import { parseAmount, parsePositiveAmount, peer } from '../lib/amount';
+import { blockToDate, dateToBlock } from '../lib/blocks';
+import { hashFile, hashText } from '../lib/hash';
+
+const enc = new TextEncoder();
+interface MilestoneRow { text: string; amount: string }
+type Errors = Record<string, string>;
+
+/** `yyyy-mm-ddThh:mm` in local time, for a datetime-local input. */
+const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+export function Post() {
+  const { api, account, best, slotMs } = useChain();
+  const members = useMembers();
+  const send = useTx();
+  const { data } = useLive(async (api, at) => {
+    const [params, acc] = await Promise.all([
+      missionParams(api, at),
+      account ? api.query.System.Account.getValue(account.address, { at }) : Promise.resolve(undefined),
+    ]);
+    return { params, free: acc?.data.free ?? 0n };
+  }, [account?.address]);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [descFileHash, setDescFileHash] = useState<string>();
+  const [uri, setUri] = useState('');
+  const [milestones, setMilestones] = useState<MilestoneRow[]>([{ text: '', amount: '' }]);
+  const [deadline, setDeadline] = useState(() => localInput(new Date(Date.now() + 14 * 86_400_000)));
+  const [open, setOpen] = useState(false);
+  const [minBond, setMinBond] = useState('');
+  const [minRep, setMinRep] = useState('0');
+  const [errors, setErrors] = useState<Errors>({});
+  const [fee, setFee] = useState<bigint>();
+  const [posted, setPosted] = useState<number>();
+
+  if (!api || !best || !data) return <p className="muted">Loading the chain's limits…</p>;
+  const p = data.params;
+  const amounts = milestones.map((m) => parsePositiveAmount(m.amount));
+  const sum = amounts.reduce((s, a) => s + (a.ok ? a.value : 0n), 0n);
+
+  /** Everything the chain would refuse, found here first. */
+  const validate = () => {
+    const e: Errors = {};
+    if (!account) e.account = 'Choose an account first.';
+    else if (!members.has(account.address)) e.account = 'Only consortium members may post missions (Missions.NotAMember).';
+    if (!title.trim()) e.title = 'Give the mission a title.';
+    else if (enc.encode(title).length > p.maxTitleLen) e.title = `At most ${p.maxTitleLen} bytes.`;
+    if (!description.trim() && !descFileHash) e.description = 'Describe the mission, or pick the file that does.';
+    if (uri && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) e.uri = 'A full address, like https://… or ipfs://…';
+    else if (enc.encode(uri).length > p.maxUriLen) e.uri = `At most ${p.maxUriLen} bytes.`;
+    if (milestones.length === 0) e.milestones = 'A mission needs at least one milestone.';
+    if (milestones.length > p.maxMilestones) e.milestones = `At most ${p.maxMilestones} milestones.`;
+    milestones.forEach((m, i) => {
+      if (!m.text.trim()) e[`ms-text-${i}`] = 'Say what is to be delivered.';
+      const a = amounts[i];
+      if (!a.ok) e[`ms-amount-${i}`] = a.error;
+    });
+    if (amounts.every((a) => a.ok)) {
+      if (sum < p.minimumBudget) e.milestones = `The milestones add up to ${peer(sum)}; the minimum budget is ${peer(p.minimumBudget)}.`;
+      else if (sum + p.missionDeposit > data.free) e.milestones = `Budget ${peer(sum)} plus the deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+    }
+    const when = new Date(deadline);
+    const block = dateToBlock(when, best.number, best.seenMs, slotMs);
+    if (!deadline || isNaN(when.getTime())) e.deadline = 'Pick a date.';
+    else if (block <= best.number) e.deadline = 'The deadline must be in the future.';
+    else if (block > best.number + p.maxDuration) e.deadline = `At most ${Math.floor((p.maxDuration * slotMs) / 86_400_000)} days ahead.`;
+    let bond = 0n;
+    if (minBond.trim()) {
+      const b = parseAmount(minBond);
+      if (!b.ok) e.minBond = b.error;
+      else bond = b.value;
+    }
+    if (!/^\d+$/.test(minRep.trim()) || Number(minRep) > 4_294_967_295) e.minRep = 'A whole number, 0 for none.';
+    return { e, block, bond };
+  };
+
+  const build = (block: number, bond: bigint) => api.tx.Missions.create_mission({
+    title: enc.encode(title),
+    content_hash: (descFileHash ?? hashText(description)) as `0x${string}`,
+    uri: uri ? enc.encode(uri) : undefined,
+    milestones: milestones.map((m, i) => ({ description_hash: hashText(m.text), amount: (amounts[i] as { value: bigint }).value })),
+    deadline: block,
+    options: { open_to_non_members: open, min_bond: bond, min_reputation: Number(minRep) },
+  });
+
+  const submit = async () => {
+    const { e, block, bond } = validate();
+    setErrors(e);
+    if (Object.keys(e).length || !account) return;
+    const r = await send(`Post “${title}”`, build(block, bond));
+    const created = r.events.find((x) => x.type === 'Missions' && x.value.type === 'MissionCreated');
+    if (created) setPosted((created.value.value as { mission: number }).mission);
+  };
+
+  return (
+    <form className="post" data-testid="post-form" onSubmit={(ev) => { ev.preventDefault(); submit(); }}>
+      <h2>Post a mission</h2>
+      {errors.account && <p className="field-error" role="alert" data-testid="error-account">{errors.account}</p>}
+      <Field label="Title" error={errors.title} id="title"><input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Title" /></Field>
+      <Field label="Description (hashed; write it here or pick its file)" error={errors.description} id="description" hint={descFileHash && <>file hash <code>{descFileHash.slice(0, 18)}…</code></>}>
+        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} aria-label="Description" />
+        <input type="file" aria-label="Description file" onChange={async (e) => { const f = e.target.files?.[0]; setDescFileHash(f ? await hashFile(f) : undefined); }} />
+      </Field>
+      <Field label="Where the description can be read (optional)" error={errors.uri} id="uri"><input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" aria-label="URI" /></Field>
+
+      <fieldset>
+        <legend>Milestones</legend>
+        {milestones.map((m, i) => (
+          <div className="row milestone" key={i} data-testid={`ms-${i}`}>
+            <Field label={`${i + 1}. What is delivered`} error={errors[`ms-text-${i}`]} id={`ms-text-${i}`}>
+              <input value={m.text} aria-label={`Milestone ${i + 1} description`} onChange={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+            </Field>
+            <Field label="Pays, in PEER" error={errors[`ms-amount-${i}`]} id={`ms-amount-${i}`}>
+              <input value={m.amount} inputMode="decimal" aria-label={`Milestone ${i + 1} amount`} onChange={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))} />
+            </Field>
+            <button type="button" className="link" onClick={() => setMilestones(milestones.filter((_, j) => j !== i))} aria-label={`Remove milestone ${i + 1}`}>remove</button>
+          </div>
+        ))}
+        <button type="button" onClick={() => setMilestones([...milestones, { text: '', amount: '' }])}>Add a milestone</button>
+        <p data-testid="budget-sum">Budget: <strong>{peer(sum)}</strong> (+ deposit {peer(p.missionDeposit)}, held while the mission lives) · your free balance {peer(data.free)}</p>
+        {errors.milestones && <p className="field-error" role="alert" data-testid="error-milestones">{errors.milestones}</p>}
+      </fieldset>
+
+      <Field label="Deadline: the last moment deliverables are accepted" error={errors.deadline} id="deadline"
+        hint={`About block #${dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs)}; the owner then has ${Math.round((p.reviewPeriod * slotMs) / 86_400_000)} days to review.`}>
+        <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-label="Deadline" />
+      </Field>
+      <fieldset>
+        <legend>Who may commit</legend>
+        <label className="check"><input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} aria-label="Open to non-members" /> Open to non-members</label>
+        <Field label="Bond each contributor holds, in PEER (optional)" error={errors.minBond} id="minBond" hint={`At least the chain's minimum, ${peer(p.minimumBond)}.`}>
+          <input value={minBond} onChange={(e) => setMinBond(e.target.value)} inputMode="decimal" aria-label="Minimum bond" />
+        </Field>
+        <Field label="Minimum reputation" error={errors.minRep} id="minRep"><input value={minRep} onChange={(e) => setMinRep(e.target.value)} inputMode="numeric" aria-label="Minimum reputation" /></Field>
+      </fieldset>
+      <FeeEstimate compute={async () => {
+        const { e, block, bond } = validate();
+        if (Object.keys(e).length || !account) return undefined;
+        return build(block, bond).getEstimatedFees(account.address);
+      }} deps={[title, description, descFileHash, uri, JSON.stringify(milestones), deadline, open, minBond, minRep, account?.address]} onFee={setFee} />
+      <p className="muted" data-testid="fee">{fee !== undefined ? `Estimated fee: ${peer(fee)}` : 'The fee is estimated once the form is complete.'}</p>
+      <button type="submit">Post the mission</button>
+      {posted !== undefined && <p className="ok" data-testid="posted">Posted as <a href={`#/mission/${posted}`}>mission {posted}</a>.</p>}
+      <p className="muted">Deadline shown as {blockToDate(dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs), best.number, best.seenMs, slotMs).toLocaleString('en-GB')}.</p>
+    </form>
+  );
+}
+
+function FeeEstimate({ compute, deps, onFee }: { compute: () => Promise<bigint | undefined> | undefined; deps: unknown[]; onFee: (f?: bigint) => void }) {
+  useEffect(() => {
+    let alive = true;
+    const t = setTimeout(() => {
+      Promise.resolve(compute()).then((f) => alive && onFee(f), () => alive && onFee(undefined));
+    }, 300);
+    return () => { alive = false; clearTimeout(t); };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return null;
+}
