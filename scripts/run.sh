@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# The first command: sets up the machine, builds peer-node and starts a
-# development chain (Alice authors and finalizes; RPC on 127.0.0.1:9944).
-# Extra arguments go to peer-node, e.g. `scripts/run.sh --rpc-port 9955`.
+# The first command: sets up the machine, builds peer-node and the mission
+# board, starts a development chain (Alice authors and finalizes; RPC on
+# 127.0.0.1:9944) and serves the board at http://127.0.0.1:8080.
+# Extra arguments go to peer-node, e.g. `scripts/run.sh --rpc-port 9955`
+# (BOARD_PORT changes the board's port).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "${PEER_ROOT}/scripts/build.sh"
+"${PEER_ROOT}/scripts/build-app.sh"
 base="${PEER_BASE_PATH:-${PEER_ROOT}/.peer-dev}"
+rpc_port=9944
+args=("$@")
+port_args=(--rpc-port 9944)
+for ((i = 0; i < ${#args[@]}; i++)); do
+	if [ "${args[i]}" = "--rpc-port" ]; then
+		rpc_port="${args[i + 1]}"
+		port_args=()
+	fi
+done
+board_port="${BOARD_PORT:-8080}"
+node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0.0.1:${rpc_port}" &
+board=$!
+trap 'kill $board 2>/dev/null || true' EXIT INT TERM
 log "starting peer-node --dev, chain data under $base"
-log "open https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A9944#/explorer"
-log "(or any polkadot.js Apps: Settings > custom endpoint ws://127.0.0.1:9944); Ctrl-C stops it"
-exec "$PEER_NODE" --dev --base-path "$base" --rpc-port 9944 --rpc-cors all "$@"
+log "chain:          ws://127.0.0.1:${rpc_port}"
+log "mission board:  http://127.0.0.1:${board_port}/  (dev accounts Alice … Ferdie are offered on a dev chain)"
+log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer"
+log "Ctrl-C stops both"
+"$PEER_NODE" --dev --base-path "$base" "${port_args[@]}" --rpc-cors all "$@"

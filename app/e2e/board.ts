@@ -68,7 +68,7 @@ export async function txDone(page: Page, label: string | RegExp, stage: 'in bloc
 /** Sends with a dev signer from Node, for setting a scene the test is not about. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function submit(tx: any, who: ReturnType<typeof dev>) {
-  const r = await tx.signAndSubmit(who.signer, { at: 'best' });
+  const r = await tx.signAndSubmit(who.signer);
   if (!r.ok) throw new Error(`${JSON.stringify(r.dispatchError)}`);
   return r;
 }

@@ -52,6 +52,16 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   // The page recomputed the terms hash itself and it matches the chain's.
   await expect(page.getByTestId('terms-verified')).toBeVisible();
   const chainTerms = await page.getByTestId('terms-chain').textContent();
+  const shots = process.env.BOARD_SCREENSHOTS;
+  if (shots) {
+    await chooseAccount(page, 'Dave');
+    await expect(page.getByTestId('sign-box')).toBeVisible();
+    await page.screenshot({ path: `${shots}/mission.png`, fullPage: true });
+    await goto(page, 'missions');
+    await expect(page.getByTestId(`mission-row-${id}`)).toBeVisible();
+    await page.screenshot({ path: `${shots}/missions.png` });
+    await goto(page, `mission/${id}`);
+  }
   expect(await page.getByTestId('terms-local').textContent()).toBe(chainTerms);
 
   // Both sign what the page shows.
@@ -111,5 +121,5 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   await chooseAccount(page, 'Dave');
   await goto(page, '');
   await expect(page.getByTestId('nothing-awaits')).toBeVisible();
-  if (process.env.BOARD_SCREENSHOTS) await page.screenshot({ path: `${process.env.BOARD_SCREENSHOTS}/home.png`, fullPage: true });
+  if (shots) await page.screenshot({ path: `${shots}/home.png`, fullPage: true });
 });

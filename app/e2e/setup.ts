@@ -37,6 +37,9 @@ export default async function setup() {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   };
   process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => { for (const c of children) c.kill('SIGKILL'); process.exit(1); });
+  }
   try {
     const nodeLog = openSync(join(logs, 'node.log'), 'w');
     children.push(spawn(NODE, ['--dev', '--tmp', '--rpc-port', `${rpc}`, '--port', `${p2p}`, '--rpc-cors', 'all',

@@ -108,7 +108,8 @@ export function ChainProvider({ children }: { children: ReactNode }) {
     setClient(c);
     const typed = c.getTypedApi(peer);
     let alive = true;
-    const timer = setTimeout(() => alive && !best && setError(`No answer from ${endpoint} yet: is a node running there?`), 8000);
+    let answered = false;
+    const timer = setTimeout(() => alive && !answered && setError(`No answer from ${endpoint} yet: is a node running there?`), 8000);
     (async () => {
       try {
         const spec = await c.getChainSpecData();
@@ -125,6 +126,7 @@ export function ChainProvider({ children }: { children: ReactNode }) {
     const subBest = c.bestBlocks$.subscribe({
       next: (blocks) => {
         const b = blocks[0];
+        if (b) answered = true;
         if (b) setBest((prev) => (prev?.hash === b.hash ? prev : { number: b.number, hash: b.hash, seenMs: Date.now() }));
       },
       error: (e) => alive && setError(String(e)),

@@ -21,7 +21,7 @@ const decoder = new TextDecoder();
 /** One value of an event or call, for people. */
 export function formatValue(name: string, v: unknown, names: Names): string {
   if (typeof v === 'bigint') return MONEY.test(name) ? fmtPeer(v) : v.toString();
-  if (typeof v === 'number') return /share|fraction/i.test(name) ? perbillToPercent(v) : v.toLocaleString('en');
+  if (typeof v === 'number') return /share|fraction|split/i.test(name) ? perbillToPercent(v) : v.toLocaleString('en');
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'string') {
     if (/^[1-9A-HJ-NP-Za-km-z]{47,48}$/.test(v)) return names(v) ?? short(v);

@@ -11,6 +11,7 @@ import { describeCall } from '../lib/words';
 import { parseAmount, peer } from '../lib/amount';
 import { percentToPerbill, perbillToPercent } from '../lib/perbill';
 import { blockToDate, relative } from '../lib/blocks';
+import { blake2 } from '../lib/hash';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -182,8 +183,14 @@ function Propose() {
     const b = build();
     if (typeof b === 'string') return setErr(b);
     setErr(undefined);
-    const bytes = await b.call.getEncodedData();
-    send(`Propose: ${b.label}`, api.tx.Council.propose({ threshold: thresholdFor(b.p, b.q, n), proposal: b.call.decodedCall, length_bound: bytes.length }));
+    // Propose and vote aye in one transaction: the motion's hash and index are
+    // known beforehand; if another motion takes the index first, neither happens.
+    const bytes: Uint8Array = await b.call.getEncodedData();
+    const index = await api.query.Council.ProposalCount.getValue({ at: 'best' });
+    send(`Propose: ${b.label}`, api.tx.Utility.batch_all({ calls: [
+      api.tx.Council.propose({ threshold: thresholdFor(b.p, b.q, n), proposal: b.call.decodedCall, length_bound: bytes.length }).decodedCall,
+      api.tx.Council.vote({ proposal: blake2(bytes), index, approve: true }).decodedCall,
+    ] }));
   };
   return (
     <section className="card wide" data-testid="propose">
@@ -230,7 +237,7 @@ function Propose() {
         <button onClick={propose}>Propose</button>
       </div>
       {err && <p className="field-error" role="alert" data-testid="error-motion">{err}</p>}
-      <p className="muted">A council of {n}: ¾ needs {thresholdFor(3, 4, n)} ayes, ⅔ needs {thresholdFor(2, 3, n)}. The proposer's aye is counted.</p>
+      <p className="muted">A council of {n}: ¾ needs {thresholdFor(3, 4, n)} ayes, ⅔ needs {thresholdFor(2, 3, n)}. Proposing also casts your aye.</p>
     </section>
   );
 }

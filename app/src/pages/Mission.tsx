@@ -4,7 +4,7 @@
 import { useState, type ReactElement } from 'react';
 import { useChain, useLive, type Api } from '../chain';
 import { useTx } from '../components/Tx';
-import { Who } from '../components/Names';
+import { Who, useMembers } from '../components/Names';
 import { Field } from '../components/Field';
 import { loadMission, missionParams, type MissionDetail, type MilestoneStatus } from '../missions';
 import { peer } from '../lib/amount';
@@ -146,10 +146,11 @@ function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen
   const m = detail.mission;
   if (!api || m.phase !== 'Active') return null;
   const mission = m.id;
+  const note = isOwner && (status.type === 'Rejected' || status.type === 'Disputed') ? <ReasonNote hash={status.value.reason_hash} /> : null;
   if (isOwner && status.type === 'Submitted' && reviewOpen) {
     return <div className="stack">
       <button onClick={() => send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))}>Approve and pay</button>
-      {rejecting ? <RejectForm mission={mission} index={index} onDone={() => setRejecting(false)} /> : <button onClick={() => setRejecting(true)}>Reject…</button>}
+      {rejecting ? <RejectForm mission={mission} index={index} /> : <button onClick={() => setRejecting(true)}>Reject…</button>}
     </div>;
   }
   if (onRoster && (status.type === 'Open' || status.type === 'Rejected') && beforeDeadline) {
@@ -162,28 +163,41 @@ function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen
   if (onRoster && status.type === 'Rejected' && !status.value.upheld) {
     return <button onClick={() => send(`Dispute milestone ${index + 1}`, api.tx.Missions.dispute_milestone({ mission, milestone: index }))}>Dispute the rejection</button>;
   }
-  return null;
+  return note;
 }
 
-function RejectForm({ mission, index, onDone }: { mission: number; index: number; onDone: () => void }) {
+/** Reasons this browser rejected with, by hash: only the hash is on chain. */
+const REASONS_KEY = 'peer.reasons';
+const rememberReason = (hash: string, text: string) => {
+  const all = JSON.parse(localStorage.getItem(REASONS_KEY) ?? '{}');
+  localStorage.setItem(REASONS_KEY, JSON.stringify({ ...all, [hash]: text }));
+};
+const reasonText = (hash: string): string | undefined => JSON.parse(localStorage.getItem(REASONS_KEY) ?? '{}')[hash];
+
+function RejectForm({ mission, index }: { mission: number; index: number }) {
   const { api } = useChain();
   const send = useTx();
   const [reason, setReason] = useState('');
   const [err, setErr] = useState<string>();
-  const [sent, setSent] = useState<string>();
   if (!api) return null;
-  const submit = async () => {
+  const submit = () => {
     if (!reason.trim()) return setErr('Say why: the contributors need the reasons to fix or dispute it.');
     setErr(undefined);
     const h = hashText(reason);
-    const r = await send(`Reject milestone ${index + 1}`, api.tx.Missions.reject_milestone({ mission, milestone: index, reason_hash: h }));
-    if (r.ok) setSent(h);
+    rememberReason(h, reason);
+    send(`Reject milestone ${index + 1}`, api.tx.Missions.reject_milestone({ mission, milestone: index, reason_hash: h }));
   };
-  if (sent) return <p className="note" data-testid="reject-note">Rejected with reasons hashed to <code>{sent}</code>. Only the hash is on chain: <strong>send the text of your reasons to the contributors</strong>. <button className="link" onClick={onDone}>OK</button></p>;
   return <form className="stack" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-    <Field label="Reasons (hashed; the text stays here)" error={err} id="reason"><textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} /></Field>
+    <Field label="Reasons (hashed; the text stays in this browser)" error={err} id="reason"><textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reasons" /></Field>
     <button type="submit">Reject</button>
   </form>;
+}
+
+/** For the owner who rejected from this browser: the reasons to send on. */
+function ReasonNote({ hash }: { hash: string }) {
+  const text = reasonText(hash);
+  if (!text) return null;
+  return <p className="note" data-testid="reject-note">Only the hash of your reasons is on chain: <strong>send the text of your reasons to the contributors</strong>: “{text}”</p>;
 }
 
 function DeliverForm({ mission, index }: { mission: number; index: number }) {
@@ -231,6 +245,9 @@ function Actions({ detail, data, isOwner, mine, rosterShares }: {
   const items: ReactElement[] = [];
   if (!account) items.push(<p key="acc" className="muted">Choose an account to act on this mission.</p>);
   if (account && !isOwner && !mine && m.phase === 'Recruiting' && best.number <= m.deadline) items.push(<CommitForm key="commit" api={api} detail={detail} data={data} />);
+  if (onRoster && m.phase === 'Agreeing' && !mine?.signed && m.termsHash) {
+    items.push(<SignBox key="sign" detail={detail} />);
+  }
   if (mine && (m.phase !== 'Active' || !mine.accepted)) {
     items.push(<button key="withdraw" onClick={() => send(`Withdraw from mission ${mission}`, api.tx.Missions.withdraw_commitment({ mission }))}>Withdraw my commitment (bond back)</button>);
   }
@@ -238,9 +255,6 @@ function Actions({ detail, data, isOwner, mine, rosterShares }: {
     items.push(rosterShares === PERBILL
       ? <button key="propose" onClick={() => send(`Propose terms of mission ${mission}`, api.tx.Missions.propose_terms({ mission }))}>Propose terms</button>
       : <p key="propose" className="muted">Accepted shares add up to {perbillToPercent(rosterShares)}: terms can be proposed at 100 %.</p>);
-  }
-  if (onRoster && m.phase === 'Agreeing' && !mine?.signed && m.termsHash) {
-    items.push(<SignBox key="sign" detail={detail} />);
   }
   if (onRoster && m.phase === 'Active') {
     items.push(<button key="abandon" className="danger" onClick={() => {
@@ -271,6 +285,8 @@ function SignBox({ detail }: { detail: MissionDetail }) {
 
 function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; data: Data }) {
   const send = useTx();
+  const { account } = useChain();
+  const members = useMembers();
   const m = detail.mission;
   // The bond is the mission's, at least the chain's minimum: the call takes none.
   const bond = m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond;
@@ -289,6 +305,9 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
     send(`Commit to mission ${m.id}`, api.tx.Missions.commit({ mission: m.id, share: s.value, role_hash: hashText(role) }));
   };
   const preview = percentToPerbill(share);
+  if (!m.options.open_to_non_members && account && !members.has(account.address)) {
+    return <p className="muted" data-testid="members-only">Only consortium members may commit to this mission.</p>;
+  }
   return <form className="commit card" data-testid="commit-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
     <h4>Commit to this mission</h4>
     <Field label="Share of every payout, in %" error={errs.share} id="share" hint={preview.ok && <>You would receive {m.milestones.map((x) => peer(shareOf(preview.value, x.amount))).join(' + ')}</>}>

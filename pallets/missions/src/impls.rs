@@ -5,7 +5,6 @@ use crate::*;
 #[cfg(any(feature = "std", feature = "try-runtime"))]
 use alloc::collections::btree_map::BTreeMap;
 use alloc::vec::Vec;
-use codec::Encode;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,

@@ -1,0 +1,120 @@
+// Bad input never reaches the chain: a message beside the field and the
+// account's nonce unchanged. A call the chain refuses shows its error name
+// and the error's doc text from the metadata.
+import { test, expect, type Page } from '@playwright/test';
+import { chain, chooseAccount, closeChain, dev, goto, nonce, openAs, submit, txDone, UNIT } from './board';
+
+test.afterAll(closeChain);
+
+const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
+
+async function postedMission(opts: { min_reputation?: number } = {}) {
+  const api = chain();
+  const id = await api.query.Missions.NextMissionId.getValue({ at: 'best' });
+  const head = await api.query.System.Number.getValue({ at: 'best' });
+  await submit(api.tx.Missions.create_mission({
+    title: new TextEncoder().encode('Form checks'), content_hash: h('ab'), uri: undefined,
+    milestones: [{ description_hash: h('12'), amount: 5n * UNIT }], deadline: head + 5_000,
+    options: { open_to_non_members: true, min_bond: 0n, min_reputation: opts.min_reputation ?? 0 },
+  }), dev('Alice'));
+  return id;
+}
+
+/** Runs `act`, then checks that `field`'s message says `message` and that nothing was sent. */
+async function refused(page: Page, address: string, field: string, message: string | RegExp, act: () => Promise<void>) {
+  const before = await nonce(address);
+  const cards = await page.getByTestId('tx').count();
+  await act();
+  await expect(page.getByTestId(`error-${field}`)).toContainText(message);
+  await page.waitForTimeout(300);
+  expect(await page.getByTestId('tx').count()).toBe(cards);
+  expect(await nonce(address)).toBe(before);
+}
+
+test('every bad input on the post form is refused beside its field, nothing sent', async ({ page }) => {
+  const alice = dev('Alice').address;
+  await openAs(page, 'Alice', 'post');
+  const post = () => page.getByRole('button', { name: 'Post the mission' }).click();
+  const amount = page.getByLabel('Milestone 1 amount');
+  await page.getByLabel('Milestone 1 description').fill('Work');
+  await page.getByLabel('Description', { exact: true }).fill('What to do.');
+
+  await refused(page, alice, 'title', 'Give the mission a title.', post);
+  await page.getByLabel('Title').fill('Checks');
+  await amount.fill('0');
+  await refused(page, alice, 'ms-amount-0', 'Must be more than zero.', post);
+  await amount.fill('12,5');
+  await refused(page, alice, 'ms-amount-0', 'Use digits', post);
+  await amount.fill('1.0000000000001');
+  await refused(page, alice, 'ms-amount-0', 'At most 12 decimals', post);
+  await amount.fill('0.5');
+  await refused(page, alice, 'milestones', 'the minimum budget is 1 PEER', post);
+  await amount.fill('100000000');
+  await refused(page, alice, 'milestones', 'is more than your free balance', post);
+  await amount.fill('10');
+  await page.getByLabel('Deadline').fill('2020-01-01T12:00');
+  await refused(page, alice, 'deadline', 'The deadline must be in the future.', post);
+  await page.getByLabel('Deadline').fill('2099-01-01T12:00');
+  await refused(page, alice, 'deadline', 'At most 365 days ahead.', post);
+  await page.getByLabel('Deadline').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+  for (let i = 1; i < 17; i++) {
+    await page.getByRole('button', { name: 'Add a milestone' }).click();
+    await page.getByLabel(`Milestone ${i + 1} description`).fill(`Part ${i + 1}`);
+    await page.getByLabel(`Milestone ${i + 1} amount`).fill('1');
+  }
+  await refused(page, alice, 'milestones', 'At most 16 milestones.', post);
+  await page.getByRole('button', { name: 'Remove milestone 17' }).click();
+  await page.getByLabel('Minimum bond').fill('-3');
+  await refused(page, alice, 'minBond', 'Use digits', post);
+  await page.getByLabel('Minimum bond').fill('');
+  await page.getByLabel('URI').fill('not a link');
+  await refused(page, alice, 'uri', 'A full address', post);
+
+  // Dave is not a member: the board says so before signing anything.
+  await page.getByLabel('URI').fill('');
+  await chooseAccount(page, 'Dave');
+  await refused(page, dev('Dave').address, 'account', 'Only consortium members may post missions', post);
+});
+
+test('bad input on the mission, council and connection forms is refused, nothing sent', async ({ page }) => {
+  const id = await postedMission();
+  const dave = dev('Dave').address;
+  await openAs(page, 'Dave', `mission/${id}`);
+  const form = page.getByTestId('commit-form');
+  const commit = () => form.getByRole('button', { name: 'Commit' }).click();
+  await refused(page, dave, 'share', 'Enter a share in %.', commit);
+  await form.getByLabel('Share in %').fill('150');
+  await refused(page, dave, 'share', 'A share cannot be more than 100 %.', commit);
+  await form.getByLabel('Share in %').fill('0');
+  await refused(page, dave, 'share', 'A share must be more than 0 %.', commit);
+  await form.getByLabel('Share in %').fill('sixty');
+  await refused(page, dave, 'share', 'A percentage like 60', commit);
+
+  // The council's forms.
+  await goto(page, 'council');
+  const apply = page.getByTestId('apply-form');
+  await refused(page, dave, 'apply-name', 'The name members will know you by.', () => apply.getByRole('button', { name: /Apply/ }).click());
+  await chooseAccount(page, 'Alice');
+  const propose = page.getByTestId('propose');
+  await refused(page, dev('Alice').address, 'motion', 'Choose an applicant.', () => propose.getByRole('button', { name: 'Propose' }).click());
+  await propose.getByLabel('Motion').selectOption('parameter');
+  await propose.getByLabel('Parameter value').fill('1.5.5');
+  await refused(page, dev('Alice').address, 'motion', 'Use digits', () => propose.getByRole('button', { name: 'Propose' }).click());
+
+  // The endpoint.
+  await page.getByLabel('Node endpoint').fill('http://example');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('error-endpoint')).toContainText('A WebSocket address');
+});
+
+test('a call the chain refuses shows its error name and doc text', async ({ page }) => {
+  const id = await postedMission({ min_reputation: 1000 });
+  await openAs(page, 'Bob', `mission/${id}`);
+  await page.getByTestId('commit-form').getByLabel('Share in %').fill('100');
+  await page.getByTestId('commit-form').getByRole('button', { name: 'Commit' }).click();
+  await txDone(page, `Commit to mission ${id}`, 'failed');
+  const error = page.getByTestId('tx-error').first();
+  await expect(error).toContainText('Missions.ReputationTooLow');
+  await expect(error).toContainText("The account's reputation is below the mission's minimum.");
+  expect(await chain().query.Missions.Commitments.getValue(id, dev('Bob').address, { at: 'best' })).toBeUndefined();
+});
