@@ -72,3 +72,19 @@ export async function submit(tx: any, who: ReturnType<typeof dev>) {
   if (!r.ok) throw new Error(`${JSON.stringify(r.dispatchError)}`);
   return r;
 }
+
+/** A 32-byte hash of one repeated byte. */
+export const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
+
+/** Alice posts a one-milestone mission open to everyone, from Node; returns its id. */
+export async function postMission(title: string, opts: { amount?: bigint; min_reputation?: number } = {}) {
+  const api = chain();
+  const head = await api.query.System.Number.getValue({ at: 'best' });
+  const r = await submit(api.tx.Missions.create_mission({
+    title: new TextEncoder().encode(title), content_hash: h('ab'), uri: undefined,
+    milestones: [{ description_hash: h('12'), amount: opts.amount ?? 5n * UNIT }], deadline: head + 5_000,
+    options: { open_to_non_members: true, min_bond: 0n, min_reputation: opts.min_reputation ?? 0 },
+  }), dev('Alice'));
+  const [created] = api.event.Missions.MissionCreated.filter(r.events);
+  return created.payload.mission;
+}

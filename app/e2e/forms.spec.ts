@@ -2,23 +2,9 @@
 // account's nonce unchanged. A call the chain refuses shows its error name
 // and the error's doc text from the metadata.
 import { test, expect, type Page } from '@playwright/test';
-import { chain, chooseAccount, closeChain, dev, goto, nonce, openAs, submit, txDone, UNIT } from './board';
+import { chain, chooseAccount, closeChain, dev, goto, nonce, openAs, postMission, txDone } from './board';
 
 test.afterAll(closeChain);
-
-const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
-
-async function postedMission(opts: { min_reputation?: number } = {}) {
-  const api = chain();
-  const id = await api.query.Missions.NextMissionId.getValue({ at: 'best' });
-  const head = await api.query.System.Number.getValue({ at: 'best' });
-  await submit(api.tx.Missions.create_mission({
-    title: new TextEncoder().encode('Form checks'), content_hash: h('ab'), uri: undefined,
-    milestones: [{ description_hash: h('12'), amount: 5n * UNIT }], deadline: head + 5_000,
-    options: { open_to_non_members: true, min_bond: 0n, min_reputation: opts.min_reputation ?? 0 },
-  }), dev('Alice'));
-  return id;
-}
 
 /** Runs `act`, then checks that `field`'s message says `message` and that nothing was sent. */
 async function refused(page: Page, address: string, field: string, message: string | RegExp, act: () => Promise<void>) {
@@ -77,7 +63,7 @@ test('every bad input on the post form is refused beside its field, nothing sent
 });
 
 test('bad input on the mission, council and connection forms is refused, nothing sent', async ({ page }) => {
-  const id = await postedMission();
+  const id = await postMission('Form checks');
   const dave = dev('Dave').address;
   await openAs(page, 'Dave', `mission/${id}`);
   const form = page.getByTestId('commit-form');
@@ -108,7 +94,7 @@ test('bad input on the mission, council and connection forms is refused, nothing
 });
 
 test('a call the chain refuses shows its error name and doc text', async ({ page }) => {
-  const id = await postedMission({ min_reputation: 1000 });
+  const id = await postMission('Form checks', { min_reputation: 1000 });
   await openAs(page, 'Bob', `mission/${id}`);
   await page.getByTestId('commit-form').getByLabel('Share in %').fill('100');
   await page.getByTestId('commit-form').getByRole('button', { name: 'Commit' }).click();

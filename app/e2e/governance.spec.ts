@@ -2,23 +2,15 @@
 // split verdict the council proposes, votes and closes in the UI; an
 // applicant admitted by a council motion made in the UI.
 import { test, expect } from '@playwright/test';
-import { chain, chooseAccount, closeChain, dev, free, goto, openAs, submit, txDone, UNIT } from './board';
+import { chain, chooseAccount, closeChain, dev, free, goto, h, openAs, postMission, submit, txDone, UNIT } from './board';
 
 test.afterAll(closeChain);
-
-const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
 
 /** A mission of one 10 PEER milestone, Dave alone on the roster, delivered: the scene, set from Node. */
 async function deliveredMission() {
   const api = chain();
   const [alice, dave] = [dev('Alice'), dev('Dave')];
-  const id = await api.query.Missions.NextMissionId.getValue({ at: 'best' });
-  const head = (await api.query.System.Number.getValue({ at: 'best' }));
-  await submit(api.tx.Missions.create_mission({
-    title: new TextEncoder().encode('Disputed audit'), content_hash: h('aa'), uri: undefined,
-    milestones: [{ description_hash: h('11'), amount: 10n * UNIT }], deadline: head + 5_000,
-    options: { open_to_non_members: true, min_bond: 0n, min_reputation: 0 },
-  }), alice);
+  const id = await postMission('Disputed audit', { amount: 10n * UNIT });
   await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc') }), dave);
   await submit(api.tx.Missions.accept_commitment({ mission: id, who: dave.address }), alice);
   await submit(api.tx.Missions.propose_terms({ mission: id }), alice);

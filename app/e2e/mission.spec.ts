@@ -39,6 +39,23 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
     await expect(page.getByTestId(`commitment-${dev(who).address}`)).toContainText('pending');
   }
 
+  // The list's filters: Eve committed, so it is hers and still recruiting;
+  // Ferdie (no commitment, not the owner) finds it open to him; Alice, the
+  // owner, finds it among hers.
+  await goto(page, 'missions');
+  const row = page.getByTestId(`mission-row-${id}`);
+  for (const [who, filter, shown] of [['Eve', 'Mine', true], ['Eve', 'Recruiting', true], ['Eve', 'Open to me', false],
+    ['Ferdie', 'Open to me', true], ['Ferdie', 'Mine', false], ['Alice', 'Mine', true], ['Alice', 'Open to me', false]] as const) {
+    await chooseAccount(page, who);
+    await page.getByRole('group', { name: 'Filter' }).getByRole('button', { name: filter }).click();
+    if (shown) await expect(row).toBeVisible();
+    else await expect(row).toHaveCount(0);
+  }
+  await page.getByRole('group', { name: 'Filter' }).getByRole('button', { name: 'All' }).click();
+  await expect(row).toContainText('Alice Labs');
+  await expect(row).toContainText('0 / 2');
+  await goto(page, `mission/${id}`);
+
   // Alice accepts both and proposes the terms.
   await chooseAccount(page, 'Alice');
   for (const who of [dave, eve]) {

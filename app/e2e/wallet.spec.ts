@@ -5,12 +5,10 @@
 // check is the judge.
 import { test, expect } from '@playwright/test';
 import { Blake2256, compact, compactBn, u32 } from '@polkadot-api/substrate-bindings';
-import { chain, chooseAccount, closeChain, dev, submit, txDone, UNIT, boardUrl } from './board';
+import { chain, chooseAccount, closeChain, dev, postMission, submit, txDone, UNIT, boardUrl } from './board';
 import { concat, fromHex, toHex } from '../src/lib/hash';
 
 test.afterAll(closeChain);
-
-const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
 
 interface PjsPayload {
   address: string; method: string; era: string; nonce: string; tip: string; specVersion: string;
@@ -34,13 +32,7 @@ test('a wallet extension is detected, chosen, and signs a commitment', async ({ 
   const grace = dev('Grace'); // an account only the extension holds
   const api = chain();
   await submit(api.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: grace.address }, value: 20n * UNIT }), dev('Alice'));
-  const id = await api.query.Missions.NextMissionId.getValue({ at: 'best' });
-  const head = await api.query.System.Number.getValue({ at: 'best' });
-  await submit(api.tx.Missions.create_mission({
-    title: new TextEncoder().encode('Wallet check'), content_hash: h('ab'), uri: undefined,
-    milestones: [{ description_hash: h('12'), amount: 5n * UNIT }], deadline: head + 5_000,
-    options: { open_to_non_members: true, min_bond: 0n, min_reputation: 0 },
-  }), dev('Alice'));
+  const id = await postMission('Wallet check');
 
   const requests: PjsPayload[] = [];
   await page.exposeFunction('mockWalletSignPayload', (p: PjsPayload) => {

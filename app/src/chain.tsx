@@ -11,6 +11,7 @@ import { getPolkadotSigner } from 'polkadot-api/signer';
 import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
 import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-labs/hdkd-helpers';
 import { peer } from '@polkadot-api/descriptors';
+import { accountAddress } from './lib/hash';
 
 export type Api = TypedApi<typeof peer>;
 
@@ -79,12 +80,9 @@ function devAccounts(): Account[] {
   return DEV_NAMES.map((name) => {
     const pair = derive(`//${name}`);
     const signer = getPolkadotSigner(pair.publicKey, 'Sr25519', pair.sign);
-    return { address: ss58(pair.publicKey), name, source: 'dev', signer };
+    return { address: accountAddress(pair.publicKey), name, source: 'dev', signer };
   });
 }
-
-import { accountAddress } from './lib/hash';
-const ss58 = (publicKey: Uint8Array) => accountAddress(publicKey);
 
 export function ChainProvider({ children }: { children: ReactNode }) {
   const [endpoint, setEndpointState] = useState(initialEndpoint);

@@ -24,6 +24,7 @@ mod escalation_tests;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod governance_tests;
+pub mod migrations;
 #[cfg(test)]
 mod organization_tests;
 #[cfg(test)]
@@ -165,10 +166,6 @@ pub type UncheckedExtrinsic =
 /// The payload a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade.
-#[allow(unused_parens)]
-type Migrations = ();
-
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -176,7 +173,7 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
-	Migrations,
+	migrations::Unreleased,
 >;
 
 #[frame_support::runtime]

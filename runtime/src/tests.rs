@@ -234,3 +234,31 @@ fn no_chain_spec_can_set_a_sudo_key() {
 			.is_err());
 	});
 }
+
+/// Every pallet of ours declares a storage version (a compile-time bound:
+/// `InCodeStorageVersion = StorageVersion`), and genesis stores the version its
+/// code declares, so the first migration starts from a known number
+/// (`migrations.rs` has the convention).
+#[test]
+fn every_pallet_stores_the_version_its_code_declares() {
+	use frame_support::traits::{GetStorageVersion, PalletInfoAccess, StorageVersion};
+	fn check<P: GetStorageVersion<InCodeStorageVersion = StorageVersion> + PalletInfoAccess>() {
+		assert_eq!(
+			P::on_chain_storage_version(),
+			P::in_code_storage_version(),
+			"{} stores another version than its code declares",
+			P::name()
+		);
+	}
+	for preset in
+		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
+	{
+		genesis_of(preset).execute_with(|| {
+			check::<crate::Missions>();
+			check::<crate::Consortium>();
+			check::<crate::Reputation>();
+			check::<crate::ValidatorSet>();
+			check::<crate::NodeAuthorization>();
+		});
+	}
+}

@@ -35,6 +35,8 @@ function Awaiting({ address }: { address: string }) {
   if (!data || !api) return <p className="muted">Loading…</p>;
   const { acc, holds, rep, actions } = data;
   const r = rep.record;
+  // Holds count in `reserved`; the rest are the older reserves of identity, proxies and multisig.
+  const reservedOther = acc.data.reserved - holds.reduce((sum, x) => sum + x.amount, 0n);
   return (
     <div className="home">
       <section className="card">
@@ -45,6 +47,7 @@ function Awaiting({ address }: { address: string }) {
             <tr key={i}><th>Held: {HOLD_NAMES[h.id.value.type] ?? `${h.id.type} ${h.id.value.type}`}</th><td>{peer(h.amount)}</td></tr>
           ))}
           {holds.length === 0 && <tr><th>Held</th><td>nothing</td></tr>}
+          {reservedOther > 0n && <tr><th>Reserved: identity, proxy and multisig deposits</th><td>{peer(reservedOther)}</td></tr>}
         </tbody></table>
       </section>
       <section className="card">

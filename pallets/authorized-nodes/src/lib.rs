@@ -73,6 +73,8 @@ pub mod pallet {
 	/// A node's additional connections, sorted.
 	pub type ConnectionsOf<T> = BoundedBTreeSet<PeerIdOf<T>, <T as Config>::MaxConnections>;
 
+	/// The in-code storage version: raise it with a migration when a stored
+	/// type changes (see `runtime/src/migrations.rs`).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	#[pallet::pallet]

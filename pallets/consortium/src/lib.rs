@@ -153,7 +153,12 @@ pub mod pallet {
 		pub applied: BlockNumberFor<T>,
 	}
 
+	/// The in-code storage version: raise it with a migration when a stored
+	/// type changes (see `runtime/src/migrations.rs`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Why the pallet holds funds.

@@ -87,7 +87,8 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::{traits::Zero, Perbill};
 
-	/// The in-code storage version.
+	/// The in-code storage version: raise it with a migration when a stored
+	/// type changes (see `runtime/src/migrations.rs`).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	#[pallet::pallet]

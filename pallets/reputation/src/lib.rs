@@ -99,7 +99,12 @@ pub mod pallet {
 		Perbill,
 	};
 
+	/// The in-code storage version: raise it with a migration when a stored
+	/// type changes (see `runtime/src/migrations.rs`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -74,7 +74,12 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{Saturating, Zero};
 
+	/// The in-code storage version: raise it with a migration when a stored
+	/// type changes (see `runtime/src/migrations.rs`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

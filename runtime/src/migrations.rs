@@ -1,0 +1,23 @@
+//! Storage migrations, and the convention for writing them.
+//!
+//! Every pallet of ours declares its storage version (`#[pallet::storage_version]`,
+//! all at 0 today; `tests::every_pallet_stores_the_version_its_code_declares` checks
+//! that genesis writes them). When a stored type of a pallet changes:
+//!
+//! 1. In the pallet, raise `STORAGE_VERSION` and write the migration in
+//!    `src/migrations/v<N>.rs`: an `UncheckedOnRuntimeUpgrade` that translates the
+//!    old values, with `pre_upgrade` / `post_upgrade` checks under `try-runtime`,
+//!    wrapped as `frame_support::migrations::VersionedMigration<N - 1, N, …>` so that
+//!    it runs once and sets the new version. Test it on storage written in the old
+//!    format.
+//! 2. Here, add it to [`Unreleased`], the tuple the runtime's `Executive` runs on the
+//!    next runtime upgrade (in order).
+//! 3. Raise `spec_version`; the upgrade itself is a council motion (`system.setCode`
+//!    through `consortium.dispatchAsRoot`, 3/4 of the council; README, "Upgrading the
+//!    runtime").
+//! 4. After the upgrade is enacted on every network, move the entry out of
+//!    [`Unreleased`] (the `VersionedMigration` would skip it anyway).
+
+/// Migrations not yet applied on every network; run, in order, by the next runtime
+/// upgrade. Empty until the first one.
+pub type Unreleased = ();
