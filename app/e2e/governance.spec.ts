@@ -33,8 +33,15 @@ test('a rejected milestone is disputed and the council settles it with a split, 
   await expect(page.getByTestId('reject-note')).toContainText('send the text of your reasons to the contributors');
   await expect(page.getByTestId('milestone-status-0')).toContainText('rejected');
 
-  // Dave disputes from his to-do list.
+  // Dave checks the reasons Alice sent him against the hash on chain.
   await chooseAccount(page, 'Dave');
+  const received = page.getByTestId('milestone-0').getByLabel('Reasons received');
+  await received.fill('Piers 3 and 4 are missing.');
+  await expect(page.getByTestId('milestone-0')).toContainText('not the text the owner hashed');
+  await received.fill('Piers 3 and 4 are missing from the survey.');
+  await expect(page.getByTestId('milestone-0')).toContainText('these are the reasons the owner rejected with');
+
+  // Dave disputes from his to-do list.
   await goto(page, '');
   const todo = page.locator('.todo li', { hasText: `mission ${id}` }).filter({ hasText: 'was rejected' });
   await todo.getByRole('button', { name: 'Dispute' }).click();

@@ -155,6 +155,7 @@ function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen
   }
   if (onRoster && (status.type === 'Open' || status.type === 'Rejected') && beforeDeadline) {
     return <div className="stack">
+      {status.type === 'Rejected' && <CheckReasons hash={status.value.reason_hash} />}
       <DeliverForm mission={mission} index={index} />
       {status.type === 'Rejected' && !status.value.upheld &&
         <button onClick={() => send(`Dispute milestone ${index + 1}`, api.tx.Missions.dispute_milestone({ mission, milestone: index }))}>Dispute the rejection</button>}
@@ -191,6 +192,16 @@ function RejectForm({ mission, index }: { mission: number; index: number }) {
     <Field label="Reasons (hashed; the text stays in this browser)" error={err} id="reason"><textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reasons" /></Field>
     <button type="submit">Reject</button>
   </form>;
+}
+
+/** For a contributor: do the reasons the owner sent match the hash on chain? */
+function CheckReasons({ hash }: { hash: string }) {
+  const [text, setText] = useState('');
+  const matches = text !== '' && hashText(text) === hash;
+  return <Field label="Reasons the owner sent you (checked against the hash on chain)" id="check-reasons"
+    hint={text === '' ? undefined : matches ? '✓ these are the reasons the owner rejected with' : '✗ not the text the owner hashed (check spaces and line breaks)'}>
+    <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} aria-label="Reasons received" />
+  </Field>;
 }
 
 /** For the owner who rejected from this browser: the reasons to send on. */
