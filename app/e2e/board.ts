@@ -9,7 +9,8 @@ import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-la
 import { peer } from '@polkadot-api/descriptors';
 import { AccountId } from '@polkadot-api/substrate-bindings';
 
-export const UNIT = 10n ** 12n;
+import { UNIT } from '../src/lib/amount';
+export { UNIT };
 export const rpc = () => process.env.PEER_RPC!;
 export const boardUrl = () => `${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}`;
 

@@ -1750,14 +1750,8 @@ fn terms_hash_matches_the_boards_fixture() {
 	let fixture: serde_json::Value =
 		serde_json::from_str(include_str!("../../../../app/src/lib/terms.fixture.json"))
 			.expect("the fixture is JSON");
-	let h256 = |v: &serde_json::Value| {
-		let hex = v.as_str().expect("a hex string").trim_start_matches("0x");
-		let mut bytes = [0u8; 32];
-		for (i, b) in bytes.iter_mut().enumerate() {
-			*b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex");
-		}
-		H256(bytes)
-	};
+	let h256 =
+		|v: &serde_json::Value| v.as_str().expect("a hex string").parse::<H256>().expect("hex");
 	let cases = fixture["cases"].as_array().expect("cases");
 	assert_eq!(cases.len(), 2);
 	for case in cases {
