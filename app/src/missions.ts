@@ -62,7 +62,7 @@ export function fromRaw(id: number, m: Raw): Mission {
 export const settled = (s: MilestoneStatus) => s.type === 'Paid' || s.type === 'Split';
 
 export async function loadMissions(api: Api, at: string): Promise<Mission[]> {
-  const entries = await api.query.Missions.Missions.getEntries({ at });
+  const entries = await api.query.Missions.LiveMissions.getEntries({ at });
   return entries.map((e) => fromRaw(e.keyArgs[0], e.value)).sort((a, b) => b.id - a.id);
 }
 
@@ -88,7 +88,7 @@ export interface MissionDetail {
 
 export async function loadMission(api: Api, id: number, at: string): Promise<MissionDetail | null> {
   const [raw, cs, ds] = await Promise.all([
-    api.query.Missions.Missions.getValue(id, { at }),
+    api.query.Missions.LiveMissions.getValue(id, { at }),
     api.query.Missions.Commitments.getEntries(id, { at }),
     api.query.Missions.Deliverables.getEntries(id, { at }),
   ]);

@@ -146,7 +146,7 @@ fn a_dispute_is_resolved_by_a_council_vote() {
 		}
 		assert_ok!(Missions::propose_terms(signed(Alice), 0));
 		let MissionStatus::Agreeing { terms_hash } =
-			pallet_missions::Missions::<Runtime>::get(0).unwrap().status
+			pallet_missions::LiveMissions::<Runtime>::get(0).unwrap().status
 		else {
 			panic!("terms proposed")
 		};
@@ -174,7 +174,7 @@ fn a_dispute_is_resolved_by_a_council_vote() {
 		let bond = params::MinimumBond::get();
 		assert_eq!(Balances::free_balance(who(Bob)), bob + amount * 6 / 10 + bond);
 		assert_eq!(Balances::free_balance(who(Charlie)), charlie + amount * 4 / 10 + bond);
-		assert!(pallet_missions::Missions::<Runtime>::get(0).is_none());
+		assert!(pallet_missions::LiveMissions::<Runtime>::get(0).is_none());
 		// The rejection came first, when Charlie had no points to lose (never
 		// below zero); then the won dispute, the payout and the completion.
 		assert_eq!(crate::Reputation::score_of(&who(Charlie)), 5 + 10 + 20);
@@ -278,11 +278,11 @@ fn outsiders_meet_named_errors_on_member_calls() {
 		);
 		assert_noop!(
 			Consortium::give_notice(signed(Eve)),
-			pallet_consortium::Error::<Runtime>::NotMember
+			pallet_consortium::Error::<Runtime>::NotAMember
 		);
 		assert_noop!(
 			Consortium::retire(signed(Eve)),
-			pallet_consortium::Error::<Runtime>::NotMember
+			pallet_consortium::Error::<Runtime>::NotAMember
 		);
 		let remark = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
 		assert_noop!(
@@ -320,7 +320,7 @@ fn a_retiring_member_abandons_its_missions() {
 		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Bob)));
 		assert_ok!(Missions::propose_terms(signed(Alice), 0));
 		let MissionStatus::Agreeing { terms_hash } =
-			pallet_missions::Missions::<Runtime>::get(0).unwrap().status
+			pallet_missions::LiveMissions::<Runtime>::get(0).unwrap().status
 		else {
 			panic!("terms proposed")
 		};
@@ -328,7 +328,7 @@ fn a_retiring_member_abandons_its_missions() {
 		assert_ok!(Consortium::give_notice(signed(Bob)));
 		System::set_block_number(1 + <Runtime as pallet_consortium::Config>::NoticePeriod::get());
 		assert_ok!(Consortium::retire(signed(Bob)));
-		let m = pallet_missions::Missions::<Runtime>::get(0).unwrap();
+		let m = pallet_missions::LiveMissions::<Runtime>::get(0).unwrap();
 		assert!(m.roster.is_empty());
 		assert_eq!(m.budget, 5 * UNIT + params::MinimumBond::get());
 		assert!(!pallet_collective::Members::<
@@ -613,10 +613,11 @@ fn reject_and_close_in_one_batch_is_refused() {
 		assert_ok!(Missions::commit(signed(Bob), 0, Perbill::one(), H256::zero()));
 		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Bob)));
 		assert_ok!(Missions::propose_terms(signed(Alice), 0));
-		let terms = Missions::terms_hash(0, &pallet_missions::Missions::<Runtime>::get(0).unwrap());
+		let terms =
+			Missions::terms_hash(0, &pallet_missions::LiveMissions::<Runtime>::get(0).unwrap());
 		assert_ok!(Missions::sign_terms(signed(Bob), 0, terms));
 		assert_ok!(Missions::submit_deliverable(signed(Bob), 0, 0, H256::repeat_byte(1), None));
-		let review = pallet_missions::Missions::<Runtime>::get(0).unwrap().review_period;
+		let review = pallet_missions::LiveMissions::<Runtime>::get(0).unwrap().review_period;
 		System::set_block_number(100 + review + 1);
 		let bob = Balances::free_balance(who(Bob));
 		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
@@ -630,7 +631,7 @@ fn reject_and_close_in_one_batch_is_refused() {
 			],
 		});
 		assert!(sp_runtime::traits::Dispatchable::dispatch(batch, signed(Alice)).is_err());
-		assert!(pallet_missions::Missions::<Runtime>::get(0).is_some());
+		assert!(pallet_missions::LiveMissions::<Runtime>::get(0).is_some());
 		assert_ok!(Missions::close_expired(signed(Charlie), 0));
 		assert_eq!(Balances::free_balance(who(Bob)), bob + amount + params::MinimumBond::get());
 	});

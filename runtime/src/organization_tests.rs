@@ -535,7 +535,7 @@ fn alice_posts(amount: u128) -> u32 {
 }
 
 fn terms_of(mission: u32) -> H256 {
-	match pallet_missions::Missions::<Runtime>::get(mission).expect("live").status {
+	match pallet_missions::LiveMissions::<Runtime>::get(mission).expect("live").status {
 		MissionStatus::Agreeing { terms_hash } => terms_hash,
 		s => panic!("not agreeing: {s:?}"),
 	}
@@ -713,7 +713,7 @@ fn each_refused(
 			Balances::reserved_balance(&firm.account),
 			Balances::free_balance(delegate),
 			pallet_proxy::Proxies::<Runtime>::get(&firm.account),
-			pallet_missions::Missions::<Runtime>::get(mission),
+			pallet_missions::LiveMissions::<Runtime>::get(mission),
 			pallet_consortium::Members::<Runtime>::get(&firm.account),
 			pallet_identity::SubsOf::<Runtime>::get(&firm.account),
 		)
@@ -934,7 +934,7 @@ fn replacing_a_director_keeps_the_firm_whole() {
 				),
 				pallet_reputation::Pallet::<Runtime>::view(&firm.account),
 				pallet_identity::IdentityOf::<Runtime>::get(&firm.account),
-				pallet_missions::Missions::<Runtime>::get(pending),
+				pallet_missions::LiveMissions::<Runtime>::get(pending),
 			)
 		};
 		let before = snapshot();

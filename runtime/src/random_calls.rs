@@ -120,7 +120,7 @@ fn missions_call(c: pallet_missions::Call<Runtime>) -> RuntimeCall {
 }
 
 fn live() -> Vec<(u32, pallet_missions::Mission<Runtime>)> {
-	pallet_missions::Missions::<Runtime>::iter().collect()
+	pallet_missions::LiveMissions::<Runtime>::iter().collect()
 }
 
 /// A random mission call with arguments aimed at what exists.

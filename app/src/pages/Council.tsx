@@ -124,7 +124,7 @@ function Propose() {
   const { data } = useLive(async (api, at) => ({
     council: await api.query.Council.Members.getValue({ at }),
     apps: (await api.query.Consortium.Applications.getEntries({ at })).map((a) => ({ who: a.keyArgs[0], name: dec.decode(a.value.name) })),
-    disputed: (await api.query.Missions.Missions.getEntries({ at })).flatMap((m) => m.value.milestones
+    disputed: (await api.query.Missions.LiveMissions.getEntries({ at })).flatMap((m) => m.value.milestones
       .map((ms, i) => ({ mission: m.keyArgs[0], milestone: i, amount: ms.amount, disputed: ms.status.type === 'Disputed' }))
       .filter((x) => x.disputed)),
   }), []);

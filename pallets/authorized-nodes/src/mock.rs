@@ -128,5 +128,8 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		test();
 		Nodes::do_try_state().expect("invariants hold");
 		assert_eq!(Balances::total_issuance(), issuance, "total issuance changed");
+		let sum: u64 =
+			frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+		assert_eq!(sum, issuance, "balances do not add up to the issuance");
 	});
 }

@@ -311,7 +311,7 @@ pub mod pallet {
 		/// The account has no application.
 		NotApplicant,
 		/// The account is not a member.
-		NotMember,
+		NotAMember,
 		/// The name is longer than `MaxNameLen`.
 		NameTooLong,
 		/// The consortium has `MaxMembers` members.
@@ -441,7 +441,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::give_notice())]
 		pub fn give_notice(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let mut record = Members::<T>::get(&who).ok_or(Error::<T>::NotAMember)?;
 			ensure!(record.leaves_at.is_none(), Error::<T>::NoticeAlreadyGiven);
 			let leaves_at =
 				frame_system::Pallet::<T>::block_number().saturating_add(T::NoticePeriod::get());
@@ -459,7 +459,7 @@ pub mod pallet {
 			.saturating_add(T::OnMemberLeft::max_weight()))]
 		pub fn retire(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotAMember)?;
 			let leaves_at = record.leaves_at.ok_or(Error::<T>::NoticeNotGiven)?;
 			ensure!(
 				frame_system::Pallet::<T>::block_number() >= leaves_at,
@@ -484,7 +484,7 @@ pub mod pallet {
 			who: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			T::RemoveOrigin::ensure_origin(origin)?;
-			ensure!(Members::<T>::contains_key(&who), Error::<T>::NotMember);
+			ensure!(Members::<T>::contains_key(&who), Error::<T>::NotAMember);
 			let extra = Self::remove(&who)?;
 			Self::deposit_event(Event::Removed { who });
 			let used = T::WeightInfo::remove_member(T::MaxMembers::get())

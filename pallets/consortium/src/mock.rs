@@ -155,10 +155,26 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs `test`, then the pallet's invariants.
-pub fn execute(test: impl FnOnce()) {
+/// Runs `test`, then the pallet's invariants and the conservation of money:
+/// the total issuance falls by exactly the deposits burned for rejected
+/// applications, and the accounts' balances add up to it.
+pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
+		let issuance = Balances::total_issuance();
 		test();
 		Consortium::do_try_state().expect("invariants hold");
+		let burned: Balance = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Consortium(crate::Event::ApplicationRejected { burned, .. }) => {
+					Some(burned)
+				}
+				_ => None,
+			})
+			.sum();
+		assert_eq!(Balances::total_issuance(), issuance - burned, "total issuance changed");
+		let sum: Balance =
+			frame_system::Account::<Test>::iter().map(|(_, a)| a.data.free + a.data.reserved).sum();
+		assert_eq!(sum, issuance - burned, "balances do not add up to the issuance");
 	})
 }

@@ -5,7 +5,7 @@
 //! charged for a completion only when it happens.
 
 use super::*;
-use crate::{Missions as MissionsStore, Pallet as Missions};
+use crate::{LiveMissions, Pallet as Missions};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -105,7 +105,7 @@ fn pending<T: Config>(id: MissionId, n: u32) {
 }
 
 fn terms<T: Config>(id: MissionId) -> H256 {
-	match MissionsStore::<T>::get(id).expect("mission").status {
+	match LiveMissions::<T>::get(id).expect("mission").status {
 		MissionStatus::Agreeing { terms_hash } | MissionStatus::Active { terms_hash } => terms_hash,
 		MissionStatus::Recruiting => H256::zero(),
 	}
@@ -226,7 +226,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id, who.clone());
 
-		assert_eq!(MissionsStore::<T>::get(id).expect("mission").roster.len() as u32, c);
+		assert_eq!(LiveMissions::<T>::get(id).expect("mission").roster.len() as u32, c);
 	}
 
 	#[benchmark]
@@ -291,7 +291,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(last), id, hash);
 
 		assert!(matches!(
-			MissionsStore::<T>::get(id).expect("mission").status,
+			LiveMissions::<T>::get(id).expect("mission").status,
 			MissionStatus::Active { .. }
 		));
 	}
@@ -331,7 +331,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(owner), id, 0);
 
 		assert_eq!(
-			MissionsStore::<T>::get(id).expect("mission").milestones[0].status,
+			LiveMissions::<T>::get(id).expect("mission").milestones[0].status,
 			MilestoneStatus::Paid
 		);
 	}
@@ -353,7 +353,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		approve_milestone(RawOrigin::Signed(owner), id, m - 1);
 
-		assert!(MissionsStore::<T>::get(id).is_none());
+		assert!(LiveMissions::<T>::get(id).is_none());
 	}
 
 	#[benchmark]
@@ -365,7 +365,7 @@ mod benchmarks {
 		// Every milestone settled (and delivered): the rest of the escrow is
 		// refunded, `c + p` bonds released, every record removed.
 		let (_, id, _) = delivered::<T>(c, m, p);
-		let mut settled = MissionsStore::<T>::get(id).expect("mission");
+		let mut settled = LiveMissions::<T>::get(id).expect("mission");
 		for milestone in settled.milestones.iter_mut() {
 			milestone.status = MilestoneStatus::Paid;
 		}
@@ -375,7 +375,7 @@ mod benchmarks {
 			Missions::<T>::finish_or_store(id, settled).expect("completed");
 		}
 
-		assert!(MissionsStore::<T>::get(id).is_none());
+		assert!(LiveMissions::<T>::get(id).is_none());
 		assert_eq!(Commitments::<T>::iter_prefix(id).count(), 0);
 	}
 
@@ -388,7 +388,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(owner), id, 0, H256::repeat_byte(9));
 
 		assert!(matches!(
-			MissionsStore::<T>::get(id).expect("mission").milestones[0].status,
+			LiveMissions::<T>::get(id).expect("mission").milestones[0].status,
 			MilestoneStatus::Rejected { .. }
 		));
 	}
@@ -406,7 +406,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), id, 0);
 
 		assert!(matches!(
-			MissionsStore::<T>::get(id).expect("mission").milestones[0].status,
+			LiveMissions::<T>::get(id).expect("mission").milestones[0].status,
 			MilestoneStatus::Disputed { .. }
 		));
 	}
@@ -431,7 +431,7 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, id, 0, Verdict::Split(Perbill::from_percent(50)));
 
 		assert!(matches!(
-			MissionsStore::<T>::get(id).expect("mission").milestones[0].status,
+			LiveMissions::<T>::get(id).expect("mission").milestones[0].status,
 			MilestoneStatus::Split { .. }
 		));
 		Ok(())
@@ -453,7 +453,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
 
-		assert!(MissionsStore::<T>::get(id).is_none());
+		assert!(LiveMissions::<T>::get(id).is_none());
 	}
 
 	#[benchmark]
@@ -469,7 +469,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 
-		assert!(MissionsStore::<T>::get(id).is_none());
+		assert!(LiveMissions::<T>::get(id).is_none());
 		Ok(())
 	}
 
@@ -481,7 +481,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), id);
 
-		assert_eq!(MissionsStore::<T>::get(id).expect("mission").roster.len() as u32, c - 1);
+		assert_eq!(LiveMissions::<T>::get(id).expect("mission").roster.len() as u32, c - 1);
 	}
 
 	#[benchmark]
@@ -492,7 +492,7 @@ mod benchmarks {
 		// Every milestone delivered and left unreviewed: each is paid to the
 		// roster; a full pending list.
 		let (_, id, _) = delivered::<T>(c, m, Missions::<T>::max_pending());
-		let deadline = MissionsStore::<T>::get(id).expect("mission").deadline;
+		let deadline = LiveMissions::<T>::get(id).expect("mission").deadline;
 		frame_system::Pallet::<T>::set_block_number(
 			deadline.saturating_add(T::ReviewPeriod::get()).saturating_add(1u32.into()),
 		);
@@ -501,7 +501,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
 
-		assert!(MissionsStore::<T>::get(id).is_none());
+		assert!(LiveMissions::<T>::get(id).is_none());
 	}
 
 	impl_benchmark_test_suite!(

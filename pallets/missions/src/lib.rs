@@ -59,13 +59,19 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod impls;
+mod declared_weights;
+mod dispatchable_impls;
+mod escrow;
+#[cfg(any(feature = "std", feature = "try-runtime"))]
+mod invariants;
 #[cfg(test)]
 mod mock;
+mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod traits;
 pub mod types;
+mod utility_impls;
 pub mod weights;
 
 pub use traits::*;
@@ -194,7 +200,7 @@ pub mod pallet {
 
 	/// Live missions.
 	#[pallet::storage]
-	pub type Missions<T: Config> = StorageMap<_, Twox64Concat, MissionId, Mission<T>>;
+	pub type LiveMissions<T: Config> = StorageMap<_, Twox64Concat, MissionId, Mission<T>>;
 
 	/// Commitments, pending and accepted, by mission and contributor.
 	#[pallet::storage]
@@ -363,7 +369,8 @@ pub mod pallet {
 		CommitmentNotFound,
 		/// The commitment is already on the roster.
 		AlreadyAccepted,
-		/// Only possible before work starts.
+		/// Only possible while recruiting: terms are already out for
+		/// signature, or work has started.
 		NotRecruiting,
 		/// No terms are out for signature.
 		NotAgreeing,
@@ -403,8 +410,8 @@ pub mod pallet {
 		NotExpired,
 		/// A dispute must be resolved first.
 		DisputeOpen,
-		/// Work has started with contributors on the roster: only governance
-		/// may cancel now.
+		/// Work has started: the roster is fixed, and while anyone is on it
+		/// only governance may cancel.
 		MissionAlreadyActive,
 		/// An amount overflowed.
 		Overflow,
@@ -468,8 +475,8 @@ pub mod pallet {
 			mission: MissionId,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let c = Self::do_withdraw_commitment(who, mission)?;
-			Ok(Some(T::WeightInfo::withdraw_commitment(c)).into())
+			let roster_len = Self::do_withdraw_commitment(who, mission)?;
+			Ok(Some(T::WeightInfo::withdraw_commitment(roster_len)).into())
 		}
 
 		/// The owner puts a pending commitment on the roster.
@@ -481,8 +488,8 @@ pub mod pallet {
 			who: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			let c = Self::do_accept_commitment(owner, mission, who)?;
-			Ok(Some(T::WeightInfo::accept_commitment(c)).into())
+			let roster_len = Self::do_accept_commitment(owner, mission, who)?;
+			Ok(Some(T::WeightInfo::accept_commitment(roster_len)).into())
 		}
 
 		/// The owner turns a commitment down (pending or accepted, before work
@@ -525,8 +532,8 @@ pub mod pallet {
 			terms_hash: H256,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let c = Self::do_sign_terms(who, mission, terms_hash)?;
-			Ok(Some(T::WeightInfo::sign_terms(c)).into())
+			let roster_len = Self::do_sign_terms(who, mission, terms_hash)?;
+			Ok(Some(T::WeightInfo::sign_terms(roster_len)).into())
 		}
 
 		/// A contributor submits the deliverable of a milestone.
@@ -574,8 +581,8 @@ pub mod pallet {
 			reason_hash: H256,
 		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
-			let c = Self::do_reject_milestone(owner, mission, milestone, reason_hash)?;
-			Ok(Some(T::WeightInfo::reject_milestone(c)).into())
+			let roster_len = Self::do_reject_milestone(owner, mission, milestone, reason_hash)?;
+			Ok(Some(T::WeightInfo::reject_milestone(roster_len)).into())
 		}
 
 		/// A contributor disputes a rejection; the milestone waits for
@@ -638,8 +645,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::abandon(T::MaxContributors::get()))]
 		pub fn abandon(origin: OriginFor<T>, mission: MissionId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let c = Self::do_abandon(who, mission)?;
-			Ok(Some(T::WeightInfo::abandon(c)).into())
+			let roster_len = Self::do_abandon(who, mission)?;
+			Ok(Some(T::WeightInfo::abandon(roster_len)).into())
 		}
 
 		/// Anyone closes a mission whose deadline (and, if active, review

@@ -244,7 +244,7 @@ pub enum RejectedCommitment {
 	Pending,
 	/// A commitment on the roster of this size before it left.
 	Accepted {
-		/// The roster's size before (the weight's `c`).
+		/// The roster's size before (what the call's weight is charged for).
 		roster: u32,
 	},
 }
@@ -342,8 +342,23 @@ pub struct MilestoneView<AccountId, Balance, BlockNumber> {
 	pub amount: Balance,
 	/// Where it stands.
 	pub status: MilestoneStatus<Balance, BlockNumber>,
-	/// The latest deliverable: submitter, content hash, version, block.
-	pub deliverable: Option<(AccountId, H256, u32, BlockNumber)>,
+	/// The latest deliverable, if any.
+	pub deliverable: Option<DeliverableView<AccountId, BlockNumber>>,
+}
+
+/// A milestone's latest deliverable, as the runtime API shows it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct DeliverableView<AccountId, BlockNumber> {
+	/// The contributor who submitted it.
+	pub submitter: AccountId,
+	/// Hash of the delivered content.
+	pub content_hash: H256,
+	/// Where the content can be fetched.
+	pub uri: Option<Vec<u8>>,
+	/// 1 for the first submission, one more for each resubmission.
+	pub version: u32,
+	/// The block it was submitted in.
+	pub submitted: BlockNumber,
 }
 
 /// A commitment, as the runtime API shows it.

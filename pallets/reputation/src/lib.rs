@@ -42,6 +42,8 @@
 pub use pallet::*;
 
 #[cfg(test)]
+mod mock;
+#[cfg(test)]
 mod tests;
 
 use codec::{Decode, Encode, MaxEncodedLen};
@@ -159,6 +161,11 @@ pub mod pallet {
 			assert!(!T::HalfLife::get().is_zero(), "HalfLife must be positive");
 			assert!(T::MaxPointsPerOwner::get() > 0, "MaxPointsPerOwner must be positive");
 		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -220,6 +227,53 @@ pub mod pallet {
 				| Settlement::DisputeLost { .. }
 				| Settlement::BondForfeited { .. } => true,
 			}
+		}
+
+		/// Checks the pallet's invariants:
+		/// - no record or per-owner entry is dated after the current block;
+		/// - every stored record moved a counter (storage grows only with
+		///   outcomes that count), and its totals agree with its counters;
+		/// - what an account holds from one owner never exceeds the cap, and
+		///   belongs to an account with a record.
+		#[cfg(any(feature = "std", feature = "try-runtime"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use frame_support::ensure;
+			let now = frame_system::Pallet::<T>::block_number();
+			for (_, r) in Reputations::<T>::iter() {
+				ensure!(r.updated <= now, "a record is dated in the future");
+				let counters = [
+					r.missions_completed,
+					r.milestones_paid,
+					r.rejections,
+					r.rejections_upheld,
+					r.disputes_won,
+					r.bonds_forfeited,
+					r.expired_idle,
+				];
+				ensure!(counters.iter().any(|c| *c > 0), "a stored record counts nothing");
+				ensure!(
+					r.approved_first_try <= r.milestones_paid,
+					"more first-try approvals than milestones paid"
+				);
+				ensure!(
+					r.total_earned.is_zero() || r.milestones_paid > 0,
+					"earnings without a milestone paid"
+				);
+				ensure!(
+					r.total_forfeited.is_zero() || r.bonds_forfeited > 0,
+					"a forfeit total without a bond forfeited"
+				);
+			}
+			let cap = (T::MaxPointsPerOwner::get() as u64).saturating_mul(POINT);
+			for (who, _, (points, at)) in PointsFromOwner::<T>::iter() {
+				ensure!(at <= now, "points from an owner are dated in the future");
+				ensure!(points <= cap, "points from one owner above the cap");
+				ensure!(
+					Reputations::<T>::contains_key(&who),
+					"points from an owner without a record"
+				);
+			}
+			Ok(())
 		}
 
 		/// Counts `outcome` for `who` in a mission of `owner` and moves its points.

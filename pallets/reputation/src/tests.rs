@@ -1,58 +1,7 @@
-//! The score formula and the counters.
+//! The score formula, the counters and the per-owner cap.
 
-use crate::{self as pallet_reputation, *};
-use frame_support::{derive_impl, parameter_types};
+use crate::{mock::*, *};
 use pallet_missions::{OnSettled, ReputationOf, Settlement};
-use sp_runtime::BuildStorage;
-
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-	#[runtime::pallet_index(1)]
-	pub type Reputation = pallet_reputation;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-}
-
-parameter_types! {
-	pub const HalfLife: u64 = 100;
-	pub const MaxPointsPerOwner: u32 = 1_000;
-}
-
-impl pallet_reputation::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
-	type Balance = u64;
-	type HalfLife = HalfLife;
-	type MaxPointsPerOwner = MaxPointsPerOwner;
-}
-
-fn ext() -> sp_io::TestExternalities {
-	let t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	let mut ext = sp_io::TestExternalities::new(t);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
 
 /// An owner the tests do not otherwise care about.
 const OWNER: u64 = 100;
@@ -71,7 +20,7 @@ fn paid(amount: u64, first_try: bool) -> Settlement<u64> {
 
 #[test]
 fn outcomes_move_points_and_counters() {
-	ext().execute_with(|| {
+	build_and_execute(|| {
 		settle(1, paid(300, true));
 		settle(1, paid(200, false));
 		settle(1, Settlement::MissionCompleted { earned: 100 });
@@ -96,7 +45,7 @@ fn outcomes_move_points_and_counters() {
 
 #[test]
 fn forfeits_weigh_heavily_and_points_never_go_negative() {
-	ext().execute_with(|| {
+	build_and_execute(|| {
 		settle(2, paid(10, true));
 		settle(2, Settlement::BondForfeited { amount: 7 });
 		assert_eq!(Reputation::score_of(&2), 0);
@@ -111,7 +60,7 @@ fn forfeits_weigh_heavily_and_points_never_go_negative() {
 
 #[test]
 fn recent_work_weighs_more_than_old_work() {
-	ext().execute_with(|| {
+	build_and_execute(|| {
 		// Old and new work of the same kind: the old has decayed.
 		settle(1, Settlement::MissionCompleted { earned: 100 });
 		System::set_block_number(201);
@@ -131,7 +80,7 @@ fn recent_work_weighs_more_than_old_work() {
 
 #[test]
 fn decay_is_monotonic_and_ends_at_zero() {
-	ext().execute_with(|| {
+	build_and_execute(|| {
 		let mut last = u64::MAX;
 		for elapsed in 0..1_000u64 {
 			let now = Reputation::decay(1_000_000, elapsed);
@@ -145,7 +94,7 @@ fn decay_is_monotonic_and_ends_at_zero() {
 
 #[test]
 fn nothing_earned_counts_for_nothing() {
-	ext().execute_with(|| {
+	build_and_execute(|| {
 		// Zero parts (a 1-ppb share of a small milestone), a completion that
 		// paid nothing and a verdict that paid nothing move no points and no
 		// counters: a sock-puppet roster cannot farm a score with them.
@@ -171,7 +120,7 @@ fn nothing_earned_counts_for_nothing() {
 /// cap; going beyond takes work paid for by other owners. Losses are not capped.
 #[test]
 fn points_from_one_owner_are_capped() {
-	ext().execute_with(|| {
+	build_and_execute(|| {
 		let cap = MaxPointsPerOwner::get();
 		// Forty completed missions from the same owner: 35 points each, capped.
 		for _ in 0..40 {
@@ -193,4 +142,42 @@ fn points_from_one_owner_are_capped() {
 		settle_from(7, 4, Settlement::MissionCompleted { earned: 1 });
 		assert_eq!(Reputation::score_of(&4), before + 20);
 	});
+}
+
+/// `try_state` is not vacuous: each broken rule is caught.
+#[test]
+fn the_invariants_catch_a_broken_store() {
+	let broken: [(&str, fn()); 5] = [
+		("a record that counts nothing", || {
+			Reputations::<Test>::insert(1, Record::default());
+		}),
+		("a record from the future", || {
+			Reputations::<Test>::insert(
+				1,
+				Record { milestones_paid: 1, updated: 9, ..Default::default() },
+			);
+		}),
+		("first-try approvals beyond the paid", || {
+			Reputations::<Test>::insert(
+				1,
+				Record { milestones_paid: 1, approved_first_try: 2, ..Default::default() },
+			);
+		}),
+		("points above the per-owner cap", || {
+			settle(1, paid(1, true));
+			let cap = MaxPointsPerOwner::get() as u64 * POINT;
+			PointsFromOwner::<Test>::insert(1, OWNER, (cap + 1, 1));
+		}),
+		("points from an owner without a record", || {
+			PointsFromOwner::<Test>::insert(5, OWNER, (POINT, 1));
+		}),
+	];
+	for (what, breaks) in broken {
+		new_test_ext().execute_with(|| {
+			settle(2, paid(1, true));
+			assert_eq!(Reputation::do_try_state(), Ok(()));
+			breaks();
+			assert!(Reputation::do_try_state().is_err(), "{what} went unnoticed");
+		});
+	}
 }

@@ -90,7 +90,7 @@ pub mod pallet {
 		/// Who adds and removes validators and sets the session length (the council).
 		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Consortium members: only they may validate.
-		type IsMember: Contains<Self::AccountId>;
+		type Members: Contains<Self::AccountId>;
 		/// Session keys: who has them, and removing them ([`Pallet::purge_keys`]).
 		type SessionKeys: SessionKeys<Self::AccountId>;
 		/// Rotates the session when this pallet's hook says it is time.
@@ -239,7 +239,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
-			ensure!(T::IsMember::contains(&who), Error::<T>::NotAMember);
+			ensure!(T::Members::contains(&who), Error::<T>::NotAMember);
 			ensure!(T::SessionKeys::has_keys(&who), Error::<T>::NoSessionKeys);
 			let mut set = Validators::<T>::get();
 			ensure!(!set.contains(&who), Error::<T>::AlreadyValidator);

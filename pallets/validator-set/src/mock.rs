@@ -95,7 +95,7 @@ parameter_types! {
 impl pallet_validator_set::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = EnsureRoot<AccountId>;
-	type IsMember = Members;
+	type Members = Members;
 	type SessionKeys = Keyed;
 	type Rotation = Rotation;
 	type MinValidators = MinValidators;
@@ -107,6 +107,7 @@ impl pallet_validator_set::Config for Test {
 }
 
 /// Makes benchmark candidates members with keys.
+#[cfg(feature = "runtime-benchmarks")]
 pub struct Candidates;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for Candidates {
@@ -127,8 +128,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs `test` and checks the pallet's invariants afterwards.
-pub fn test(body: impl FnOnce()) {
+/// Runs `test`, then the pallet's invariants. The pallet holds no funds, so
+/// there is no issuance to check.
+pub fn build_and_execute(body: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		body();
 		crate::Pallet::<Test>::do_try_state().expect("invariants hold");

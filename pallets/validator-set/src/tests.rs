@@ -25,7 +25,7 @@ fn next_session() -> Option<Vec<AccountId>> {
 
 #[test]
 fn genesis_gives_the_first_set_to_session() {
-	test(|| {
+	build_and_execute(|| {
 		assert_eq!(set(), vec![1, 2, 3]);
 		assert_eq!(SessionLength::<Test>::get(), 10);
 		assert_eq!(
@@ -39,7 +39,7 @@ fn genesis_gives_the_first_set_to_session() {
 
 #[test]
 fn add_validator_joins_at_the_next_session_only_once() {
-	test(|| {
+	build_and_execute(|| {
 		assert_ok!(ValidatorSet::add_validator(root(), 4));
 		assert_eq!(last_event(), Event::ValidatorAdded { who: 4 }.into());
 		assert_eq!(set(), vec![1, 2, 3, 4]);
@@ -52,7 +52,7 @@ fn add_validator_joins_at_the_next_session_only_once() {
 
 #[test]
 fn add_validator_errors_change_nothing() {
-	test(|| {
+	build_and_execute(|| {
 		assert_noop!(
 			ValidatorSet::add_validator(RuntimeOrigin::signed(1), 4),
 			DispatchError::BadOrigin
@@ -69,7 +69,7 @@ fn add_validator_errors_change_nothing() {
 
 #[test]
 fn remove_validator_leaves_at_the_next_session() {
-	test(|| {
+	build_and_execute(|| {
 		assert_ok!(ValidatorSet::remove_validator(root(), 2));
 		assert_eq!(last_event(), Event::ValidatorRemoved { who: 2 }.into());
 		assert_eq!(set(), vec![1, 3]);
@@ -79,7 +79,7 @@ fn remove_validator_leaves_at_the_next_session() {
 
 #[test]
 fn remove_validator_errors_change_nothing() {
-	test(|| {
+	build_and_execute(|| {
 		assert_noop!(
 			ValidatorSet::remove_validator(RuntimeOrigin::signed(1), 2),
 			DispatchError::BadOrigin
@@ -107,7 +107,7 @@ fn run_to(n: u64) -> Vec<(u64, Weight)> {
 fn this_pallet_rotates_sessions_and_charges_the_measured_weight() {
 	use crate::WeightInfo;
 	use frame_support::traits::Get;
-	test(|| {
+	build_and_execute(|| {
 		<ValidatorSet as SessionManager<AccountId>>::start_session(0);
 		// The session pallet never ends a session by itself.
 		assert!((0..100).all(|n| !ValidatorSet::should_end_session(n)));
@@ -129,7 +129,7 @@ fn this_pallet_rotates_sessions_and_charges_the_measured_weight() {
 
 #[test]
 fn sessions_last_the_governed_length() {
-	test(|| {
+	build_and_execute(|| {
 		<ValidatorSet as SessionManager<AccountId>>::start_session(0);
 		assert_eq!(SessionStart::<Test>::get(), 1);
 		assert_eq!(ValidatorSet::average_session_length(), 10);
@@ -157,7 +157,7 @@ fn sessions_last_the_governed_length() {
 
 #[test]
 fn set_session_length_errors_change_nothing() {
-	test(|| {
+	build_and_execute(|| {
 		assert_noop!(
 			ValidatorSet::set_session_length(RuntimeOrigin::signed(1), 20),
 			DispatchError::BadOrigin
@@ -172,7 +172,7 @@ fn offence(who: AccountId) -> OffenceDetails<AccountId, (AccountId, ())> {
 
 #[test]
 fn an_offender_leaves_the_set_within_the_minimum() {
-	test(|| {
+	build_and_execute(|| {
 		let _ = <ValidatorSet as OnOffenceHandler<AccountId, (AccountId, ()), _>>::on_offence(
 			&[offence(3)],
 			&[Perbill::zero()],
@@ -200,7 +200,7 @@ fn an_offender_leaves_the_set_within_the_minimum() {
 
 #[test]
 fn a_validator_leaving_the_consortium_leaves_the_set() {
-	test(|| {
+	build_and_execute(|| {
 		set_members(vec![1, 2]);
 		let _ = ValidatorSet::member_left(&3);
 		assert_eq!(last_event(), Event::ValidatorLeftConsortium { who: 3, removed: true }.into());
@@ -220,7 +220,7 @@ fn has_keys(who: AccountId) -> bool {
 
 #[test]
 fn a_validator_cannot_purge_its_keys_to_drop_out_of_the_set() {
-	test(|| {
+	build_and_execute(|| {
 		// Validator 3 would leave the session below the minimum at the next
 		// rotation by dropping its keys: refused, keys and set unchanged.
 		assert_noop!(
@@ -241,7 +241,7 @@ fn a_validator_cannot_purge_its_keys_to_drop_out_of_the_set() {
 
 #[test]
 fn a_removed_validator_purges_its_keys() {
-	test(|| {
+	build_and_execute(|| {
 		assert_ok!(ValidatorSet::add_validator(root(), 4));
 		assert_ok!(ValidatorSet::remove_validator(root(), 4));
 		assert_ok!(ValidatorSet::purge_keys(RuntimeOrigin::signed(4)));
@@ -255,7 +255,7 @@ fn a_removed_validator_purges_its_keys() {
 
 #[test]
 fn purge_keys_errors_change_nothing() {
-	test(|| {
+	build_and_execute(|| {
 		assert_noop!(ValidatorSet::purge_keys(RawOrigin::Root.into()), DispatchError::BadOrigin);
 		// Account 9 has no keys.
 		assert_noop!(

@@ -170,7 +170,7 @@ parameter_types! {
 impl pallet_validator_set::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = CouncilTwoThirds;
-	type IsMember = Consortium;
+	type Members = Consortium;
 	type SessionKeys = SessionKeyRegistry;
 	type Rotation = SessionRotation;
 	type MinValidators = MinValidators;

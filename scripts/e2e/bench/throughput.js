@@ -110,7 +110,7 @@ await pool(owners.map((_, k) => k), 32, async (k) => {
 const terms = new Map();
 for (const k of owners.keys()) {
   for (const id of [...kinds[k].sign, ...kinds[k].deliver, ...kinds[k].approve]) {
-    terms.set(id, (await api.query.missions.missions(id)).unwrap().status.asAgreeing.termsHash.toHex());
+    terms.set(id, (await api.query.missions.liveMissions(id)).unwrap().status.asAgreeing.termsHash.toHex());
   }
 }
 await pool(owners.map((_, k) => k), 32, async (k) => {
@@ -123,7 +123,7 @@ console.log(`[bench] setup done: missions ${firstId}..${(await api.query.mission
 
 // Storage the setup's missions take, as stored (key + value bytes).
 const storageRows = [];
-for (const [label, entries] of [['mission', api.query.missions.missions], ['commitment', api.query.missions.commitments], ['deliverable', api.query.missions.deliverables]]) {
+for (const [label, entries] of [['mission', api.query.missions.liveMissions], ['commitment', api.query.missions.commitments], ['deliverable', api.query.missions.deliverables]]) {
   const all = await entries.entries();
   const sizes = all.map(([k, v]) => k.encodedLength + v.unwrap().encodedLength);
   const avg = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);

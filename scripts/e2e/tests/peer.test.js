@@ -87,7 +87,7 @@ describe('peer-node through polkadot.js', () => {
     assert.equal(after[1] - before[1], 45n * UNIT + bond);
     assert.equal(after[2] - before[2], 30n * UNIT + bond);
     assert.ok(after[0] - before[0] > 75n * UNIT + bond - UNIT / 100n);
-    assert.equal((await api.query.missions.missions(id)).isNone, true, 'escrow and records are gone');
+    assert.equal((await api.query.missions.liveMissions(id)).isNone, true, 'escrow and records are gone');
     const holds = await api.query.balances.holds(alice.address);
     assert.equal(holds.filter((hd) => hd.id.isMissions).length, 0, 'no escrow left on the owner');
   }));
@@ -208,7 +208,7 @@ describe('peer-node through polkadot.js', () => {
     } finally {
       rmSync(file, { force: true });
     }
-    const mission = (await api.query.missions.missions(next)).unwrap();
+    const mission = (await api.query.missions.liveMissions(next)).unwrap();
     assert.equal(mission.owner.toString(), alice.address);
     assert.equal(mission.budget.toBigInt(), 10n * UNIT);
   }));

@@ -138,12 +138,12 @@ fn a_pending_commitment_leaves_once_work_starts() {
 		assert_eq!(Missions::pending_actions(&3), vec![PendingAction::Withdraw { mission: id }]);
 		assert_ok!(Missions::withdraw_commitment(RuntimeOrigin::signed(3), id));
 		assert_eq!(free(3), ENDOWMENT);
-		assert_eq!(MissionsStore::<Test>::get(id).unwrap().pending, 0);
+		assert_eq!(LiveMissions::<Test>::get(id).unwrap().pending, 0);
 		assert!(CommittedMissions::<Test>::get(3).is_empty());
 		// An accepted contributor still cannot walk away that way.
 		assert_noop!(
 			Missions::withdraw_commitment(RuntimeOrigin::signed(2), id),
-			Error::<Test>::NotRecruiting
+			Error::<Test>::MissionAlreadyActive
 		);
 	});
 }
@@ -255,7 +255,7 @@ fn an_empty_roster_does_not_lock_the_escrow() {
 		assert_ok!(Missions::cancel_mission(RuntimeOrigin::signed(OWNER), id));
 		// The owner gets the budget back with the forfeited bond.
 		assert_eq!(free(OWNER), ENDOWMENT + MIN_BOND);
-		assert!(MissionsStore::<Test>::get(id).is_none());
+		assert!(LiveMissions::<Test>::get(id).is_none());
 	});
 }
 
@@ -282,7 +282,7 @@ fn the_review_period_is_fixed_at_creation() {
 		ReviewPeriod::set(&0);
 		// A mission posted now gets the new period.
 		let late = create(&[1000]);
-		assert_eq!(MissionsStore::<Test>::get(late).unwrap().review_period, 0);
+		assert_eq!(LiveMissions::<Test>::get(late).unwrap().review_period, 0);
 		run_to_block(DEADLINE + 1);
 		assert_noop!(
 			Missions::close_expired(RuntimeOrigin::signed(9), id),
@@ -335,7 +335,7 @@ fn a_dust_refund_cannot_freeze_a_verdict() {
 			Verdict::Split(pct(99))
 		));
 		assert!(has_event(Event::RefundDeferred { mission: id, owner: OWNER, amount: 1 }));
-		assert_eq!(MissionsStore::<Test>::get(id).unwrap().owed, 1);
+		assert_eq!(LiveMissions::<Test>::get(id).unwrap().owed, 1);
 		assert_eq!(held(HoldReason::MissionEscrow, OWNER), 101);
 		deliver(id, 2, 1);
 		assert_ok!(Missions::approve_milestone(RuntimeOrigin::signed(OWNER), id, 1));

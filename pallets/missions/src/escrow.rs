@@ -1,0 +1,214 @@
+//! Escrow and bonds: what is held from the owner and the contributors, and
+//! every way it leaves a hold — paid out, refunded, released or forfeited.
+//! Funds move only through `fungible` holds, so the total issuance is kept.
+
+use crate::*;
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{BalancedHold, Inspect, MutateHold},
+		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
+		OnUnbalanced,
+	},
+};
+use sp_runtime::{
+	traits::{CheckedAdd, Saturating, Zero},
+	Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The bond a commitment to `mission` holds: the mission's minimum, the
+	/// chain's, and never below the existential deposit, so that releasing
+	/// it can never fail.
+	pub(crate) fn bond_of(mission: &Mission<T>) -> BalanceOf<T> {
+		mission.options.min_bond.max(T::MinimumBond::get()).max(T::Currency::minimum_balance())
+	}
+
+	/// Takes the fee for turning down a pending commitment from its held
+	/// `bond` (to [`Config::RejectionFee`]): the chain's minimum bond, or the whole bond if what would be
+	/// left could not be released to the account (dust below the existential
+	/// deposit). Returns the fee.
+	pub(crate) fn burn_rejection_fee(
+		who: &T::AccountId,
+		bond: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut fee = T::MinimumBond::get().min(bond);
+		let rest = bond.saturating_sub(fee);
+		if !rest.is_zero()
+			&& T::Currency::can_deposit(who, rest, Provenance::Extant)
+				!= DepositConsequence::Success
+		{
+			fee = bond;
+		}
+		if !fee.is_zero() {
+			let (credit, missing) =
+				T::Currency::slash(&HoldReason::CommitmentBond.into(), who, fee);
+			ensure!(missing.is_zero(), Error::<T>::InsufficientBalance);
+			T::RejectionFee::on_unbalanced(credit);
+		}
+		Ok(fee)
+	}
+
+	pub(crate) fn release_bond(
+		id: MissionId,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::release(
+				&HoldReason::CommitmentBond.into(),
+				who,
+				amount,
+				Precision::Exact,
+			)?;
+		}
+		Self::deposit_event(Event::BondReleased { mission: id, who: who.clone(), amount });
+		Ok(())
+	}
+
+	pub(crate) fn forfeit_bond(
+		id: MissionId,
+		who: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if !amount.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::CommitmentBond.into(),
+				who,
+				to,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+		}
+		T::OnSettled::on_settled(id, to, who, Settlement::BondForfeited { amount });
+		Self::deposit_event(Event::BondForfeited {
+			mission: id,
+			who: who.clone(),
+			to: to.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	/// Pays `part` of milestone `index` to the roster by share and refunds the
+	/// rest to the owner; marks the milestone settled. Returns what each
+	/// contributor received.
+	///
+	/// No recipient can block the payout: a contributor's part too small for
+	/// its account to receive goes to the owner with the rest
+	/// ([`Event::RewardUnpayable`]), and a refund the owner's account cannot
+	/// receive yet is deferred ([`Event::RefundDeferred`]).
+	pub(crate) fn pay_milestone(
+		id: MissionId,
+		mission: &mut Mission<T>,
+		index: MilestoneIndex,
+		part: Perbill,
+		first_try: bool,
+	) -> Result<Vec<(T::AccountId, BalanceOf<T>)>, DispatchError> {
+		let amount =
+			mission.milestones.get(index as usize).ok_or(Error::<T>::MilestoneNotFound)?.amount;
+		let mut to_pay = part.mul_floor(amount);
+		let mut to_refund = amount.saturating_sub(to_pay);
+		// Each contributor's part, rounded down; the remainder to the first.
+		let mut parts: Vec<BalanceOf<T>> =
+			mission.roster.iter().map(|(_, share)| share.mul_floor(to_pay)).collect();
+		let handed: BalanceOf<T> = parts.iter().fold(Zero::zero(), |a, p| a.saturating_add(*p));
+		if let Some(first) = parts.first_mut() {
+			*first = first.saturating_add(to_pay.saturating_sub(handed));
+		}
+		let mut received = Vec::with_capacity(parts.len());
+		for ((who, _), mut value) in mission.roster.iter().zip(parts) {
+			if !value.is_zero()
+				&& T::Currency::can_deposit(who, value, Provenance::Extant)
+					!= DepositConsequence::Success
+			{
+				to_pay = to_pay.saturating_sub(value);
+				to_refund = to_refund.saturating_add(value);
+				Self::deposit_event(Event::RewardUnpayable {
+					mission: id,
+					milestone: index,
+					who: who.clone(),
+					amount: value,
+				});
+				value = Zero::zero();
+			}
+			if !value.is_zero() {
+				T::Currency::transfer_on_hold(
+					&HoldReason::MissionEscrow.into(),
+					&mission.owner,
+					who,
+					value,
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Force,
+				)?;
+			}
+			T::OnSettled::on_settled(
+				id,
+				&mission.owner,
+				who,
+				Settlement::MilestonePaid { milestone: index, amount: value, first_try },
+			);
+			Self::deposit_event(Event::RewardPaid {
+				mission: id,
+				milestone: index,
+				who: who.clone(),
+				amount: value,
+			});
+			received.push((who.clone(), value));
+		}
+		mission.paid = mission.paid.checked_add(&to_pay).ok_or(Error::<T>::Overflow)?;
+		if !to_refund.is_zero() {
+			Self::refund(id, mission, to_refund)?;
+		}
+		let milestone =
+			mission.milestones.get_mut(index as usize).ok_or(Error::<T>::MilestoneNotFound)?;
+		milestone.status = if to_refund.is_zero() {
+			MilestoneStatus::Paid
+		} else {
+			MilestoneStatus::Split { paid: to_pay, refunded: to_refund }
+		};
+		Self::deposit_event(Event::MilestoneApproved {
+			mission: id,
+			milestone: index,
+			amount: to_pay,
+		});
+		Ok(received)
+	}
+
+	/// Gives `amount` of the escrow back to the owner, or, if the owner's
+	/// account cannot receive it now (it would stay below the existential
+	/// deposit), keeps it held as owed until the mission's records go.
+	pub(crate) fn refund(
+		id: MissionId,
+		mission: &mut Mission<T>,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		mission.refunded = mission.refunded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let owner = mission.owner.clone();
+		if T::Currency::can_deposit(&owner, amount, Provenance::Extant)
+			!= DepositConsequence::Success
+		{
+			mission.owed = mission.owed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			Self::deposit_event(Event::RefundDeferred { mission: id, owner, amount });
+			return Ok(());
+		}
+		T::Currency::release(&HoldReason::MissionEscrow.into(), &owner, amount, Precision::Exact)?;
+		Self::deposit_event(Event::Refunded { mission: id, owner, amount });
+		Ok(())
+	}
+
+	/// Refunds everything still in escrow to the owner.
+	pub(crate) fn refund_unpaid(id: MissionId, mission: &mut Mission<T>) -> DispatchResult {
+		let left = mission.escrowed();
+		if !left.is_zero() {
+			Self::refund(id, mission, left)?;
+		}
+		Ok(())
+	}
+}
