@@ -1,30 +1,4 @@
-//! # Authorized nodes
-//!
-//! Which nodes may connect to Peer's network, decided on-chain and bounded
-//! everywhere.
-//!
-//! - **Well-known nodes** are the consortium's own: the council adds,
-//!   removes or swaps one ([`Config::AddOrigin`], [`Config::RemoveOrigin`],
-//!   [`Config::SwapOrigin`]) and may replace the whole list
-//!   ([`Config::ResetOrigin`]). Each has an owner, named in the vote. Every
-//!   well-known node connects to every other.
-//! - **Claimed nodes**: a consortium member may claim a node that is not
-//!   well-known (`claim_node`), holding [`Config::NodeDeposit`]; the claim
-//!   gives it no connection by itself. It gets the deposit back when it
-//!   removes the claim.
-//! - **Connections**: the owner of a node lets up to
-//!   [`Config::MaxConnections`] other nodes connect to it
-//!   (`add_connections`), holding [`Config::ConnectionDeposit`] for each;
-//!   e.g. a validator's owner lets its own full nodes in.
-//! - **Ownership** moves with `transfer_node`; the deposits held for the
-//!   node move with it to the new owner.
-//! - Every node runs this pallet's offchain worker (`--offchain-worker
-//!   always`), which tells the node's networking which peers are authorized
-//!   for it: the well-known nodes (if it is one) and its connections.
-//!
-//! Peer ids are the bytes of a libp2p peer id, at most
-//! [`Config::MaxPeerIdLength`] long.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;

@@ -1,26 +1,4 @@
-//! # Consortium
-//!
-//! Who belongs to the Peer consortium, how one joins and leaves, and how the
-//! members' council reaches Root without any sudo key.
-//!
-//! - **Joining**: an account `apply`s with a display name, a kind
-//!   (organization or individual) and an optional hash of its charter, and
-//!   [`Config::ApplicationDeposit`] is held. The council admits
-//!   ([`Config::AdmitOrigin`]): the deposit is returned and the account becomes
-//!   a member; or it rejects: the deposit is burned (it pays for the council's
-//!   time and keeps spam out). The applicant may withdraw first and get it back.
-//! - **Leaving**: a member `give_notice`s and may `retire` once
-//!   [`Config::NoticePeriod`] has passed. The council may remove a member at
-//!   once ([`Config::RemoveOrigin`]). Either way [`Config::OnMemberLeft`] is
-//!   told, so that the member's open mission commitments are abandoned, with
-//!   the consequences the missions pallet sets.
-//! - **Root by vote**: `dispatch_as_root(call)` from [`Config::RootOrigin`]
-//!   (a council supermajority) dispatches `call` as Root: runtime upgrades and
-//!   every other Root call go through it.
-//! - The member set is kept sorted and handed to the council
-//!   ([`Config::MembershipChanged`]) on every change; this pallet implements
-//!   `Contains<AccountId>` for other pallets to ask who is a member.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -285,21 +263,53 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An account applied to join; its deposit is held.
-		Applied { who: T::AccountId, kind: MemberKind, deposit: BalanceOf<T> },
+		Applied {
+			/// The applicant.
+			who: T::AccountId,
+			/// Organization or individual.
+			kind: MemberKind,
+			/// The application deposit held.
+			deposit: BalanceOf<T>,
+		},
 		/// An applicant withdrew; its deposit was released.
-		ApplicationWithdrawn { who: T::AccountId },
+		ApplicationWithdrawn {
+			/// The applicant.
+			who: T::AccountId,
+		},
 		/// The council admitted an applicant; its deposit was released.
-		Admitted { who: T::AccountId },
+		Admitted {
+			/// The new member.
+			who: T::AccountId,
+		},
 		/// The council rejected an applicant; its deposit was burned.
-		ApplicationRejected { who: T::AccountId, burned: BalanceOf<T> },
+		ApplicationRejected {
+			/// The applicant.
+			who: T::AccountId,
+			/// Its deposit, burned.
+			burned: BalanceOf<T>,
+		},
 		/// A member gave notice; it may retire from `leaves_at`.
-		NoticeGiven { who: T::AccountId, leaves_at: BlockNumberFor<T> },
+		NoticeGiven {
+			/// The member.
+			who: T::AccountId,
+			/// The first block at which it may retire.
+			leaves_at: BlockNumberFor<T>,
+		},
 		/// A member retired after its notice.
-		Retired { who: T::AccountId },
+		Retired {
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// The council removed a member.
-		Removed { who: T::AccountId },
+		Removed {
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// A call was dispatched as Root by vote.
-		DispatchedAsRoot { result: DispatchResult },
+		DispatchedAsRoot {
+			/// The inner call's result: a failure is reported here, the outer call succeeds.
+			result: DispatchResult,
+		},
 	}
 
 	#[pallet::error]
@@ -340,7 +350,16 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Applies to join, holding the application deposit.
+		/// Applies to join the consortium, holding `ApplicationDeposit` until the council decides.
+		///
+		/// Origin: signed by an account that is neither a member nor an applicant.
+		///
+		/// - `name`: the display name, at most `MaxNameLen` bytes.
+		/// - `kind`: `Organization` or `Individual`.
+		/// - `charter`: hash of the applicant's charter or statutes, kept off-chain.
+		///
+		/// Emits `Applied`. Fails with `AlreadyMember`, `AlreadyApplied`, `NameTooLong`,
+		/// `TooManyApplications` or `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::apply())]
 		pub fn apply(
@@ -368,6 +387,10 @@ pub mod pallet {
 		}
 
 		/// Withdraws the caller's application; the deposit is released.
+		///
+		/// Origin: signed by the applicant.
+		///
+		/// Emits `ApplicationWithdrawn`. Fails with `NotApplicant`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::withdraw_application())]
 		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
@@ -384,8 +407,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The council admits an applicant: it becomes a member and its
-		/// deposit is released.
+		/// The council admits an applicant: it becomes a member (in Peer's runtime, a council
+		/// member too) and its deposit is released.
+		///
+		/// Origin: `AdmitOrigin` (in Peer's runtime, three quarters of the council, or Root).
+		///
+		/// - `who`: the applicant.
+		///
+		/// Emits `Admitted`. Fails with `NotApplicant`, `AlreadyMember` or `TooManyMembers`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::admit(T::MaxMembers::get())
 			.saturating_add(T::MembershipChangeWeight::get()))]
@@ -418,7 +447,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The council rejects an applicant: its deposit is burned.
+		/// The council rejects an applicant: its deposit is burned (it pays for the council's time
+		/// and keeps spam out).
+		///
+		/// Origin: `AdmitOrigin` (in Peer's runtime, three quarters of the council, or Root).
+		///
+		/// - `who`: the applicant.
+		///
+		/// Emits `ApplicationRejected`. Fails with `NotApplicant`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reject_application())]
 		pub fn reject_application(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -436,7 +472,11 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// A member gives notice; it may retire once `NoticePeriod` has passed.
+		/// A member gives notice; it may `retire` once `NoticePeriod` has passed.
+		///
+		/// Origin: signed by a member that has not given notice.
+		///
+		/// Emits `NoticeGiven`. Fails with `NotAMember` or `NoticeAlreadyGiven`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::give_notice())]
 		pub fn give_notice(origin: OriginFor<T>) -> DispatchResult {
@@ -451,8 +491,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// A member whose notice has run out leaves; its open mission
-		/// commitments are abandoned.
+		/// A member whose notice has run out leaves. Its open mission commitments are withdrawn or
+		/// abandoned and, if it validates, it leaves the validator set (`OnMemberLeft`).
+		///
+		/// Origin: signed by a member whose notice period is over.
+		///
+		/// Emits `Retired`. Fails with `NotAMember`, `NoticeNotGiven`, `NoticeRunning` or
+		/// `TooFewMembers`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::retire(T::MaxMembers::get())
 			.saturating_add(T::MembershipChangeWeight::get())
@@ -473,8 +518,13 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// The council removes a member at once; its open mission commitments
-		/// are abandoned.
+		/// The council removes a member at once, with the same consequences as `retire`.
+		///
+		/// Origin: `RemoveOrigin` (in Peer's runtime, three quarters of the council, or Root).
+		///
+		/// - `who`: the member.
+		///
+		/// Emits `Removed`. Fails with `NotAMember` or `TooFewMembers`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::remove_member(T::MaxMembers::get())
 			.saturating_add(T::MembershipChangeWeight::get())
@@ -493,8 +543,15 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// Dispatches `call` as Root. Only [`Config::RootOrigin`] — a council
-		/// supermajority — may: this is how the chain upgrades its runtime.
+		/// Dispatches `call` as Root: this is how the chain upgrades its runtime and makes every
+		/// other Root call, with no sudo key.
+		///
+		/// Origin: `RootOrigin` (in Peer's runtime, three quarters of the council).
+		///
+		/// - `call`: the call to dispatch.
+		///
+		/// Emits `DispatchedAsRoot` with the inner call's result: the outer call succeeds even if
+		/// the inner one fails.
 		#[pallet::call_index(7)]
 		#[pallet::weight({
 			let info = call.get_dispatch_info();

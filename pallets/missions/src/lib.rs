@@ -1,56 +1,4 @@
-//! # Missions
-//!
-//! The heart of Peer: a member posts a *mission* whose reward budget, split
-//! into milestones, moves into escrow at once; would-be contributors *commit*
-//! to it with a share and a bond; the owner accepts a roster whose shares add
-//! up to the whole; everyone *signs* the same terms; contributors *deliver*
-//! each milestone; an approved milestone *pays* its amount to the roster by
-//! share, from escrow, in the same call.
-//!
-//! ## Terms
-//! - **Escrow**: the budget, held on the owner's account under
-//!   [`HoldReason::MissionEscrow`]. Payouts move it from that hold straight to
-//!   the contributors; refunds release it back to the owner.
-//! - **Bond**: held on each committing account under
-//!   [`HoldReason::CommitmentBond`]; returned when the mission ends well,
-//!   forfeited when a contributor abandons or delivers nothing by expiry.
-//! - **Deposit**: [`Config::MissionDeposit`], held from the owner under
-//!   [`HoldReason::MissionDeposit`] while the mission's records exist.
-//! - **Roster**: the accepted contributors and their [`Perbill`] shares.
-//! - **Terms hash**: `blake2_256` of the SCALE encoding of `(mission id,
-//!   milestones (description hash, amount), roster (account, share), deadline)`.
-//!
-//! ## Rules worth knowing
-//! - Rounding: a payout gives each contributor `share × amount`, rounded down;
-//!   the remainder (less than one unit per contributor) goes to the first
-//!   contributor on the roster, so escrow always pays out exactly.
-//! - Any change of the roster while terms are being signed voids every
-//!   signature and returns the mission to `Recruiting`.
-//! - Abandoning an active mission forfeits the bond: it moves into the
-//!   escrow, raising the last unsettled milestone by the same amount, and the
-//!   leaver's share is spread over the remaining contributors in proportion to
-//!   their shares (rounding remainder to the first).
-//! - Review: the owner may reject a deliverable until the review period
-//!   ([`Config::ReviewPeriod`], fixed in the mission when it is posted) after
-//!   the deadline has passed; after that, silence is consent. A rejection
-//!   opens a dispute period ([`Config::DisputePeriod`]); a rejection that
-//!   governance upheld cannot be disputed again.
-//! - Expiry: `close_expired` is open to anyone once the deadline has passed
-//!   (for an active mission, once the review period has passed too, and no
-//!   rejection is still in its dispute period). A deliverable the owner left
-//!   unreviewed is paid; if that settles every milestone the mission
-//!   completes and every bond comes back. Otherwise open and rejected
-//!   milestones are refunded to the owner; a disputed milestone blocks
-//!   closing until governance resolves it. Contributors who delivered
-//!   something get their bond back, the others' bonds go to the owner.
-//! - No recipient blocks settlement: a part too small for its account goes
-//!   to the owner; a refund the owner cannot receive yet waits, held, until
-//!   the mission's records go.
-//! - A pending commitment can be withdrawn at any time; turning one down
-//!   burns the chain's minimum bond from it.
-//! - A mission's records are removed when it completes, is cancelled or
-//!   expires; its history stays in the events and in reputation.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -237,86 +185,227 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A mission was posted and its budget escrowed.
 		MissionCreated {
+			/// The mission.
 			mission: MissionId,
+			/// Who posted it (and paid the budget and deposit).
 			owner: T::AccountId,
+			/// The budget escrowed: the sum of the milestones.
 			budget: BalanceOf<T>,
+			/// The last block at which deliverables are accepted.
 			deadline: BlockNumberFor<T>,
 		},
 		/// An account committed to a mission and its bond was held.
-		Committed { mission: MissionId, who: T::AccountId, share: Perbill, bond: BalanceOf<T> },
+		Committed {
+			/// The mission.
+			mission: MissionId,
+			/// The would-be contributor.
+			who: T::AccountId,
+			/// The share of every payout asked for.
+			share: Perbill,
+			/// The bond held from it.
+			bond: BalanceOf<T>,
+		},
 		/// A contributor withdrew before work started; its bond was released.
-		CommitmentWithdrawn { mission: MissionId, who: T::AccountId },
+		CommitmentWithdrawn {
+			/// The mission.
+			mission: MissionId,
+			/// The account that withdrew.
+			who: T::AccountId,
+		},
 		/// The owner put a contributor on the roster.
-		CommitmentAccepted { mission: MissionId, who: T::AccountId, share: Perbill },
+		CommitmentAccepted {
+			/// The mission.
+			mission: MissionId,
+			/// The contributor.
+			who: T::AccountId,
+			/// Its share of every payout.
+			share: Perbill,
+		},
 		/// The owner turned a commitment down; its bond was released, less
 		/// `fee` (burned) if the commitment was still pending.
-		CommitmentRejected { mission: MissionId, who: T::AccountId, fee: BalanceOf<T> },
+		CommitmentRejected {
+			/// The mission.
+			mission: MissionId,
+			/// The account turned down.
+			who: T::AccountId,
+			/// Burned from its bond: the minimum bond if the commitment was pending, else nothing.
+			fee: BalanceOf<T>,
+		},
 		/// The roster changed while terms were out: every signature was voided.
-		TermsVoided { mission: MissionId },
+		TermsVoided {
+			/// The mission.
+			mission: MissionId,
+		},
 		/// The owner proposed the terms for everyone to sign.
-		TermsProposed { mission: MissionId, terms_hash: H256 },
+		TermsProposed {
+			/// The mission.
+			mission: MissionId,
+			/// The hash every contributor signs.
+			terms_hash: H256,
+		},
 		/// A contributor signed the terms.
-		TermsSigned { mission: MissionId, who: T::AccountId },
+		TermsSigned {
+			/// The mission.
+			mission: MissionId,
+			/// The contributor who signed.
+			who: T::AccountId,
+		},
 		/// The last signature came in: work starts.
-		MissionActivated { mission: MissionId, terms_hash: H256 },
+		MissionActivated {
+			/// The mission.
+			mission: MissionId,
+			/// The terms everyone signed.
+			terms_hash: H256,
+		},
 		/// A contributor submitted a deliverable for a milestone.
 		DeliverableSubmitted {
+			/// The mission.
 			mission: MissionId,
+			/// The milestone (from 0).
 			milestone: MilestoneIndex,
+			/// The contributor who submitted it.
 			who: T::AccountId,
+			/// Hash of the delivered content.
 			content_hash: H256,
+			/// 1 for the first submission, one more for each resubmission.
 			version: u32,
 		},
 		/// A milestone was approved (by its owner, by governance or by expiry)
 		/// and paid out.
-		MilestoneApproved { mission: MissionId, milestone: MilestoneIndex, amount: BalanceOf<T> },
+		MilestoneApproved {
+			/// The mission.
+			mission: MissionId,
+			/// The milestone (from 0).
+			milestone: MilestoneIndex,
+			/// Paid to the roster (a split verdict pays part).
+			amount: BalanceOf<T>,
+		},
 		/// A contributor received its part of a milestone.
 		RewardPaid {
+			/// The mission.
 			mission: MissionId,
+			/// The milestone (from 0).
 			milestone: MilestoneIndex,
+			/// The contributor paid.
 			who: T::AccountId,
+			/// Its part, by its share.
 			amount: BalanceOf<T>,
 		},
 		/// The owner rejected a deliverable.
-		MilestoneRejected { mission: MissionId, milestone: MilestoneIndex, reason_hash: H256 },
+		MilestoneRejected {
+			/// The mission.
+			mission: MissionId,
+			/// The milestone (from 0).
+			milestone: MilestoneIndex,
+			/// Hash of the owner's reasons (the text is sent to the contributors off-chain).
+			reason_hash: H256,
+		},
 		/// A contributor disputed a rejection; the milestone is frozen.
-		MilestoneDisputed { mission: MissionId, milestone: MilestoneIndex, who: T::AccountId },
+		MilestoneDisputed {
+			/// The mission.
+			mission: MissionId,
+			/// The milestone (from 0).
+			milestone: MilestoneIndex,
+			/// The contributor who disputed.
+			who: T::AccountId,
+		},
 		/// Governance settled a dispute.
-		DisputeResolved { mission: MissionId, milestone: MilestoneIndex, verdict: Verdict },
+		DisputeResolved {
+			/// The mission.
+			mission: MissionId,
+			/// The milestone (from 0).
+			milestone: MilestoneIndex,
+			/// What governance decided.
+			verdict: Verdict,
+		},
 		/// Escrow went back to the owner.
-		Refunded { mission: MissionId, owner: T::AccountId, amount: BalanceOf<T> },
+		Refunded {
+			/// The mission.
+			mission: MissionId,
+			/// The mission's owner.
+			owner: T::AccountId,
+			/// Released from escrow to the owner.
+			amount: BalanceOf<T>,
+		},
 		/// A refund the owner's account could not receive yet (it would have
 		/// stayed below the existential deposit) stays held until the mission
 		/// ends, when it is released right after the deposit.
-		RefundDeferred { mission: MissionId, owner: T::AccountId, amount: BalanceOf<T> },
+		RefundDeferred {
+			/// The mission.
+			mission: MissionId,
+			/// The mission's owner.
+			owner: T::AccountId,
+			/// Kept on hold until the mission ends.
+			amount: BalanceOf<T>,
+		},
 		/// A contributor's part of a payout was too small for its account to
 		/// receive (below the existential deposit); it went to the owner.
 		RewardUnpayable {
+			/// The mission.
 			mission: MissionId,
+			/// The milestone (from 0).
 			milestone: MilestoneIndex,
+			/// The contributor whose part it was.
 			who: T::AccountId,
+			/// The part, given to the owner instead.
 			amount: BalanceOf<T>,
 		},
 		/// A member left the consortium but one of its missions could not be
 		/// settled for it; the mission is as it was.
-		MemberLeaveFailed { mission: MissionId, who: T::AccountId, error: DispatchError },
+		MemberLeaveFailed {
+			/// The mission.
+			mission: MissionId,
+			/// The member who left.
+			who: T::AccountId,
+			/// Why the mission could not be settled.
+			error: DispatchError,
+		},
 		/// A contributor left an active mission; its bond joined the budget.
-		ContributorAbandoned { mission: MissionId, who: T::AccountId, forfeited: BalanceOf<T> },
+		ContributorAbandoned {
+			/// The mission.
+			mission: MissionId,
+			/// The contributor who left.
+			who: T::AccountId,
+			/// Its bond, added to the budget.
+			forfeited: BalanceOf<T>,
+		},
 		/// A bond went back to its contributor.
-		BondReleased { mission: MissionId, who: T::AccountId, amount: BalanceOf<T> },
+		BondReleased {
+			/// The mission.
+			mission: MissionId,
+			/// The contributor.
+			who: T::AccountId,
+			/// The bond released.
+			amount: BalanceOf<T>,
+		},
 		/// A bond was forfeited to `to`.
 		BondForfeited {
+			/// The mission.
 			mission: MissionId,
+			/// The contributor whose bond it was.
 			who: T::AccountId,
+			/// Who received it: the mission's owner.
 			to: T::AccountId,
+			/// The bond forfeited.
 			amount: BalanceOf<T>,
 		},
 		/// Every milestone was settled; the mission's records are gone.
-		MissionCompleted { mission: MissionId },
+		MissionCompleted {
+			/// The mission.
+			mission: MissionId,
+		},
 		/// The mission was called off; its records are gone.
-		MissionCancelled { mission: MissionId, by_force: bool },
+		MissionCancelled {
+			/// The mission.
+			mission: MissionId,
+			/// Whether governance cancelled it (`force_cancel_mission`).
+			by_force: bool,
+		},
 		/// The mission was closed after its deadline; its records are gone.
-		MissionExpired { mission: MissionId },
+		MissionExpired {
+			/// The mission.
+			mission: MissionId,
+		},
 	}
 
 	#[pallet::error]
@@ -434,8 +523,24 @@ pub mod pallet {
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
-		/// Posts a mission and escrows its budget (the sum of the milestones)
-		/// from the caller, who must be a member, with the storage deposit.
+		/// Posts a mission and escrows its budget, the sum of the milestones, with the storage
+		/// deposit (`MissionDeposit`), both held from the caller.
+		///
+		/// Origin: signed by a consortium member, who becomes the mission's owner.
+		///
+		/// - `title`: a short title, at most `MaxTitleLen` bytes.
+		/// - `content_hash`: hash of the full description, kept off-chain.
+		/// - `uri`: where the description can be read, at most `MaxUriLen` bytes.
+		/// - `milestones`: each milestone's description hash and amount; 1 to `MaxMilestones`,
+		///   none zero, adding up to at least `MinimumBudget`.
+		/// - `deadline`: the last block at which deliverables are accepted; after the current
+		///   block and at most `MaxDuration` away.
+		/// - `options`: whether non-members may commit, the bond each commitment holds (at least
+		///   `MinimumBond`) and the reputation a contributor needs.
+		///
+		/// Emits `MissionCreated`. Fails with `NotAMember`, `TitleTooLong`, `UriTooLong`,
+		/// `NoMilestones`, `TooManyMilestones`, `ZeroMilestoneAmount`, `BudgetTooLow`,
+		/// `DeadlineInPast`, `DeadlineTooFar`, `TooManyMissions` or `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_mission(
 			milestones.len() as u32,
@@ -454,7 +559,21 @@ pub mod pallet {
 			Self::do_create_mission(who, title, content_hash, uri, milestones, deadline, options)
 		}
 
-		/// Commits to a mission for `share` of every payout, holding the bond.
+		/// Commits to a mission for `share` of every payout, holding the mission's bond from the
+		/// caller. The owner then accepts or turns the commitment down.
+		///
+		/// Origin: signed by a consortium member (by anyone if the mission is open to non-members)
+		/// other than the owner, whose reputation is at least the mission's minimum; only before
+		/// work starts.
+		///
+		/// - `mission`: the mission.
+		/// - `share`: the part of every milestone's payout asked for; more than zero, and with
+		///   the roster's accepted shares at most the whole.
+		/// - `role_hash`: hash of the role the contributor offers, kept off-chain.
+		///
+		/// Emits `Committed`. Fails with `NotAMember`, `MissionNotFound`, `OwnerCannotCommit`,
+		/// `MissionAlreadyActive`, `AlreadyCommitted`, `ZeroShare`, `SharesExceedWhole`,
+		/// `ReputationTooLow`, `TooManyCommitments`, `TooManyMissions` or `InsufficientBalance`.
 		#[pallet::call_index(1)]
 		pub fn commit(
 			origin: OriginFor<T>,
@@ -466,8 +585,16 @@ pub mod pallet {
 			Self::do_commit(who, mission, share, role_hash)
 		}
 
-		/// Withdraws the caller's commitment and frees the bond: an accepted
-		/// one before work starts, a pending one at any time.
+		/// Withdraws the caller's commitment and releases its bond: an accepted one before work
+		/// starts, a pending one at any time (once work started without it, nothing else would free
+		/// its bond). Terms out for signature are voided.
+		///
+		/// Origin: signed by the committed account.
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `CommitmentWithdrawn`, `BondReleased` and, if terms were out, `TermsVoided`. Fails
+		/// with `MissionNotFound`, `CommitmentNotFound` or `MissionAlreadyActive`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw_commitment(T::MaxContributors::get()))]
 		pub fn withdraw_commitment(
@@ -479,7 +606,17 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::withdraw_commitment(roster_len)).into())
 		}
 
-		/// The owner puts a pending commitment on the roster.
+		/// The owner puts a pending commitment on the roster. Terms out for signature are voided:
+		/// everyone signs the new roster.
+		///
+		/// Origin: signed by the mission's owner; only before work starts.
+		///
+		/// - `mission`: the mission.
+		/// - `who`: the committed account.
+		///
+		/// Emits `CommitmentAccepted` and, if terms were out, `TermsVoided`. Fails with
+		/// `MissionNotFound`, `NotMissionOwner`, `MissionAlreadyActive`, `CommitmentNotFound`,
+		/// `AlreadyAccepted`, `SharesExceedWhole` or `TooManyContributors`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::accept_commitment(T::MaxContributors::get()))]
 		pub fn accept_commitment(
@@ -492,10 +629,18 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::accept_commitment(roster_len)).into())
 		}
 
-		/// The owner turns a commitment down (pending or accepted, before work
-		/// starts); the bond is released. Turning down a *pending* commitment
-		/// burns the chain's minimum bond from it: filling a mission's pending
-		/// list with commitments to be turned down is not free.
+		/// The owner turns a commitment down, pending or accepted, and its bond is released.
+		/// Turning down a *pending* commitment burns the chain's minimum bond from it, so filling a
+		/// mission's pending list with commitments to be turned down is not free.
+		///
+		/// Origin: signed by the mission's owner; only before work starts.
+		///
+		/// - `mission`: the mission.
+		/// - `who`: the committed account.
+		///
+		/// Emits `CommitmentRejected`, `BondReleased` and, if terms were out, `TermsVoided`. Fails
+		/// with `MissionNotFound`, `NotMissionOwner`, `MissionAlreadyActive` or
+		/// `CommitmentNotFound`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::reject_commitment(T::MaxContributors::get())
 			.max(T::WeightInfo::reject_pending_commitment()))]
@@ -512,7 +657,15 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// The owner fixes the terms once the roster's shares add up to the whole.
+		/// The owner fixes the terms once the roster's shares add up to the whole: the terms hash
+		/// (see `terms_hash_of`) goes out for every contributor to sign.
+		///
+		/// Origin: signed by the mission's owner; only while recruiting and before the deadline.
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `TermsProposed`. Fails with `MissionNotFound`, `NotMissionOwner`, `NotRecruiting`,
+		/// `DeadlinePassed`, `NoContributors` or `SharesIncomplete`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::propose_terms(
 			T::MaxContributors::get(),
@@ -523,7 +676,17 @@ pub mod pallet {
 			Self::do_propose_terms(owner, mission)
 		}
 
-		/// A contributor signs the terms; the last signature starts the work.
+		/// A contributor signs the terms out for signature; the last signature starts the work.
+		///
+		/// Origin: signed by a contributor on the roster.
+		///
+		/// - `mission`: the mission.
+		/// - `terms_hash`: the hash the contributor agrees to; it must be the current terms', so
+		///   a roster change between reading and signing fails rather than binds.
+		///
+		/// Emits `TermsSigned` and, with the last signature, `MissionActivated`. Fails with
+		/// `MissionNotFound`, `NotAgreeing`, `TermsMismatch`, `NotAContributor`,
+		/// `CommitmentNotFound`, `AlreadySigned` or `DeadlinePassed`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::sign_terms(T::MaxContributors::get()))]
 		pub fn sign_terms(
@@ -536,7 +699,19 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::sign_terms(roster_len)).into())
 		}
 
-		/// A contributor submits the deliverable of a milestone.
+		/// A contributor submits the deliverable of a milestone, or resubmits it after a rejection.
+		/// The content stays off-chain; its hash binds it.
+		///
+		/// Origin: signed by a contributor on the roster of an active mission, by the deadline.
+		///
+		/// - `mission`: the mission.
+		/// - `milestone`: the milestone's index, from 0.
+		/// - `content_hash`: hash of the delivered content.
+		/// - `uri`: where the content can be fetched, at most `MaxUriLen` bytes.
+		///
+		/// Emits `DeliverableSubmitted`. Fails with `MissionNotFound`, `MissionNotActive`,
+		/// `NotAContributor`, `DeadlinePassed`, `MilestoneNotFound`, `MilestoneAlreadyPaid`,
+		/// `MilestoneAwaitingReview`, `MilestoneDisputed` or `UriTooLong`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::submit_deliverable(
 			uri.as_ref().map_or(0, |u| u.len() as u32),
@@ -552,11 +727,24 @@ pub mod pallet {
 			Self::do_submit_deliverable(who, mission, milestone, content_hash, uri)
 		}
 
-		/// The owner approves a milestone: its amount is paid to the roster.
-		/// Approving the last one completes the mission.
+		/// The owner approves a milestone's deliverable: its amount is paid from escrow to the
+		/// roster by share. Approving the last unsettled milestone completes the mission: what is
+		/// left of the escrow goes back to the owner, every bond is released and the mission's
+		/// records are removed.
 		///
-		/// Charged for a full roster, every milestone and a completion with a
-		/// full pending list; the unused part is refunded.
+		/// Charged for a full roster, every milestone and a completion with a full pending list;
+		/// the unused part is refunded.
+		///
+		/// Origin: signed by the mission's owner.
+		///
+		/// - `mission`: the mission.
+		/// - `milestone`: the milestone's index, from 0.
+		///
+		/// Emits `MilestoneApproved` and `RewardPaid` for each contributor (`RewardUnpayable` for a
+		/// part too small to receive); on completion `Refunded`, `BondReleased` and
+		/// `MissionCompleted`. Fails with `MissionNotFound`, `NotMissionOwner`, `MissionNotActive`,
+		/// `MilestoneNotFound`, `MilestoneNotSubmitted`, `MilestoneAlreadyPaid`,
+		/// `MilestoneDisputed` or `NoContributors`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(Pallet::<T>::approve_milestone_max_weight())]
 		pub fn approve_milestone(
@@ -569,9 +757,20 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// The owner rejects a milestone's deliverable, with the hash of its
-		/// reasons. Only until the review period after the deadline ends:
-		/// silence is consent.
+		/// The owner rejects a milestone's deliverable, with the hash of its reasons; the
+		/// contributors may resubmit or dispute. Only until the review period after the deadline
+		/// ends: silence is consent.
+		///
+		/// Origin: signed by the mission's owner.
+		///
+		/// - `mission`: the mission.
+		/// - `milestone`: the milestone's index, from 0.
+		/// - `reason_hash`: hash of the reasons, whose text the owner sends to the contributors
+		///   off-chain.
+		///
+		/// Emits `MilestoneRejected`. Fails with `MissionNotFound`, `NotMissionOwner`,
+		/// `MissionNotActive`, `MilestoneNotFound`, `MilestoneNotSubmitted`,
+		/// `MilestoneAlreadyPaid`, `MilestoneDisputed` or `ReviewPeriodOver`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::reject_milestone(T::MaxContributors::get()))]
 		pub fn reject_milestone(
@@ -585,8 +784,16 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::reject_milestone(roster_len)).into())
 		}
 
-		/// A contributor disputes a rejection; the milestone waits for
-		/// governance. A rejection governance upheld cannot be disputed again.
+		/// A contributor disputes a rejection: the milestone is frozen until governance resolves
+		/// it. A rejection governance upheld cannot be disputed again.
+		///
+		/// Origin: signed by a contributor on the roster.
+		///
+		/// - `mission`: the mission.
+		/// - `milestone`: the milestone's index, from 0.
+		///
+		/// Emits `MilestoneDisputed`. Fails with `MissionNotFound`, `MissionNotActive`,
+		/// `NotAContributor`, `MilestoneNotFound`, `MilestoneNotRejected` or `RejectionUpheld`.
 		#[pallet::call_index(10)]
 		pub fn dispute_milestone(
 			origin: OriginFor<T>,
@@ -597,8 +804,19 @@ pub mod pallet {
 			Self::do_dispute_milestone(who, mission, milestone)
 		}
 
-		/// Governance settles a dispute. A verdict that settles the last
-		/// milestone completes the mission; the unused weight is refunded.
+		/// Governance settles a dispute: pays the milestone in full, upholds the rejection (the
+		/// contributors may resubmit), or pays a part and refunds the rest. A verdict that settles
+		/// the last milestone completes the mission; the unused weight is refunded.
+		///
+		/// Origin: `DisputeOrigin` (in Peer's runtime, two thirds of the council).
+		///
+		/// - `mission`: the mission.
+		/// - `milestone`: the milestone's index, from 0.
+		/// - `verdict`: `Approve`, `UpholdRejection` or `Split(part paid)`.
+		///
+		/// Emits `DisputeResolved`, and for a payment `MilestoneApproved` and `RewardPaid`; on
+		/// completion as `approve_milestone`. Fails with `MissionNotFound`, `MilestoneNotFound`,
+		/// `MilestoneNotDisputed` or `NoContributors`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute(
 			T::MaxContributors::get(),
@@ -615,9 +833,15 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// The owner calls off a mission before work starts, or once nobody is
-		/// left on the roster: the unpaid budget comes back and every bond is
-		/// released.
+		/// The owner calls off a mission before work starts, or once nobody is left on the roster:
+		/// the unpaid budget and the deposit come back and every bond is released.
+		///
+		/// Origin: signed by the mission's owner.
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `Refunded`, `BondReleased` for each commitment and `MissionCancelled`. Fails with
+		/// `MissionNotFound`, `NotMissionOwner` or `MissionAlreadyActive`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::cancel_mission(
 			T::MaxContributors::get().saturating_mul(2),
@@ -628,8 +852,15 @@ pub mod pallet {
 			Self::do_cancel_mission(Some(owner), mission)
 		}
 
-		/// Governance calls off a mission at any phase: unpaid budget to the
-		/// owner, bonds released.
+		/// Governance calls off a mission at any phase: the unpaid budget and the deposit go back
+		/// to the owner and every bond is released. What was paid stays paid.
+		///
+		/// Origin: `ForceOrigin` (in Peer's runtime, two thirds of the council).
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `Refunded`, `BondReleased` for each commitment and `MissionCancelled { by_force:
+		/// true }`. Fails with `MissionNotFound`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::force_cancel_mission(
 			T::MaxContributors::get(),
@@ -640,7 +871,15 @@ pub mod pallet {
 			Self::do_cancel_mission(None, mission)
 		}
 
-		/// A contributor leaves an active mission, forfeiting its bond to the budget.
+		/// A contributor leaves an active mission: its bond is forfeited to the budget and its
+		/// share is spread over the rest of the roster.
+		///
+		/// Origin: signed by a contributor on the roster of an active mission.
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `ContributorAbandoned`. Fails with `MissionNotFound`, `MissionNotActive`,
+		/// `NotAContributor` or `CommitmentNotFound`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::abandon(T::MaxContributors::get()))]
 		pub fn abandon(origin: OriginFor<T>, mission: MissionId) -> DispatchResultWithPostInfo {
@@ -649,8 +888,20 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::abandon(roster_len)).into())
 		}
 
-		/// Anyone closes a mission whose deadline (and, if active, review
-		/// period and the dispute period of every rejection) has passed.
+		/// Closes a mission whose deadline has passed (and, if active, its review period and the
+		/// dispute period of every rejection): silence is consent, so unreviewed deliverables are
+		/// paid. If every milestone is then settled the mission completes as by
+		/// `approve_milestone`; otherwise the rest of the escrow goes back to the owner, and the
+		/// bond of each contributor of an active mission who delivered nothing is forfeited to the
+		/// owner (every other bond is released).
+		///
+		/// Origin: signed by anyone.
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `MissionExpired` (or `MissionCompleted`), with `RewardPaid`, `Refunded`,
+		/// `BondReleased` and `BondForfeited` as they apply. Fails with `MissionNotFound`,
+		/// `NotExpired`, `DisputePeriodRunning` or `DisputeOpen`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::close_expired(
 			T::MaxContributors::get(),

@@ -1,42 +1,4 @@
-//! # Reputation
-//!
-//! Trust earned in missions, per account: counters of what happened and a
-//! score in which recent work weighs more than old work.
-//!
-//! The missions pallet reports every settled outcome through
-//! [`pallet_missions::OnSettled`]; this pallet implements it, and
-//! [`pallet_missions::ReputationOf`] so missions can ask for a minimum score.
-//!
-//! ## The score
-//! Each outcome adds or takes points (in thousandths):
-//!
-//! | outcome | points |
-//! | --- | --- |
-//! | milestone paid | +10 (+5 more if approved on the first submission) |
-//! | mission completed | +20 |
-//! | dispute won (something paid by the verdict) | +5 |
-//! | milestone rejected | −2 |
-//! | dispute lost (rejection upheld) | −10 |
-//! | mission expired with nothing delivered | −20 |
-//! | bond forfeited | −50 |
-//!
-//! Only value earns: a milestone part, a completion or a verdict that paid
-//! the account nothing counts for nothing (a `Split(0)` verdict is reported
-//! by the missions pallet as a lost dispute).
-//!
-//! Points are bounded per pair: what an account gains from the missions of
-//! one owner is capped at [`Config::MaxPointsPerOwner`] (decaying like the
-//! rest). A member paying its own puppet contributors can lift each of them
-//! that far and no further; a score above the cap takes work paid for by
-//! several owners — several members, each admitted by the council. Losses
-//! are never capped. Set a mission's `min_reputation` above the cap to ask
-//! for that.
-//!
-//! Points decay: they halve every [`Config::HalfLife`] blocks. Between whole
-//! half-lives the decay is linear (a fraction `f` of a half-life multiplies
-//! by `1 − f/2`, slightly above `2^−f`). Points never go below zero. The
-//! score is the decayed points, rounded down to a whole number.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub use pallet::*;
@@ -152,7 +114,14 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An outcome in a mission changed an account's reputation.
-		ReputationChanged { who: T::AccountId, mission: MissionId, score: u32 },
+		ReputationChanged {
+			/// The account.
+			who: T::AccountId,
+			/// The mission the outcome came from.
+			mission: MissionId,
+			/// Its score now.
+			score: u32,
+		},
 	}
 
 	#[pallet::hooks]

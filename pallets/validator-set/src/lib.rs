@@ -1,35 +1,4 @@
-//! # Validator set
-//!
-//! Which consortium members validate Peer, decided by vote, and how long a
-//! session lasts.
-//!
-//! - **The set** is a bounded list of accounts ([`Validators`]). The council
-//!   ([`Config::AddRemoveOrigin`]) adds a member who has registered session keys
-//!   (`session.set_keys`) and removes a validator; the set never falls below
-//!   [`Config::MinValidators`], the fewest that keep blocks produced and
-//!   finalized. A validator who stops being a consortium member is dropped
-//!   ([`Pallet::member_left`]), within the same minimum.
-//! - **Keys**: an account removes its session keys here ([`Pallet::purge_keys`],
-//!   the runtime filters `session.purgeKeys` out), and only once it is out of
-//!   the set: keys purged by a validator would make the session pallet drop it
-//!   at the next rotation, below the minimum.
-//! - **Sessions**: this pallet is `pallet-session`'s `SessionManager`,
-//!   `ShouldEndSession` and `EstimateNextSessionRotation`. A session ends
-//!   [`SessionLength`] blocks after it began; the council sets the length
-//!   (`set_session_length`). This pallet's `on_initialize` rotates it
-//!   ([`Config::Rotation`]) and charges the benchmarked weight of a rotation,
-//!   so the block that starts a session carries transactions like any other
-//!   (`pallet-session`'s own hook would claim the whole block). A change to
-//!   the set is handed to `pallet-session` when the next session is planned:
-//!   it is queued for one session and authors blocks (Aura) and votes on
-//!   finality (GRANDPA) from the session after, as with every `pallet-session`
-//!   chain.
-//! - **Offences** (e.g. a GRANDPA equivocation proven on-chain through the
-//!   historical session pallet) are reported here
-//!   ([`sp_staking::offence::OnOffenceHandler`]): the offender is taken out of
-//!   the set from the next session, unless that would leave fewer than
-//!   [`Config::MinValidators`]; the council may add it back by vote.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -175,19 +144,45 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `who` joins the set at the next session.
-		ValidatorAdded { who: T::AccountId },
+		ValidatorAdded {
+			/// The validator's account.
+			who: T::AccountId,
+		},
 		/// `who` leaves the set at the next session.
-		ValidatorRemoved { who: T::AccountId },
+		ValidatorRemoved {
+			/// The validator's account.
+			who: T::AccountId,
+		},
 		/// Sessions now last `length` blocks (from the current one on).
-		SessionLengthSet { length: BlockNumberFor<T> },
+		SessionLengthSet {
+			/// The new session length, in blocks.
+			length: BlockNumberFor<T>,
+		},
 		/// `who` was reported for an offence in `session`; `removed` says whether it
 		/// leaves the set (it stays when the set is at its minimum).
-		OffenceReported { who: T::AccountId, session: u32, removed: bool },
+		OffenceReported {
+			/// The validator's account.
+			who: T::AccountId,
+			/// The session of the offence.
+			session: u32,
+			/// Whether it was removed from the set (not if the set would fall below
+			/// `MinValidators`).
+			removed: bool,
+		},
 		/// `who` left the consortium; `removed` says whether it leaves the set
 		/// (it stays when the set is at its minimum, until the council replaces it).
-		ValidatorLeftConsortium { who: T::AccountId, removed: bool },
+		ValidatorLeftConsortium {
+			/// The validator's account.
+			who: T::AccountId,
+			/// Whether it was removed from the set (not if the set would fall below
+			/// `MinValidators`).
+			removed: bool,
+		},
 		/// `who` removed its session keys and got their deposit back.
-		KeysPurged { who: T::AccountId },
+		KeysPurged {
+			/// The validator's account.
+			who: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -233,8 +228,14 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Adds `who`, a consortium member with session keys, to the set from the
-		/// next session on.
+		/// Adds `who` to the validator set from the next session on.
+		///
+		/// Origin: `AddRemoveOrigin` (in Peer's runtime, two thirds of the council).
+		///
+		/// - `who`: a consortium member that registered session keys (`session.setKeys`).
+		///
+		/// Emits `ValidatorAdded`. Fails with `NotAMember`, `NoSessionKeys`, `AlreadyValidator` or
+		/// `TooManyValidators`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -250,7 +251,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes `who` from the set from the next session on.
+		/// Removes `who` from the validator set from the next session on.
+		///
+		/// Origin: `AddRemoveOrigin` (in Peer's runtime, two thirds of the council).
+		///
+		/// - `who`: a validator.
+		///
+		/// Emits `ValidatorRemoved`. Fails with `NotValidator` or `TooFewValidators` (the set keeps
+		/// at least `MinValidators`).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -265,8 +273,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets how many blocks a session lasts. The current session ends once it
-		/// is `length` blocks old.
+		/// Sets how many blocks a session lasts. The current session ends once it is `length`
+		/// blocks old.
+		///
+		/// Origin: `AddRemoveOrigin` (in Peer's runtime, two thirds of the council).
+		///
+		/// - `length`: blocks per session, at least `MinSessionLength`.
+		///
+		/// Emits `SessionLengthSet`. Fails with `SessionTooShort`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_session_length())]
 		pub fn set_session_length(
@@ -280,11 +294,14 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes the caller's session keys and releases their deposit: the
-		/// only way to, since the runtime filters `session.purgeKeys` out. A
-		/// validator keeps its keys until the council has taken it out of the
-		/// set — otherwise the session pallet would drop it at the next
-		/// rotation and the set could fall below [`Config::MinValidators`].
+		/// Removes the caller's session keys and releases their deposit: the only way to, since the
+		/// runtime filters `session.purgeKeys` out. A validator keeps its keys until the council
+		/// has taken it out of the set; otherwise the session pallet would drop it at the next
+		/// rotation and the set could fall below `MinValidators`.
+		///
+		/// Origin: signed by an account with session keys that is not a validator.
+		///
+		/// Emits `KeysPurged`. Fails with `StillValidator` or `NoSessionKeys`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::purge_keys())]
 		pub fn purge_keys(origin: OriginFor<T>) -> DispatchResult {
