@@ -56,6 +56,34 @@ pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> 
 	Ok(batches)
 }
 
+// ----- Helpers: what the pallets' benchmarks ask of the runtime -----
+
+/// Benchmarks make their accounts consortium members: mission owners and
+/// contributors, node claimants.
+pub struct MakeMember;
+impl pallet_missions::BenchmarkHelper<crate::AccountId> for MakeMember {
+	fn make_member(who: &crate::AccountId) {
+		Consortium::add_member_for_benchmarks(who);
+	}
+}
+impl pallet_authorized_nodes::BenchmarkHelper<crate::AccountId> for MakeMember {
+	fn make_member(who: &crate::AccountId) {
+		Consortium::add_member_for_benchmarks(who);
+	}
+}
+
+/// The parameter `pallet-parameters`' benchmark sets.
+impl Default for crate::RuntimeParameters {
+	fn default() -> Self {
+		crate::RuntimeParameters::Missions(
+			crate::dynamic_params::missions::Parameters::MissionDeposit(
+				crate::dynamic_params::missions::MissionDeposit,
+				Some(crate::UNIT),
+			),
+		)
+	}
+}
+
 /// Benchmarks of the validator set make their candidate a member with session
 /// keys, registered as `session.setKeys` leaves them: the deposit held and a
 /// consumer reference (a benchmark cannot sign the keys' ownership proof).

@@ -3,9 +3,9 @@
 //! Ferdie are funded outsiders.
 
 use crate::{
-	configs::governance::dynamic_params::missions as params, tests::genesis_of, Balances,
-	Consortium, Council, Missions, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-	RuntimeParameters, System, UNIT, VERSION,
+	configs::missions::dynamic_params::missions as params, tests::genesis_of, Balances, Consortium,
+	Council, Missions, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeParameters,
+	System, UNIT, VERSION,
 };
 use codec::Encode;
 use frame_support::{
@@ -559,7 +559,7 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 
 #[test]
 fn parameters_are_kept_within_their_bounds() {
-	use crate::configs::governance::parameter_bounds::{MIN_AMOUNT, REVIEW_PERIOD};
+	use crate::configs::missions::parameter_bounds::{MIN_AMOUNT, REVIEW_PERIOD};
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let set = |p: params::Parameters| {

@@ -41,7 +41,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-pub use configs::governance::{dynamic_params, RuntimeParameters, RuntimeParametersKey};
+pub use configs::missions::{dynamic_params, RuntimeParameters, RuntimeParametersKey};
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;

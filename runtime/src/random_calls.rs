@@ -18,7 +18,7 @@
 //! any failure (rerun it alone with `PEER_RANDOM_SEED=<seed> PEER_RANDOM_CALLS=<n>`).
 
 use crate::{
-	configs::governance::{dynamic_params::missions as params, CouncilCollective},
+	configs::{governance::CouncilCollective, missions::dynamic_params::missions as params},
 	tests::genesis_of,
 	AccountId, AllPalletsWithSystem, Balance, Balances, BlockNumber, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeParameters, System, DAYS, SLOT_DURATION, UNIT,

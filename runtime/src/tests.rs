@@ -168,7 +168,7 @@ fn the_heaviest_mission_and_consortium_calls_fit_in_a_block_with_room() {
 		C::admit(members).saturating_add(change),
 		C::retire(members)
 			.saturating_add(change)
-			.saturating_add(crate::configs::governance::MemberLeft::max_weight()),
+			.saturating_add(crate::configs::member_left::MemberLeft::max_weight()),
 		<Runtime as pallet_validator_set::Config>::WeightInfo::add_validator(
 			<Runtime as pallet_validator_set::Config>::MaxValidators::get(),
 		),

@@ -209,7 +209,7 @@ impl pallet_authorized_nodes::Config for Runtime {
 	type MaxConnections = MaxConnections;
 	type WeightInfo = pallet_authorized_nodes::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = crate::configs::missions::MakeMember;
+	type BenchmarkHelper = crate::benchmarks::MakeMember;
 }
 
 /// Unsigned transactions the runtime itself creates (GRANDPA equivocation

@@ -1,5 +1,6 @@
 //! The consortium governs itself: its member set, the members' council, Root
-//! by a council supermajority, and the parameters the council may tune.
+//! by a council supermajority, and who may change the parameters (their
+//! values and bounds are the missions' economics, in `missions.rs`).
 //!
 //! | decision | origin |
 //! | --- | --- |
@@ -16,12 +17,15 @@
 //!
 //! There is no sudo key on any chain: Root is the council's three quarters.
 
+use super::{
+	member_left::MemberLeft,
+	missions::{RuntimeParameters, RuntimeParametersKey},
+};
 use crate::{
-	AccountId, Balance, BlockNumber, Missions, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeHoldReason, RuntimeOrigin, DAYS, UNIT,
+	AccountId, Balance, BlockNumber, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
+	RuntimeOrigin, DAYS, UNIT,
 };
 use frame_support::{
-	dynamic_params::{dynamic_pallet_params, dynamic_params},
 	parameter_types,
 	traits::{EitherOfDiverse, EnsureOriginWithArg},
 	weights::Weight,
@@ -69,11 +73,6 @@ parameter_types! {
 	pub const MaxApplications: u32 = 50;
 	/// Longest member display name.
 	pub const MaxNameLen: u32 = 64;
-	/// Reputation points halve over about a quarter of a year.
-	pub const ReputationHalfLife: BlockNumber = 90 * DAYS;
-	/// At most 100 points from any one owner's missions (about three
-	/// completed two-milestone missions): a score above it needs several.
-	pub const MaxPointsPerOwner: u32 = 100;
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -92,18 +91,6 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type DisapproveOrigin = CouncilTwoThirds;
 	type KillOrigin = CouncilTwoThirds;
 	type Consideration = ();
-}
-
-/// When a member leaves, its mission commitments are withdrawn or abandoned,
-/// and it leaves the validator set (within the set's minimum).
-pub struct MemberLeft;
-impl pallet_consortium::OnMemberLeft<AccountId> for MemberLeft {
-	fn on_member_left(who: &AccountId) -> Weight {
-		Missions::member_left(who).saturating_add(crate::ValidatorSet::member_left(who))
-	}
-	fn max_weight() -> Weight {
-		Missions::member_left_max_weight().saturating_add(crate::ValidatorSet::member_left_weight())
-	}
 }
 
 /// What the council's bookkeeping weighs when the member set changes: its
@@ -139,91 +126,6 @@ impl pallet_consortium::Config for Runtime {
 	type OnMemberLeft = MemberLeft;
 	type MembershipChangeWeight = CouncilMembershipChange;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_reputation::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type Balance = Balance;
-	type HalfLife = ReputationHalfLife;
-	type MaxPointsPerOwner = MaxPointsPerOwner;
-}
-
-/// Parameters the council tunes by vote (`parameters.set_parameter`).
-#[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
-pub mod dynamic_params {
-	use super::*;
-
-	/// Missions' economics.
-	#[dynamic_pallet_params]
-	#[codec(index = 0)]
-	pub mod missions {
-		/// Held from a mission's owner for its storage while it lives.
-		#[codec(index = 0)]
-		pub static MissionDeposit: Balance = UNIT;
-		/// The smallest budget a mission may escrow.
-		#[codec(index = 1)]
-		pub static MinimumBudget: Balance = UNIT;
-		/// The smallest bond of any commitment.
-		#[codec(index = 2)]
-		pub static MinimumBond: Balance = 10 * crate::MILLI_UNIT;
-		/// Blocks after an active mission's deadline during which the owner
-		/// may still review.
-		#[codec(index = 3)]
-		pub static ReviewPeriod: BlockNumber = 7 * DAYS;
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl Default for RuntimeParameters {
-	fn default() -> Self {
-		RuntimeParameters::Missions(dynamic_params::missions::Parameters::MissionDeposit(
-			dynamic_params::missions::MissionDeposit,
-			Some(UNIT),
-		))
-	}
-}
-
-/// The range each mission parameter may be set to. A vote outside it is
-/// refused (`system.CallFiltered`); Root (three quarters) is not checked,
-/// and the missions pallet never lets a bond or deposit fall below the
-/// existential deposit whatever is stored.
-pub mod parameter_bounds {
-	use super::*;
-
-	/// Money amounts: at least the existential deposit, so that releasing a
-	/// deposit or bond to an empty account can never fail.
-	pub const MIN_AMOUNT: Balance = crate::EXISTENTIAL_DEPOSIT;
-	/// The review period: from a day (owners need time to review) to ninety
-	/// (escrow and bonds must not be locked without end).
-	pub const REVIEW_PERIOD: core::ops::RangeInclusive<BlockNumber> = DAYS..=90 * DAYS;
-}
-
-/// Lets through every call but a parameter change out of its bounds and
-/// `session.purgeKeys`, which goes through `validatorSet.purgeKeys` (a
-/// validator may not drop its keys while in the set).
-pub struct ParametersWithinBounds;
-impl frame_support::traits::Contains<RuntimeCall> for ParametersWithinBounds {
-	fn contains(call: &RuntimeCall) -> bool {
-		use dynamic_params::missions::Parameters as P;
-		use parameter_bounds::*;
-		if matches!(call, RuntimeCall::Session(pallet_session::Call::purge_keys {})) {
-			return false;
-		}
-		let RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) = call
-		else {
-			return true;
-		};
-		match key_value {
-			RuntimeParameters::Missions(p) => match p {
-				P::MissionDeposit(_, Some(v))
-				| P::MinimumBudget(_, Some(v))
-				| P::MinimumBond(_, Some(v)) => *v >= MIN_AMOUNT,
-				P::ReviewPeriod(_, Some(v)) => REVIEW_PERIOD.contains(v),
-				// Removing a value restores its default, which is in bounds.
-				_ => true,
-			},
-		}
-	}
 }
 
 /// Only two thirds of the council (or Root) may change a parameter.

@@ -1,10 +1,21 @@
-//! Missions: escrowed rewards, commitments, deliverables and payouts.
+//! Missions and their economics: escrowed rewards, commitments, deliverables
+//! and payouts; the amounts and periods the council tunes by vote
+//! (`parameters.set_parameter`, [`dynamic_params::missions`]) and the bounds
+//! a vote must stay within ([`parameter_bounds`]).
+//!
+//! When a member leaves, its missions are settled by `member_left.rs`.
 
-use super::governance::{dynamic_params::missions as params, CouncilTwoThirds};
+use super::governance::CouncilTwoThirds;
 use crate::{
-	Balances, BlockNumber, Consortium, Reputation, Runtime, RuntimeEvent, RuntimeHoldReason, DAYS,
+	Balance, Balances, BlockNumber, Consortium, Reputation, Runtime, RuntimeEvent,
+	RuntimeHoldReason, DAYS, UNIT,
 };
-use frame_support::{parameter_types, traits::ConstU32};
+use dynamic_params::missions as params;
+use frame_support::{
+	dynamic_params::{dynamic_pallet_params, dynamic_params},
+	parameter_types,
+	traits::ConstU32,
+};
 
 parameter_types! {
 	/// Furthest deadline: a year.
@@ -39,23 +50,61 @@ impl pallet_missions::Config for Runtime {
 	type OnSettled = Reputation;
 	type WeightInfo = pallet_missions::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MakeMember;
+	type BenchmarkHelper = crate::benchmarks::MakeMember;
 }
 
-/// Benchmarks make their accounts consortium members.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MakeMember;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_missions::BenchmarkHelper<crate::AccountId> for MakeMember {
-	fn make_member(who: &crate::AccountId) {
-		Consortium::add_member_for_benchmarks(who);
+/// Parameters the council tunes by vote (`parameters.set_parameter`).
+#[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
+pub mod dynamic_params {
+	use super::*;
+
+	/// Missions' economics.
+	#[dynamic_pallet_params]
+	#[codec(index = 0)]
+	pub mod missions {
+		/// Held from a mission's owner for its storage while it lives.
+		#[codec(index = 0)]
+		pub static MissionDeposit: Balance = UNIT;
+		/// The smallest budget a mission may escrow.
+		#[codec(index = 1)]
+		pub static MinimumBudget: Balance = UNIT;
+		/// The smallest bond of any commitment.
+		#[codec(index = 2)]
+		pub static MinimumBond: Balance = 10 * crate::MILLI_UNIT;
+		/// Blocks after an active mission's deadline during which the owner
+		/// may still review.
+		#[codec(index = 3)]
+		pub static ReviewPeriod: BlockNumber = 7 * DAYS;
 	}
 }
 
-/// Node claims are for members: benchmarks make their claimants members.
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_authorized_nodes::BenchmarkHelper<crate::AccountId> for MakeMember {
-	fn make_member(who: &crate::AccountId) {
-		Consortium::add_member_for_benchmarks(who);
+/// The range each mission parameter may be set to. A vote outside it is
+/// refused (`system.CallFiltered`); Root (three quarters) is not checked,
+/// and the missions pallet never lets a bond or deposit fall below the
+/// existential deposit whatever is stored.
+pub mod parameter_bounds {
+	use super::*;
+
+	/// Money amounts: at least the existential deposit, so that releasing a
+	/// deposit or bond to an empty account can never fail.
+	pub const MIN_AMOUNT: Balance = crate::EXISTENTIAL_DEPOSIT;
+	/// The review period: from a day (owners need time to review) to ninety
+	/// (escrow and bonds must not be locked without end).
+	pub const REVIEW_PERIOD: core::ops::RangeInclusive<BlockNumber> = DAYS..=90 * DAYS;
+}
+
+/// Whether a parameter change stays within [`parameter_bounds`]. Removing a
+/// value restores its default, which is in bounds.
+pub fn within_bounds(key_value: &RuntimeParameters) -> bool {
+	use dynamic_params::missions::Parameters as P;
+	use parameter_bounds::*;
+	match key_value {
+		RuntimeParameters::Missions(p) => match p {
+			P::MissionDeposit(_, Some(v))
+			| P::MinimumBudget(_, Some(v))
+			| P::MinimumBond(_, Some(v)) => *v >= MIN_AMOUNT,
+			P::ReviewPeriod(_, Some(v)) => REVIEW_PERIOD.contains(v),
+			_ => true,
+		},
 	}
 }

@@ -73,8 +73,9 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
-	/// Every call, but a mission parameter voted out of its bounds.
-	type BaseCallFilter = super::governance::ParametersWithinBounds;
+	/// Every call, but a mission parameter voted out of its bounds and
+	/// `session.purgeKeys`.
+	type BaseCallFilter = CallFilter;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;
@@ -96,4 +97,21 @@ impl frame_system::Config for Runtime {
 	type OnSetCode = ();
 	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
 	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
+}
+
+/// Lets through every call but a mission parameter change out of its bounds
+/// (`missions::within_bounds`) and `session.purgeKeys`, which goes through
+/// `validatorSet.purgeKeys` (a validator may not drop its keys while in the
+/// set).
+pub struct CallFilter;
+impl frame_support::traits::Contains<RuntimeCall> for CallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => false,
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) => {
+				super::missions::within_bounds(key_value)
+			}
+			_ => true,
+		}
+	}
 }
