@@ -10,6 +10,7 @@ import { peer } from '@polkadot-api/descriptors';
 import { AccountId } from '@polkadot-api/substrate-bindings';
 
 import { UNIT } from '../src/lib/amount';
+import { rpc as jsonRpc } from '../../scripts/e2e/lib/node.js';
 export { UNIT };
 export const rpc = () => process.env.PEER_RPC!;
 export const boardUrl = () => `${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}`;
@@ -33,11 +34,7 @@ export async function free(address: string) {
 
 /** The nonce the node would give the account's next transaction (pool included). */
 export async function nonce(address: string): Promise<number> {
-  const r = await fetch(process.env.PEER_HTTP!, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_accountNextIndex', params: [address] }),
-  });
-  return (await r.json()).result;
+  return jsonRpc(Number(process.env.PEER_RPC_PORT), 'system_accountNextIndex', [address]);
 }
 
 /** Opens the board as `account` (a dev account's name) at `route`. */

@@ -8,7 +8,7 @@ import { termsHash } from './lib/terms';
 const decoder = new TextDecoder();
 
 export type Loaded<T> = T extends Promise<infer U> ? U : never;
-type Raw = NonNullable<Loaded<ReturnType<Api['query']['Missions']['Missions']['getValue']>>>;
+type Raw = NonNullable<Loaded<ReturnType<Api['query']['Missions']['LiveMissions']['getValue']>>>;
 export type MilestoneStatus = Raw['milestones'][number]['status'];
 
 export interface Mission {

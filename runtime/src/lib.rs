@@ -92,7 +92,7 @@ mod block_times {
 	/// Target time between two blocks. Aura's slot duration is the same. Two
 	/// seconds, not the public chains' six: a consortium's few known validators
 	/// gossip in milliseconds, so a payout is in a block within about a second
-	/// and final within about two (README, Performance).
+	/// and final within about two (docs/PERFORMANCE.md).
 	pub const MILLI_SECS_PER_BLOCK: u64 = 2000;
 	/// Aura's slot duration; changing it after genesis halts block production.
 	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;

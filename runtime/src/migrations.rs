@@ -13,8 +13,8 @@
 //! 2. Here, add it to [`Unreleased`], the tuple the runtime's `Executive` runs on the
 //!    next runtime upgrade (in order).
 //! 3. Raise `spec_version`; the upgrade itself is a council motion (`system.setCode`
-//!    through `consortium.dispatchAsRoot`, 3/4 of the council; README, "Upgrading the
-//!    runtime").
+//!    through `consortium.dispatchAsRoot`, 3/4 of the council; docs/GOVERNANCE.md,
+//!    "Upgrading the runtime").
 //! 4. After the upgrade is enacted on every network, move the entry out of
 //!    [`Unreleased`] (the `VersionedMigration` would skip it anyway).
 

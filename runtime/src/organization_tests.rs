@@ -73,7 +73,7 @@ fn filtered() -> DispatchError {
 // The allow-lists, checked against every call the runtime has.
 // ---------------------------------------------------------------------------
 
-/// The allow-lists as the README states them, by pallet and call name as the
+/// The allow-lists as docs/MEMBERS.md states them, by pallet and call name as the
 /// metadata spells them. Written apart from the filter, so that a change to
 /// either shows up here.
 const CONTRIBUTOR: &[(&str, &str)] = &[

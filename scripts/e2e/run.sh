@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the suite's packages (npm ci) and runs it against target/release/peer-node.
+# Each test file starts a dev node of its own (lib/chain.js devChain) and stops it.
 set -euo pipefail
 cd "$(dirname "$0")"
 [ -x ../../target/release/peer-node ] || { echo "[e2e] build first: scripts/build.sh"; exit 1; }

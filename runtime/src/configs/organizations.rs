@@ -4,8 +4,8 @@
 //! driven by its directors' multisig through an `Any` proxy. Staff hold
 //! narrower proxies on it, so people come and go while the firm's address,
 //! membership, escrow, bonds and reputation stay. The firm names itself, and
-//! its staff as sub-identities, with `pallet-identity` (README, "A firm on
-//! Peer").
+//! its staff as sub-identities, with `pallet-identity` (docs/MEMBERS.md, "A firm
+//! on Peer").
 //!
 //! Every proxy type but `Any` is an **allow-list**: a call it does not name
 //! is refused. `utility.batch`, `batchAll` and `forceBatch`, and a nested

@@ -30,7 +30,7 @@ const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
 /// block took all the time its weight claims, its author and the next author
 /// (importing it) would both be done within the slot. The weights are
 /// generated on this machine and a full block executes in well under half of
-/// what they claim (README, Performance), so in practice a full block takes
+/// what they claim (docs/PERFORMANCE.md), so in practice a full block takes
 /// about 0.4 s to author or import. PoV size is irrelevant on a solo chain.
 pub const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
@@ -82,7 +82,7 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// The node stores its state in ParityDB (see the README: no RocksDB), so
+	/// The node stores its state in ParityDB (see docs/OPERATORS.md: no RocksDB), so
 	/// storage access is weighed with ParityDB's figures.
 	type DbWeight = ParityDbWeight;
 	type Version = Version;

@@ -13,10 +13,8 @@
 // the end, whatever happened.
 //
 // Environment: PEER_NODE (binary), SAMPLES (default 40), LOAD (default 6000).
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { Network, sleep } from '../network.js';
+import { connect, keyring as devKeyring } from '../lib/chain.js';
+import { Network, sleep } from '../lib/network.js';
 
 const SAMPLES = Number(process.env.SAMPLES ?? 40);
 const LOAD = Number(process.env.LOAD ?? 6000);
@@ -68,7 +66,6 @@ async function sampleRemarks(who, n, label) {
 }
 
 try {
-  await cryptoWaitReady();
   for (const [i, name] of VALIDATORS.entries()) await net.start(name, i + 1, { role: 'dev' });
   await net.waitFor('finality on all four', 120000, async () => {
     const hs = await Promise.all(VALIDATORS.map((v) => net.heights(v).catch(() => null)));
@@ -76,8 +73,8 @@ try {
   });
   await net.report('network up');
   const bob = net.nodes.get('bob');
-  api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${bob.rpc}`), noInitWarn: true });
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  api = await connect(`ws://127.0.0.1:${bob.rpc}`);
+  const keyring = await devKeyring();
   const alice = keyring.addFromUri('//Alice');
   const slotMs = api.consts.aura.slotDuration.toNumber();
   console.log(`[latency] slot ${slotMs} ms; ${SAMPLES} samples per load`);

@@ -10,49 +10,29 @@
 // POOL_LIMIT (`--pool-limit`, default 200000), NODE_ARGS (more node flags,
 // e.g. `-l txpool=debug` or `--pool-type single-state`), NODE_LOG (a file for
 // the node's whole log).
-import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { NODE, councilMotion, freePort, ok } from '../harness.js';
+import { readFileSync } from 'node:fs';
+import { UNIT, connect, councilMotion, h, keyring as devKeyring, ok } from '../lib/chain.js';
+import { startNode } from '../lib/node.js';
 
 const TRANSFERS = Number(process.env.TRANSFERS ?? 30000);
 const OWNERS = Number(process.env.OWNERS ?? 96);
 const BASE = process.env.BASE;
-const UNIT = 10n ** 12n;
-const h = (byte) => '0x' + byte.repeat(32);
 const now = () => performance.now();
 
-const rpcPort = await freePort();
-const node = spawn(NODE, ['--dev', '--base-path', BASE, '--rpc-port', `${rpcPort}`, '--port', `${await freePort()}`,
-  '--no-prometheus', '--no-telemetry', '--pool-limit', process.env.POOL_LIMIT ?? '200000', '--pool-kbytes', '1048576',
-  '--rpc-max-connections', '2000', '--rpc-max-request-size', '64', '--rpc-max-response-size', '64',
-  ...(process.env.NODE_ARGS ?? '').split(' ').filter((a) => a)],
-{ stdio: ['ignore', 'ignore', 'pipe'] });
-let nodeLog = '';
-const fullLog = process.env.NODE_LOG ? createWriteStream(process.env.NODE_LOG) : null;
-node.stderr.on('data', (d) => { nodeLog = (nodeLog + d).slice(-20000); fullLog?.write(d); });
-const stop = () => { try { node.kill('SIGINT'); } catch { /* gone */ } };
+const node = await startNode(['--dev', '--base-path', BASE, '--pool-limit', process.env.POOL_LIMIT ?? '200000',
+  '--pool-kbytes', '1048576', '--rpc-max-connections', '2000', '--rpc-max-request-size', '64',
+  '--rpc-max-response-size', '64', ...(process.env.NODE_ARGS ?? '').split(' ').filter((a) => a)],
+{ logFile: process.env.NODE_LOG });
+const stop = () => { try { node.proc.kill('SIGINT'); } catch { /* gone */ } };
 process.on('exit', stop);
 
 function peakRssMiB() {
-  const status = readFileSync(`/proc/${node.pid}/status`, 'utf8');
+  const status = readFileSync(`/proc/${node.proc.pid}/status`, 'utf8');
   return Number(status.match(/VmHWM:\s+(\d+)/)[1]) / 1024;
 }
 
-await cryptoWaitReady();
-let api;
-for (let i = 0; ; i++) {
-  try {
-    api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${rpcPort}`, 1000), noInitWarn: true, throwOnConnect: true });
-    break;
-  } catch (e) {
-    if (i > 60) { console.error(nodeLog); throw e; }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+const api = await connect(node.wsUrl);
+const keyring = await devKeyring();
 const slotSecs = api.consts.aura.slotDuration.toNumber() / 1000;
 const alice = keyring.addFromUri('//Alice');
 const accounts = (prefix, n) => Array.from({ length: n }, (_, i) => keyring.addFromUri(`//${prefix}/${i}`));
@@ -265,7 +245,5 @@ console.log(`transfers/s vs the solochain template's ~330/s: ${fmt(a.tps / 330, 
 console.log(`node peak resident memory: ${fmt(rss, 0)} MiB (target ≤ 1024)`);
 console.log(`blocks with load: #${a.first}..#${b.last} (for peer-node benchmark block)`);
 // Let the node close its database before `benchmark block` opens it.
-const exited = new Promise((r) => node.once('exit', r));
-stop();
-await Promise.race([exited, new Promise((r) => setTimeout(r, 30000))]);
+await node.stop();
 process.exit(0);

@@ -5,22 +5,19 @@
 // account that acted) and the staff member (the signer who paid the fee).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNode, send, ok, eventsOf, councilMotion } from '../harness.js';
-
-const UNIT = 10n ** 12n;
-const h = (byte) => '0x' + byte.repeat(32);
+import { UNIT, councilPasses, devChain, eventsOf, free as freeOf, h, mission, ok, send } from '../lib/chain.js';
 
 describe('a firm acts through its staff', () => {
-  let node, api, alice, bob, charlie, director, jane;
+  let chain, api, alice, bob, charlie, director, jane;
   before(async () => {
-    node = await startNode();
-    api = node.api;
-    [alice, bob, charlie, director, jane] = ['//Alice', '//Bob', '//Charlie', '//Ferdie', '//Jane']
-      .map((s) => node.keyring.addFromUri(s));
+    chain = await devChain();
+    api = chain.api;
+    ({ alice, bob, charlie, ferdie: director } = chain.accounts);
+    jane = chain.keyring.addFromUri('//Jane');
   });
-  after(async () => { await node?.stop(); });
+  after(async () => { await chain?.stop(); });
 
-  const free = async (address) => (await api.query.system.account(address)).data.free.toBigInt();
+  const free = (address) => freeOf(api, address);
   const forFirm = (firm, call) => api.tx.proxy.proxy(firm, null, call);
   const proxyResult = (events) => eventsOf(events, 'proxy', 'ProxyExecuted')[0].data.result;
   const moduleError = (result) => {
@@ -46,7 +43,7 @@ describe('a firm acts through its staff', () => {
         api.tx.identity.setIdentity(identity),
         api.tx.consortium.apply('Acme Engineering', 'Organization', null),
       ])), director);
-      const admitted = await councilMotion(api, api.tx.consortium.admit(firm), 3, alice, [bob, charlie]);
+      const admitted = await councilPasses(api, api.tx.consortium.admit(firm), [3, 4], [alice, bob, charlie]);
       assert.equal(eventsOf(admitted, 'consortium', 'Admitted').length, 1);
 
       // The director hires Jane as a contributor and names her under the firm.
@@ -58,11 +55,7 @@ describe('a firm acts through its staff', () => {
       assert.equal(sup.unwrap()[0].toString(), firm);
 
       // Alice posts a mission; Jane commits for the firm.
-      const id = (await api.query.missions.nextMissionId()).toNumber();
-      const head = (await api.rpc.chain.getHeader()).number.toNumber();
-      await ok(api, api.tx.missions.createMission('Bridge survey', h('aa'), null,
-        [{ descriptionHash: h('11'), amount: 40n * UNIT }], head + 500,
-        { openToNonMembers: false, minBond: 0, minReputation: 0 }), alice);
+      const { id } = await mission(api, alice, { title: 'Bridge survey', amounts: [40n * UNIT], upTo: 'posted' });
       const firmBefore = await free(firm);
       r = await ok(api, forFirm(firm, api.tx.missions.commit(id, 1_000_000_000, h('cc'))), jane);
       assert.ok(proxyResult(r.events).isOk);
@@ -98,7 +91,7 @@ describe('a firm acts through its staff', () => {
       }
       assert.equal(await free(firm), firmNow);
     } catch (e) {
-      node?.printLog();
+      chain?.printLog();
       throw e;
     }
   });

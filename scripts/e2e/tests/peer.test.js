@@ -1,6 +1,8 @@
 // End-to-end: a member's view of Peer through @polkadot/api, against a real
 // `peer-node --dev`. Each test waits for inclusion and checks decoded events
-// and balances.
+// and balances. The tests share one node but not their state: each sets up
+// what it needs, so any one of them runs alone
+// (`node --test --test-name-pattern '<name>' tests/`).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -8,14 +10,11 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startNode, send, ok, eventsOf, councilMotion } from '../harness.js';
+import { PERCENT, UNIT, councilPasses, devChain, eventsOf, free as freeOf, h, mission, ok, send } from '../lib/chain.js';
 
 const e2eDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const UNIT = 10n ** 12n;
-let node, api, alice, bob, charlie, dave, eve;
-// The recruiting mission of the error test, reused by the runtime API test.
-let recruitingMission;
+let chain, api, alice, bob, charlie, dave, eve, ferdie;
 
 /** Runs `body`; on failure prints the node's log before failing. */
 function withLog(body) {
@@ -23,23 +22,21 @@ function withLog(body) {
     try {
       await body();
     } catch (e) {
-      node?.printLog();
+      chain?.printLog();
       throw e;
     }
   };
 }
 
-const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
-const h = (byte) => '0x' + byte.repeat(32);
+const free = (who) => freeOf(api, who.address);
 
 describe('peer-node through polkadot.js', () => {
   before(async () => {
-    node = await startNode();
-    api = node.api;
-    [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve']
-      .map((s) => node.keyring.addFromUri(s));
+    chain = await devChain();
+    api = chain.api;
+    ({ alice, bob, charlie, dave, eve, ferdie } = chain.accounts);
   });
-  after(async () => { await node?.stop(); });
+  after(async () => { await chain?.stop(); });
 
   test('connects with no custom types and sees Peer', withLog(async () => {
     assert.equal((await api.rpc.system.chain()).toString(), 'Peer Development');
@@ -56,24 +53,13 @@ describe('peer-node through polkadot.js', () => {
   }));
 
   test('a mission with three contributors and two milestones pays each its share', withLog(async () => {
-    const id = (await api.query.missions.nextMissionId()).toNumber();
-    const milestones = [{ descriptionHash: h('11'), amount: 100n * UNIT }, { descriptionHash: h('22'), amount: 50n * UNIT }];
-    const head = (await api.rpc.chain.getHeader()).number.toNumber();
-    let r = await ok(api, api.tx.missions.createMission('Peer e2e', h('aa'), 'ipfs://e2e', milestones, head + 500,
-      { openToNonMembers: true, minBond: 0, minReputation: 0 }), alice);
-    const created = eventsOf(r.events, 'missions', 'MissionCreated')[0];
-    assert.equal(created.data.mission.toNumber(), id);
+    const roster = [[bob, 50], [charlie, 30], [dave, 20]];
+    const { id, created } = await mission(api, alice, { roster, amounts: [100n * UNIT, 50n * UNIT], open: true });
+    assert.equal(created.data.owner.toString(), alice.address);
     assert.equal(created.data.budget.toBigInt(), 150n * UNIT);
 
-    const roster = [[bob, 500_000_000], [charlie, 300_000_000], [dave, 200_000_000]];
-    await Promise.all(roster.map(([who, share]) => ok(api, api.tx.missions.commit(id, share, h('cc')), who)));
-    for (const [who] of roster) await ok(api, api.tx.missions.acceptCommitment(id, who.address), alice);
-    r = await ok(api, api.tx.missions.proposeTerms(id), alice);
-    const terms = eventsOf(r.events, 'missions', 'TermsProposed')[0].data.termsHash.toHex();
-    const signed = await Promise.all(roster.map(([who]) => ok(api, api.tx.missions.signTerms(id, terms), who)));
-    assert.ok(signed.some((s) => eventsOf(s.events, 'missions', 'MissionActivated').length === 1));
-
     const before = await Promise.all(roster.map(([who]) => free(who)));
+    let r;
     for (const m of [0, 1]) {
       await ok(api, api.tx.missions.submitDeliverable(id, m, h('dd'), null), bob);
       r = await ok(api, api.tx.missions.approveMilestone(id, m), alice);
@@ -101,22 +87,19 @@ describe('peer-node through polkadot.js', () => {
     assert.equal(r.error, 'missions.NotAMember');
     assert.equal((await api.query.missions.nextMissionId()).toNumber(), nextId);
 
-    await ok(api, api.tx.missions.createMission('y', h('aa'), null, [{ descriptionHash: h('11'), amount: 5n * UNIT }], head + 100,
-      { openToNonMembers: false, minBond: 0, minReputation: 0 }), alice);
-    recruitingMission = nextId;
-    await ok(api, api.tx.missions.commit(nextId, 600_000_000, h('cc')), bob);
-    await ok(api, api.tx.missions.acceptCommitment(nextId, bob.address), alice);
-    const over = await send(api, api.tx.missions.commit(nextId, 500_000_000, h('cc')), charlie);
+    const { id } = await mission(api, alice, { roster: [[bob, 60]], upTo: 'recruiting' });
+    const over = await send(api, api.tx.missions.commit(id, 50 * PERCENT, h('cc')), charlie);
     assert.equal(over.error, 'missions.SharesExceedWhole');
-    assert.equal((await api.query.missions.commitments(nextId, charlie.address)).isNone, true);
+    assert.equal((await api.query.missions.commitments(id, charlie.address)).isNone, true);
   }));
 
-  const motion = (call, threshold, ayes) => councilMotion(api, call, threshold, alice, ayes);
+  /** Passes `call` with `ratio` of the council as it is now, by the dev accounts on it. */
+  const passes = (call, ratio) => councilPasses(api, call, ratio, [alice, bob, charlie, dave, eve]);
 
   test('governance: a member is admitted by a council motion', withLog(async () => {
     await ok(api, api.tx.consortium.apply('Dave Studio', 'Organization', null), dave);
-    // Admission changes who votes: three quarters of the council, all three here.
-    const events = await motion(api.tx.consortium.admit(dave.address), 3, [bob, charlie]);
+    // Admission changes who votes: three quarters of the council.
+    const events = await passes(api.tx.consortium.admit(dave.address), [3, 4]);
     assert.equal(eventsOf(events, 'council', 'Approved').length, 1);
     assert.equal(eventsOf(events, 'consortium', 'Admitted').length, 1);
     const executed = eventsOf(events, 'council', 'Executed')[0];
@@ -126,21 +109,12 @@ describe('peer-node through polkadot.js', () => {
   }));
 
   test('governance: a dispute is resolved by a council motion and paid', withLog(async () => {
-    const id = (await api.query.missions.nextMissionId()).toNumber();
-    const head = (await api.rpc.chain.getHeader()).number.toNumber();
-    await ok(api, api.tx.missions.createMission('dispute', h('aa'), null, [{ descriptionHash: h('11'), amount: 20n * UNIT }], head + 500,
-      { openToNonMembers: false, minBond: 0, minReputation: 0 }), alice);
-    await Promise.all([[bob, 750_000_000], [charlie, 250_000_000]].map(([who, share]) => ok(api, api.tx.missions.commit(id, share, h('cc')), who)));
-    for (const who of [bob, charlie]) await ok(api, api.tx.missions.acceptCommitment(id, who.address), alice);
-    const r = await ok(api, api.tx.missions.proposeTerms(id), alice);
-    const terms = eventsOf(r.events, 'missions', 'TermsProposed')[0].data.termsHash.toHex();
-    await Promise.all([bob, charlie].map((who) => ok(api, api.tx.missions.signTerms(id, terms), who)));
+    const { id } = await mission(api, alice, { roster: [[bob, 75], [charlie, 25]], amounts: [20n * UNIT] });
     await ok(api, api.tx.missions.submitDeliverable(id, 0, h('dd'), null), bob);
     await ok(api, api.tx.missions.rejectMilestone(id, 0, h('ee')), alice);
     await ok(api, api.tx.missions.disputeMilestone(id, 0), bob);
     const before = await free(charlie);
-    // Dave joined in the previous test: 2/3 of four members is three ayes.
-    const events = await motion(api.tx.missions.resolveDispute(id, 0, 'Approve'), 3, [bob, charlie]);
+    const events = await passes(api.tx.missions.resolveDispute(id, 0, 'Approve'), [2, 3]);
     assert.equal(eventsOf(events, 'missions', 'DisputeResolved').length, 1);
     const paid = eventsOf(events, 'missions', 'RewardPaid').find((e) => e.data.who.toString() === charlie.address);
     assert.equal(paid.data.amount.toBigInt(), 5n * UNIT);
@@ -149,23 +123,29 @@ describe('peer-node through polkadot.js', () => {
   }));
 
   test('runtime APIs return what the chain holds', withLog(async () => {
-    const id = recruitingMission;
+    const { id } = await mission(api, alice, { roster: [[bob, 60]], upTo: 'recruiting' });
     const view = await api.call.missionsApi.mission(id);
     assert.ok(view.isSome);
     assert.equal(view.unwrap().owner.toString(), alice.address);
+    assert.deepEqual(view.unwrap().commitments.map((c) => c.who.toString()), [bob.address]);
     const mine = await api.call.missionsApi.missionsOf(alice.address);
     assert.ok(mine.owned.map((x) => x.toNumber()).includes(id));
     // Charlie asks for the 40% left: the owner now has a commitment to decide.
-    await ok(api, api.tx.missions.commit(id, 400_000_000, h('cc')), charlie);
+    await ok(api, api.tx.missions.commit(id, 40 * PERCENT, h('cc')), charlie);
     const todo = await api.call.missionsApi.pendingActions(alice.address);
     assert.ok(todo.some((a) => a.isDecideCommitment
       && a.asDecideCommitment.mission.toNumber() === id
       && a.asDecideCommitment.who.toString() === charlie.address));
-    // Bob completed two missions (the three-contributor one and the disputed one).
-    const rep = await api.call.reputationApi.reputation(bob.address);
-    assert.ok(rep.score.toNumber() > 0);
-    assert.equal(rep.record.missionsCompleted.toNumber(), 2);
-    assert.equal((await api.call.reputationApi.score(bob.address)).toNumber(), rep.score.toNumber());
+    // Ferdie (not a member: the mission is open) completes a mission: one more
+    // completion on its record, and a score.
+    const before = await api.call.reputationApi.reputation(ferdie.address);
+    const done = await mission(api, alice, { roster: [[ferdie, 100]], open: true });
+    await ok(api, api.tx.missions.submitDeliverable(done.id, 0, h('dd'), null), ferdie);
+    await ok(api, api.tx.missions.approveMilestone(done.id, 0), alice);
+    const rep = await api.call.reputationApi.reputation(ferdie.address);
+    assert.equal(rep.record.missionsCompleted.toNumber(), before.record.missionsCompleted.toNumber() + 1);
+    assert.ok(rep.score.toNumber() > before.score.toNumber());
+    assert.equal((await api.call.reputationApi.score(ferdie.address)).toNumber(), rep.score.toNumber());
   }));
 
   test('a batch of mission calls is all or nothing', withLog(async () => {
@@ -188,17 +168,17 @@ describe('peer-node through polkadot.js', () => {
     assert.equal((await api.query.missions.nextMissionId()).toNumber(), id + 2, 'nothing of the batch stayed');
   }));
 
-  test('the README example runs as written', withLog(async () => {
-    const readme = readFileSync(join(e2eDir, '..', '..', 'README.md'), 'utf8');
+  test('the member guide\'s example runs as written', withLog(async () => {
+    const readme = readFileSync(join(e2eDir, '..', '..', 'docs', 'MEMBERS.md'), 'utf8');
     const block = readme.split('<!-- e2e: readme-example')[1]?.split('```js\n')[1]?.split('\n```')[0];
-    assert.ok(block, 'README.md holds the marked example');
+    assert.ok(block, 'docs/MEMBERS.md holds the marked example');
     // Written next to node_modules so that its imports resolve as they do for a user.
     const file = join(e2eDir, '.readme-example.mjs');
     writeFileSync(file, block + '\n');
     const next = (await api.query.missions.nextMissionId()).toNumber();
     try {
       const { stdout } = await promisify(execFile)(process.execPath, [file],
-        { cwd: e2eDir, env: { ...process.env, PEER_WS: node.wsUrl }, timeout: 120000 });
+        { cwd: e2eDir, env: { ...process.env, PEER_WS: chain.wsUrl }, timeout: 120000 });
       const lines = stdout.trim().split('\n');
       assert.equal(lines[0], 'Peer Development: PEER, 12 decimals');
       const created = lines.find((l) => l.startsWith('missions.MissionCreated '));

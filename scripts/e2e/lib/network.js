@@ -2,13 +2,12 @@
 // the fault tests: fixed node keys (the genesis' well-known peer ids for
 // 1..4), free ports, one base path per node under a temporary directory, and
 // every process stopped when the suite ends, whatever happened.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE, freePort } from './harness.js';
+import { freePort, rpc, sleep, startNode, waitFor } from './node.js';
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
 /** Peer ids of node keys 0x00…01 to 0x00…06. */
 export const PEER_IDS = [
@@ -54,7 +53,7 @@ export class Network {
     if (role) n.role = role;
     if (bootnode) n.bootnode = bootnode;
     const args = ['--chain', 'local', '--base-path', n.base, '--node-key', keyIndex.toString(16).padStart(64, '0'),
-      '--port', `${n.p2p}`, '--rpc-port', `${n.rpc}`, '--no-prometheus', '--no-telemetry', '--no-mdns'];
+      '--no-mdns'];
     // `--alice` and the like: validator role, that name, and the dev key in the keystore.
     const runAs = offline ? 'full' : n.role;
     args.push(...({ dev: [`--${name}`], validator: ['--validator', '--name', name], full: ['--name', name] })[runAs]);
@@ -64,25 +63,17 @@ export class Network {
       const o = this.nodes.get(b);
       args.push('--bootnodes', `/ip4/127.0.0.1/tcp/${o.p2p}/p2p/${PEER_IDS[o.keyIndex - 1]}`);
     }
-    const log = createWriteStream(n.log, { flags: 'a' });
-    n.proc = spawn(NODE, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    n.proc.stdout.pipe(log);
-    n.proc.stderr.pipe(log);
-    const proc = n.proc;
-    proc.on('exit', () => { if (n.proc === proc) n.proc = null; });
-    await this.waitFor(`${name} RPC`, 60000, async () => (await this.rpc(name, 'system_health').catch(() => null)) !== null);
+    const node = await startNode(args, { rpcPort: n.rpc, p2pPort: n.p2p, logFile: n.log, append: true });
+    n.proc = node.proc;
+    n.stop = node.stop;
+    node.exit.then(() => { if (n.proc === node.proc) n.proc = null; });
     return n;
   }
 
   /** Kills node `name` with `signal` and waits for it to exit. */
   async kill(name, signal = 'SIGKILL') {
     const n = this.nodes.get(name);
-    const proc = n?.proc;
-    if (!proc) return;
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill(signal);
-    await Promise.race([exited, sleep(20000).then(() => proc.kill('SIGKILL'))]);
-    await exited;
+    if (n?.proc) await n.stop(signal);
   }
 
   async stopAll() {
@@ -104,16 +95,7 @@ export class Network {
   }
 
   async rpc(name, method, params = []) {
-    const n = this.nodes.get(name);
-    const res = await fetch(`http://127.0.0.1:${n.rpc}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = await res.json();
-    if (body.error) throw new Error(`${name} ${method}: ${JSON.stringify(body.error)}`);
-    return body.result;
+    return rpc(this.nodes.get(name).rpc, method, params).catch((e) => { throw new Error(`${name} ${e.message}`); });
   }
 
   /** { best, finalized, finalizedHash, peers } of node `name`. */
@@ -142,11 +124,6 @@ export class Network {
 
   /** Polls `check` every second until it returns true; fails after `ms`. */
   async waitFor(what, ms, check) {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      if (await check()) return;
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-      await sleep(1000);
-    }
+    return waitFor(what, ms, check, 1000);
   }
 }

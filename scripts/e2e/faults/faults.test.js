@@ -5,11 +5,8 @@
 // heights seen are printed as the tests go.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { councilMotion, ok } from '../harness.js';
-import { Network, PEER_IDS, peerIdBytes, sleep } from '../network.js';
+import { connect, councilMotion, keyring as devKeyring, ok } from '../lib/chain.js';
+import { Network, PEER_IDS, peerIdBytes, sleep } from '../lib/network.js';
 
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 let net;
@@ -44,7 +41,6 @@ async function agreeOnFinality(names, min, ms) {
 
 describe('a consortium network survives what networks do to it', { concurrency: false }, () => {
   before(async () => {
-    await cryptoWaitReady();
     net = new Network();
     for (const [i, name] of VALIDATORS.entries()) await net.start(name, i + 1);
     await net.waitFor('block #3 finalized on alice', 120000, async () => (await net.heights('alice')).finalized >= 3);
@@ -128,9 +124,9 @@ describe('a consortium network survives what networks do to it', { concurrency: 
   }));
 
   test('a validator added by council vote authors blocks; removed, it stops', logged(async () => {
-    const api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`), noInitWarn: true });
+    const api = await connect(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`);
     try {
-      const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+      const keyring = await devKeyring();
       const [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map((s) => keyring.addFromUri(s));
       // Eve's organization runs a node (key 5): not yet authorized, it gets no blocks.
       await net.start('eve', 5, { role: 'full', bootnode: 'alice' });

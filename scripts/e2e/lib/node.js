@@ -1,0 +1,118 @@
+// The one way Peer's JavaScript starts a `peer-node` and waits for it: the
+// e2e suite, the fault tests, the benchmarks and the board's browser tests
+// all call `startNode`. No dependency beyond Node itself, so that the board
+// (another npm package) can import it too.
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The node binary: `PEER_NODE`, or the release build. */
+export const NODE = process.env.PEER_NODE ?? join(root, 'target', 'release', 'peer-node');
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/**
+ * One JSON-RPC request over HTTP to the node whose RPC listens on `port`.
+ * Returns the result; throws on an RPC error or after `timeoutMs`.
+ */
+export async function rpc(port, method, params = [], timeoutMs = 5000) {
+  const res = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/** Polls `check` every `everyMs` until it returns true; throws after `ms`. */
+export async function waitFor(what, ms, check, everyMs = 500) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/**
+ * Starts `peer-node` with `args` and waits until its RPC answers and its best
+ * block is at least `minBlock`.
+ *
+ * Options: `rpcPort` and `p2pPort` (free ports if not given), `logFile` (the
+ * node's output; a temporary file if not given), `append` (keep what the file
+ * holds: a restart), `waitMs` (60 s), `onUnexpectedExit(code, signal)`
+ * (called if the node exits before `stop`).
+ *
+ * Returns { proc, rpcPort, p2pPort, wsUrl, logFile, rpc, running, stop, printLog }.
+ * `stop(signal = 'SIGINT')` waits for the exit, and kills it after 20 s.
+ */
+export async function startNode(args, options = {}) {
+  const rpcPort = options.rpcPort ?? (await freePort());
+  const p2pPort = options.p2pPort ?? (await freePort());
+  const logFile = options.logFile ?? join(tmpdir(), `peer-node-${process.pid}-${rpcPort}.log`);
+  const log = createWriteStream(logFile, { flags: options.append ? 'a' : 'w' });
+  const proc = spawn(NODE, [...args, '--rpc-port', `${rpcPort}`, '--port', `${p2pPort}`, '--no-prometheus', '--no-telemetry'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout.pipe(log);
+  proc.stderr.pipe(log);
+  let exited = false;
+  let stopping = false;
+  const exit = new Promise((resolve) => proc.once('exit', (code, signal) => {
+    exited = true;
+    log.end(() => {
+      if (!stopping) options.onUnexpectedExit?.(code, signal);
+      resolve();
+    });
+  }));
+  const printLog = (lines = 150) => {
+    let text = '';
+    try { text = readFileSync(logFile, 'utf8'); } catch { /* nothing written */ }
+    process.stderr.write(`----- node log (last ${lines} lines of ${logFile}) -----\n${text.split('\n').slice(-lines).join('\n')}\n`);
+  };
+  const stop = async (signal = 'SIGINT') => {
+    stopping = true;
+    if (!exited) {
+      proc.kill(signal);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 20000);
+      await exit;
+      clearTimeout(timer);
+    }
+  };
+  const node = {
+    proc, rpcPort, p2pPort, logFile, printLog, stop, exit,
+    wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    running: () => !exited,
+    rpc: (method, params, timeoutMs) => rpc(rpcPort, method, params, timeoutMs),
+  };
+  try {
+    await waitFor(`peer-node's RPC on port ${rpcPort}`, options.waitMs ?? 60000, async () => {
+      if (exited) throw new Error('peer-node exited before its RPC came up');
+      const header = await node.rpc('chain_getHeader');
+      return parseInt(header.number, 16) >= (options.minBlock ?? 0);
+    });
+  } catch (e) {
+    await stop('SIGKILL');
+    printLog();
+    throw e;
+  }
+  return node;
+}
