@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The first command: sets up the machine, builds peer-node and the mission
-# board, starts a development chain (Alice authors and finalizes; RPC on
-# 127.0.0.1:9944) and serves the board at http://127.0.0.1:8080.
+# The first command: sets up the machine, builds peer-node, peer-indexer and
+# the mission board, starts a development chain (Alice authors and finalizes;
+# RPC on 127.0.0.1:9944; every block's state kept, so that the indexer can
+# read any of them), the indexer's API at http://127.0.0.1:8090, and serves
+# the board at http://127.0.0.1:8080.
 # Extra arguments go to peer-node, e.g. `scripts/run.sh --rpc-port 9955`
-# (BOARD_PORT changes the board's port).
+# (BOARD_PORT and INDEXER_PORT change the other two ports).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "${PEER_ROOT}/scripts/build.sh"
@@ -21,10 +23,16 @@ done
 board_port="${BOARD_PORT:-8080}"
 node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0.0.1:${rpc_port}" &
 board=$!
-trap 'kill $board 2>/dev/null || true' EXIT INT TERM
+indexer_port="${INDEXER_PORT:-8090}"
+mkdir -p "$base"
+"${PEER_ROOT}/target/release/peer-indexer" --rpc "ws://127.0.0.1:${rpc_port}" \
+	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" >"${base}/indexer.log" 2>&1 &
+indexer=$!
+trap 'kill $board $indexer 2>/dev/null || true' EXIT INT TERM
 log "starting peer-node --dev, chain data under $base"
 log "chain:          ws://127.0.0.1:${rpc_port}"
 log "mission board:  http://127.0.0.1:${board_port}/  (dev accounts Alice … Ferdie are offered on a dev chain)"
+log "history API:    http://127.0.0.1:${indexer_port}/missions  (peer-indexer; its log: ${base}/indexer.log)"
 log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer"
-log "Ctrl-C stops both"
-"$PEER_NODE" --dev --base-path "$base" "${port_args[@]}" --rpc-cors all "$@"
+log "Ctrl-C stops all three"
+"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical "${port_args[@]}" --rpc-cors all "$@"

@@ -1,0 +1,350 @@
+//! The read-only HTTP API. Every answer is JSON (a statement may be CSV);
+//! bad input gets a 400 with a message, an unknown path a 404.
+//!
+//! | path | answer |
+//! | --- | --- |
+//! | `GET /health` | `{ "indexed": block, "events": count }` |
+//! | `GET /missions?status=&owner=&contributor=&limit=&offset=` | missions, finished ones included, newest first |
+//! | `GET /missions/{id}` | one mission: accounts and its whole timeline |
+//! | `GET /accounts/{ss58}/statement?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]` | every balance movement in the period, amounts as decimal strings |
+//! | `GET /motions?limit=` | council motions with the call proposed and every vote |
+//! | `GET /members/{ss58}/timeline` | the member's consortium, council, validator and node events |
+
+use crate::store::{MissionFilter, StatementLine, Store};
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::{body::Incoming, Request, Response, StatusCode};
+use serde_json::{json, Value};
+use sp_core::crypto::{AccountId32, Ss58Codec};
+use std::sync::{Arc, Mutex};
+
+/// The most rows one request may ask for.
+pub const MAX_LIMIT: u32 = 1000;
+/// The token's decimals (12: one PEER is 10¹² plancks).
+pub const DECIMALS: u32 = 12;
+
+pub type Shared = Arc<Mutex<Box<dyn Store>>>;
+
+/// A reply: status, content type, body.
+pub struct Reply(pub StatusCode, pub &'static str, pub String);
+
+fn ok(v: Value) -> Reply {
+	Reply(StatusCode::OK, "application/json", v.to_string())
+}
+
+fn bad(message: impl Into<String>) -> Reply {
+	Reply(
+		StatusCode::BAD_REQUEST,
+		"application/json",
+		json!({ "error": message.into() }).to_string(),
+	)
+}
+
+fn not_found(message: impl Into<String>) -> Reply {
+	Reply(StatusCode::NOT_FOUND, "application/json", json!({ "error": message.into() }).to_string())
+}
+
+/// `amount` plancks as a decimal string with the token's decimals: `-1.500000000000`.
+pub fn decimal(amount: i128) -> String {
+	let sign = if amount < 0 { "-" } else { "" };
+	let abs = amount.unsigned_abs();
+	let unit = 10u128.pow(DECIMALS);
+	format!("{sign}{}.{:0width$}", abs / unit, abs % unit, width = DECIMALS as usize)
+}
+
+/// An SS58 address, normalised to Peer's format.
+pub fn account(s: &str) -> Result<String, String> {
+	AccountId32::from_ss58check(s)
+		.map(|a| a.to_ss58check())
+		.map_err(|_| format!("`{s}` is not an SS58 account address"))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+	let y = if m <= 2 { y - 1 } else { y };
+	let era = if y >= 0 { y } else { y - 399 } / 400;
+	let yoe = y - era * 400;
+	let mp = (m as i64 + 9) % 12;
+	let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	era * 146097 + doe - 719468
+}
+
+/// `YYYY-MM-DD` as milliseconds since the epoch at 00:00 UTC.
+pub fn date(s: &str) -> Result<u64, String> {
+	let parts: Vec<&str> = s.split('-').collect();
+	let bad = || format!("`{s}` is not a date (YYYY-MM-DD)");
+	let [y, m, d] = parts[..] else { return Err(bad()) };
+	let (y, m, d): (i64, u32, u32) = (
+		y.parse().map_err(|_| bad())?,
+		m.parse().map_err(|_| bad())?,
+		d.parse().map_err(|_| bad())?,
+	);
+	let days_in = [
+		31,
+		if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 { 29 } else { 28 },
+		31,
+		30,
+		31,
+		30,
+		31,
+		31,
+		30,
+		31,
+		30,
+		31,
+	];
+	if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > days_in[m as usize - 1]
+	{
+		return Err(bad());
+	}
+	Ok(days_from_civil(y, m, d) as u64 * 86_400_000)
+}
+
+fn query(uri: &hyper::Uri) -> Vec<(String, String)> {
+	uri.query()
+		.unwrap_or("")
+		.split('&')
+		.filter(|p| !p.is_empty())
+		.map(|p| {
+			let (k, v) = p.split_once('=').unwrap_or((p, ""));
+			(k.to_string(), v.replace("%3A", ":").replace('+', " "))
+		})
+		.collect()
+}
+
+fn limit(q: &[(String, String)], default: u32) -> Result<u32, String> {
+	match q.iter().find(|(k, _)| k == "limit") {
+		None => Ok(default),
+		Some((_, v)) => match v.parse::<u32>() {
+			Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+			_ => Err(format!("`limit` must be a number from 1 to {MAX_LIMIT}")),
+		},
+	}
+}
+
+fn get<'a>(q: &'a [(String, String)], key: &str) -> Option<&'a str> {
+	q.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+fn statement_csv(lines: &[StatementLine]) -> String {
+	let mut out =
+		String::from("block,time_utc_ms,extrinsic,kind,mission,free_change,held_change\n");
+	for l in lines {
+		out.push_str(&format!(
+			"{},{},{},{},{},{},{}\n",
+			l.block,
+			l.time_ms,
+			l.extrinsic.map(|x| x.to_string()).unwrap_or_default(),
+			l.kind,
+			l.mission.map(|m| m.to_string()).unwrap_or_default(),
+			decimal(l.free),
+			decimal(l.held),
+		));
+	}
+	out
+}
+
+/// Answers one request; pure apart from the store, so tests call it directly.
+pub fn route(store: &dyn Store, method: &hyper::Method, uri: &hyper::Uri) -> Reply {
+	if method != hyper::Method::GET {
+		return Reply(
+			StatusCode::METHOD_NOT_ALLOWED,
+			"application/json",
+			json!({ "error": "read-only: GET only" }).to_string(),
+		);
+	}
+	let q = query(uri);
+	let segments: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
+	let result = match segments.as_slice() {
+		["health"] => store
+			.cursor()
+			.and_then(|c| Ok(json!({ "indexed": c, "events": store.event_count()? })))
+			.map(ok),
+		["missions"] => (|| {
+			let status = get(&q, "status").map(str::to_string);
+			if let Some(s) = &status {
+				if !["recruiting", "agreeing", "active", "completed", "cancelled", "expired"]
+					.contains(&s.as_str())
+				{
+					return Ok(bad(format!("unknown status `{s}`")));
+				}
+			}
+			let owner = match get(&q, "owner").map(account).transpose() {
+				Ok(o) => o,
+				Err(e) => return Ok(bad(e)),
+			};
+			let contributor = match get(&q, "contributor").map(account).transpose() {
+				Ok(c) => c,
+				Err(e) => return Ok(bad(e)),
+			};
+			let limit = match limit(&q, 100) {
+				Ok(l) => l,
+				Err(e) => return Ok(bad(e)),
+			};
+			let offset = match get(&q, "offset").map(|o| o.parse::<u32>()).transpose() {
+				Ok(o) => o.unwrap_or(0),
+				Err(_) => return Ok(bad("`offset` must be a number")),
+			};
+			let filter = MissionFilter { status, owner, contributor, limit, offset };
+			store.missions(&filter).map(|m| ok(json!(m)))
+		})(),
+		["missions", id] => match id.parse::<u32>() {
+			Err(_) => Ok(bad(format!("`{id}` is not a mission number"))),
+			Ok(id) => store.mission(id).map(|m| {
+				m.map(ok).unwrap_or_else(|| not_found(format!("no mission {id} indexed")))
+			}),
+		},
+		["accounts", who, "statement"] => (|| {
+			let who = match account(who) {
+				Ok(w) => w,
+				Err(e) => return Ok(bad(e)),
+			};
+			let from = match get(&q, "from").map(date).transpose() {
+				Ok(f) => f.unwrap_or(0),
+				Err(e) => return Ok(bad(e)),
+			};
+			let to = match get(&q, "to").map(date).transpose() {
+				// The whole last day.
+				Ok(t) => t.map_or(u64::MAX / 2, |t| t + 86_399_999),
+				Err(e) => return Ok(bad(e)),
+			};
+			if from > to {
+				return Ok(bad("`from` is after `to`"));
+			}
+			let lines = store.statement(&who, from, to)?;
+			Ok(match get(&q, "format") {
+				Some("csv") => Reply(StatusCode::OK, "text/csv", statement_csv(&lines)),
+				None | Some("json") => {
+					let total: i128 = lines.iter().map(|l| l.free).sum();
+					ok(json!({
+						"account": who,
+						"lines": lines.iter().map(|l| json!({
+							"block": l.block, "time": l.time_ms, "extrinsic": l.extrinsic,
+							"kind": l.kind, "mission": l.mission,
+							"free": decimal(l.free), "held": decimal(l.held),
+						})).collect::<Vec<_>>(),
+						"free_total": decimal(total),
+					}))
+				}
+				Some(other) => bad(format!("unknown format `{other}` (json or csv)")),
+			})
+		})(),
+		["motions"] => match limit(&q, 100) {
+			Ok(l) => store.motions(l).map(|m| ok(json!(m))),
+			Err(e) => Ok(bad(e)),
+		},
+		["members", who, "timeline"] => match account(who) {
+			Ok(who) => store.member_timeline(&who).map(|t| ok(json!(t))),
+			Err(e) => Ok(bad(e)),
+		},
+		_ => Ok(not_found(format!("no such path `{}`", uri.path()))),
+	};
+	result.unwrap_or_else(|e| {
+		Reply(
+			StatusCode::INTERNAL_SERVER_ERROR,
+			"application/json",
+			json!({ "error": e }).to_string(),
+		)
+	})
+}
+
+/// Serves the API on `addr` until the process ends.
+pub async fn serve(addr: std::net::SocketAddr, store: Shared) -> std::io::Result<()> {
+	let listener = tokio::net::TcpListener::bind(addr).await?;
+	eprintln!("[indexer] API on http://{}", listener.local_addr()?);
+	loop {
+		let (stream, _) = listener.accept().await?;
+		let store = store.clone();
+		tokio::spawn(async move {
+			let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+				let store = store.clone();
+				async move {
+					let Reply(status, kind, body) = match store.lock() {
+						Ok(s) => route(s.as_ref(), req.method(), req.uri()),
+						Err(_) => Reply(
+							StatusCode::INTERNAL_SERVER_ERROR,
+							"text/plain",
+							"store poisoned".into(),
+						),
+					};
+					Response::builder()
+						.status(status)
+						.header("content-type", kind)
+						.header("access-control-allow-origin", "*")
+						.body(Full::new(Bytes::from(body)))
+				}
+			});
+			let io = hyper_util::rt::TokioIo::new(stream);
+			let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
+		});
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::store::Sqlite;
+
+	fn call(store: &dyn Store, uri: &str) -> (StatusCode, Value) {
+		let Reply(status, _, body) = route(store, &hyper::Method::GET, &uri.parse().unwrap());
+		(status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+	}
+
+	#[test]
+	fn amounts_are_decimal_strings() {
+		assert_eq!(decimal(1_500_000_000_000), "1.500000000000");
+		assert_eq!(decimal(-1), "-0.000000000001");
+		assert_eq!(decimal(0), "0.000000000000");
+		assert_eq!(decimal(i128::MAX), "170141183460469231731687303.715884105727");
+	}
+
+	#[test]
+	fn dates_are_checked() {
+		assert_eq!(date("1970-01-02"), Ok(86_400_000));
+		assert_eq!(date("2024-02-29").map(|d| d / 86_400_000), Ok(19_782));
+		for bad in ["2023-02-29", "2026-13-01", "2026-1", "yesterday", "2026-00-10", ""] {
+			assert!(date(bad).is_err(), "{bad}");
+		}
+	}
+
+	#[test]
+	fn bad_input_gets_a_400_with_a_message_and_nothing_panics() {
+		let dir = tempfile::tempdir().unwrap();
+		let store = Sqlite::open(dir.path().join("db").to_str().unwrap()).unwrap();
+		let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+		for uri in [
+			"/accounts/nobody/statement".to_string(),
+			format!("/accounts/{alice}/statement?from=2026-05-02&to=2026-05-01"),
+			format!("/accounts/{alice}/statement?from=May"),
+			format!("/accounts/{alice}/statement?format=pdf"),
+			"/missions?limit=1000000".to_string(),
+			"/missions?limit=0".to_string(),
+			"/missions?status=lost".to_string(),
+			"/missions?owner=0x00".to_string(),
+			"/missions/abc".to_string(),
+			"/motions?limit=-1".to_string(),
+			"/members/xyz/timeline".to_string(),
+		] {
+			let (status, body) = call(&store, &uri);
+			assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+			assert!(body["error"].as_str().is_some_and(|e| !e.is_empty()), "{uri}: {body}");
+		}
+		assert_eq!(call(&store, "/nowhere").0, StatusCode::NOT_FOUND);
+		assert_eq!(call(&store, "/missions/4").0, StatusCode::NOT_FOUND);
+		assert_eq!(call(&store, "/health").1["indexed"], Value::Null);
+		let (status, body) =
+			call(&store, &format!("/accounts/{alice}/statement?from=2026-01-01&to=2026-12-31"));
+		assert_eq!(status, StatusCode::OK);
+		assert_eq!(body["free_total"], "0.000000000000");
+		let Reply(_, kind, csv) = route(
+			&store,
+			&hyper::Method::GET,
+			&format!("/accounts/{alice}/statement?format=csv").parse().unwrap(),
+		);
+		assert_eq!(kind, "text/csv");
+		assert!(csv.starts_with("block,time_utc_ms,"));
+		let post = route(&store, &hyper::Method::POST, &"/missions".parse().unwrap());
+		assert_eq!(post.0, StatusCode::METHOD_NOT_ALLOWED);
+	}
+}

@@ -1,0 +1,482 @@
+//! Where the history is kept. `Store` is what the follower and the API need;
+//! `Sqlite` is the one implementation (one file, embedded). Another database
+//! (PostgreSQL) is another `impl Store`, nothing else changes.
+//!
+//! Each block is written in one transaction together with the cursor, so a
+//! crash at any moment leaves either the whole block or none of it: on restart
+//! the follower resumes after the cursor, and nothing is lost or stored twice
+//! (the primary key `(block, idx)` would refuse a second copy anyway).
+
+use crate::extract::{IndexedBlock, MissionChange, MotionChange};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Value};
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// Which missions to list.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct MissionFilter {
+	pub status: Option<String>,
+	pub owner: Option<String>,
+	pub contributor: Option<String>,
+	pub limit: u32,
+	pub offset: u32,
+}
+
+/// One line of a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementLine {
+	pub block: u32,
+	pub time_ms: u64,
+	pub extrinsic: Option<u32>,
+	pub kind: String,
+	pub mission: Option<u32>,
+	pub free: i128,
+	pub held: i128,
+}
+
+pub trait Store: Send {
+	/// The last block written, if any.
+	fn cursor(&self) -> Result<Option<u32>>;
+	/// Writes a block and moves the cursor to it, all or nothing.
+	fn write_block(&mut self, block: &IndexedBlock) -> Result<()>;
+	/// How many events are stored.
+	fn event_count(&self) -> Result<u64>;
+	fn missions(&self, filter: &MissionFilter) -> Result<Vec<Value>>;
+	/// A mission with every event that names it, in order; `None` if unknown.
+	fn mission(&self, id: u32) -> Result<Option<Value>>;
+	/// Every balance movement of `account` between two times (ms, inclusive).
+	fn statement(&self, account: &str, from_ms: u64, to_ms: u64) -> Result<Vec<StatementLine>>;
+	/// Council motions, newest first, with every vote.
+	fn motions(&self, limit: u32) -> Result<Vec<Value>>;
+	/// The events of the consortium, council, validator set and node
+	/// authorization pallets that name `account`, in order.
+	fn member_timeline(&self, account: &str) -> Result<Vec<Value>>;
+}
+
+pub struct Sqlite {
+	conn: Connection,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS cursor (id INTEGER PRIMARY KEY CHECK (id = 0), block INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS blocks (number INTEGER PRIMARY KEY, hash TEXT NOT NULL, time_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+	block INTEGER NOT NULL, idx INTEGER NOT NULL, extrinsic INTEGER,
+	pallet TEXT NOT NULL, name TEXT NOT NULL, detail TEXT NOT NULL,
+	mission INTEGER, signer TEXT, real TEXT,
+	PRIMARY KEY (block, idx));
+CREATE INDEX IF NOT EXISTS events_mission ON events (mission);
+CREATE TABLE IF NOT EXISTS event_accounts (
+	block INTEGER NOT NULL, idx INTEGER NOT NULL, account TEXT NOT NULL,
+	PRIMARY KEY (account, block, idx));
+CREATE TABLE IF NOT EXISTS movements (
+	block INTEGER NOT NULL, idx INTEGER NOT NULL, n INTEGER NOT NULL,
+	account TEXT NOT NULL, kind TEXT NOT NULL, free TEXT NOT NULL, held TEXT NOT NULL,
+	PRIMARY KEY (block, idx, n));
+CREATE INDEX IF NOT EXISTS movements_account ON movements (account, block);
+CREATE TABLE IF NOT EXISTS missions (
+	id INTEGER PRIMARY KEY, owner TEXT NOT NULL, budget TEXT NOT NULL, deadline INTEGER NOT NULL,
+	status TEXT NOT NULL, created INTEGER NOT NULL, ended INTEGER);
+CREATE TABLE IF NOT EXISTS mission_accounts (
+	id INTEGER NOT NULL, account TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (id, account));
+CREATE TABLE IF NOT EXISTS motions (
+	hash TEXT NOT NULL, idx INTEGER NOT NULL, proposer TEXT NOT NULL, threshold INTEGER NOT NULL,
+	call TEXT, status TEXT NOT NULL, executed INTEGER, block INTEGER NOT NULL,
+	PRIMARY KEY (idx));
+CREATE TABLE IF NOT EXISTS votes (
+	idx INTEGER NOT NULL, account TEXT NOT NULL, aye INTEGER NOT NULL, block INTEGER NOT NULL,
+	PRIMARY KEY (idx, account));
+";
+
+impl Sqlite {
+	pub fn open(path: &str) -> Result<Self> {
+		let conn = Connection::open(path).map_err(|e| format!("open {path}: {e}"))?;
+		conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+			.map_err(|e| e.to_string())?;
+		conn.execute_batch(SCHEMA).map_err(|e| e.to_string())?;
+		Ok(Self { conn })
+	}
+
+	fn event_json(row: &rusqlite::Row) -> rusqlite::Result<Value> {
+		Ok(json!({
+			"block": row.get::<_, u32>(0)?,
+			"time": row.get::<_, i64>(1)?,
+			"index": row.get::<_, u32>(2)?,
+			"extrinsic": row.get::<_, Option<u32>>(3)?,
+			"pallet": row.get::<_, String>(4)?,
+			"name": row.get::<_, String>(5)?,
+			"detail": row.get::<_, String>(6)?,
+			"mission": row.get::<_, Option<u32>>(7)?,
+			"signer": row.get::<_, Option<String>>(8)?,
+			"real": row.get::<_, Option<String>>(9)?,
+		}))
+	}
+}
+
+const EVENT_COLUMNS: &str =
+	"e.block, b.time_ms, e.idx, e.extrinsic, e.pallet, e.name, e.detail, e.mission, e.signer, e.real";
+
+fn err(e: rusqlite::Error) -> String {
+	e.to_string()
+}
+
+impl Store for Sqlite {
+	fn cursor(&self) -> Result<Option<u32>> {
+		self.conn
+			.query_row("SELECT block FROM cursor WHERE id = 0", [], |r| r.get(0))
+			.optional()
+			.map_err(err)
+	}
+
+	fn write_block(&mut self, b: &IndexedBlock) -> Result<()> {
+		let tx = self.conn.transaction().map_err(err)?;
+		tx.execute(
+			"INSERT INTO blocks (number, hash, time_ms) VALUES (?1, ?2, ?3)",
+			params![b.number, format!("{:?}", b.hash), b.time_ms as i64],
+		)
+		.map_err(err)?;
+		for e in &b.events {
+			tx.execute(
+				"INSERT INTO events (block, idx, extrinsic, pallet, name, detail, mission, signer, real)
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+				params![b.number, e.index, e.extrinsic, e.pallet, e.name, e.detail, e.mission, e.signer, e.real],
+			)
+			.map_err(err)?;
+			for a in e.accounts.iter().chain(e.signer.iter()).chain(e.real.iter()) {
+				tx.execute(
+					"INSERT OR IGNORE INTO event_accounts (block, idx, account) VALUES (?1, ?2, ?3)",
+					params![b.number, e.index, a],
+				)
+				.map_err(err)?;
+			}
+			for (n, m) in e.movements.iter().enumerate() {
+				tx.execute(
+					"INSERT INTO movements (block, idx, n, account, kind, free, held)
+					 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+					params![
+						b.number,
+						e.index,
+						n as u32,
+						m.account,
+						m.kind,
+						m.free.to_string(),
+						m.held.to_string()
+					],
+				)
+				.map_err(err)?;
+			}
+			match &e.mission_change {
+				Some(MissionChange::Created { id, owner, budget, deadline }) => {
+					tx.execute(
+						"INSERT OR REPLACE INTO missions (id, owner, budget, deadline, status, created)
+						 VALUES (?1, ?2, ?3, ?4, 'recruiting', ?5)",
+						params![id, owner, budget.to_string(), deadline, b.number],
+					)
+					.map_err(err)?;
+					tx.execute(
+						"INSERT OR REPLACE INTO mission_accounts (id, account, role) VALUES (?1, ?2, 'owner')",
+						params![id, owner],
+					)
+					.map_err(err)?;
+				}
+				Some(MissionChange::Participant { id, who, role }) => {
+					tx.execute(
+						"INSERT OR REPLACE INTO mission_accounts (id, account, role) VALUES (?1, ?2, ?3)",
+						params![id, who, role],
+					)
+					.map_err(err)?;
+				}
+				Some(MissionChange::Status { id, status }) => {
+					let ended = matches!(*status, "completed" | "cancelled" | "expired")
+						.then_some(b.number);
+					tx.execute(
+						"UPDATE missions SET status = ?2, ended = ?3 WHERE id = ?1",
+						params![id, status, ended],
+					)
+					.map_err(err)?;
+				}
+				None => {}
+			}
+			let open_index = |hash: &str| -> rusqlite::Result<Option<u32>> {
+				tx.query_row(
+					"SELECT idx FROM motions WHERE hash = ?1 ORDER BY idx DESC LIMIT 1",
+					params![hash],
+					|r| r.get(0),
+				)
+				.optional()
+			};
+			match &e.motion_change {
+				Some(MotionChange::Proposed { hash, index, proposer, threshold, call }) => {
+					tx.execute(
+						"INSERT OR REPLACE INTO motions (hash, idx, proposer, threshold, call, status, block)
+						 VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6)",
+						params![hash, index, proposer, threshold, call, b.number],
+					)
+					.map_err(err)?;
+				}
+				Some(MotionChange::Voted { hash, who, aye }) => {
+					if let Some(idx) = open_index(hash).map_err(err)? {
+						tx.execute(
+							"INSERT OR REPLACE INTO votes (idx, account, aye, block) VALUES (?1, ?2, ?3, ?4)",
+							params![idx, who, *aye as i32, b.number],
+						)
+						.map_err(err)?;
+					}
+				}
+				Some(MotionChange::Status { hash, status }) => {
+					if let Some(idx) = open_index(hash).map_err(err)? {
+						tx.execute(
+							"UPDATE motions SET status = ?2 WHERE idx = ?1",
+							params![idx, status],
+						)
+						.map_err(err)?;
+					}
+				}
+				Some(MotionChange::Executed { hash, ok }) => {
+					if let Some(idx) = open_index(hash).map_err(err)? {
+						tx.execute(
+							"UPDATE motions SET executed = ?2 WHERE idx = ?1",
+							params![idx, *ok as i32],
+						)
+						.map_err(err)?;
+					}
+				}
+				None => {}
+			}
+		}
+		tx.execute(
+			"INSERT INTO cursor (id, block) VALUES (0, ?1) ON CONFLICT (id) DO UPDATE SET block = ?1",
+			params![b.number],
+		)
+		.map_err(err)?;
+		tx.commit().map_err(err)
+	}
+
+	fn event_count(&self) -> Result<u64> {
+		self.conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0)).map_err(err)
+	}
+
+	fn missions(&self, f: &MissionFilter) -> Result<Vec<Value>> {
+		let mut stmt = self
+			.conn
+			.prepare(
+				"SELECT m.id, m.owner, m.budget, m.deadline, m.status, m.created, m.ended
+				 FROM missions m
+				 WHERE (?1 IS NULL OR m.status = ?1) AND (?2 IS NULL OR m.owner = ?2)
+				   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM mission_accounts a
+				        WHERE a.id = m.id AND a.account = ?3 AND a.role != 'owner'))
+				 ORDER BY m.id DESC LIMIT ?4 OFFSET ?5",
+			)
+			.map_err(err)?;
+		let rows = stmt
+			.query_map(params![f.status, f.owner, f.contributor, f.limit, f.offset], |r| {
+				Ok(json!({
+					"id": r.get::<_, u32>(0)?,
+					"owner": r.get::<_, String>(1)?,
+					"budget": r.get::<_, String>(2)?,
+					"deadline": r.get::<_, u32>(3)?,
+					"status": r.get::<_, String>(4)?,
+					"created": r.get::<_, u32>(5)?,
+					"ended": r.get::<_, Option<u32>>(6)?,
+				}))
+			})
+			.map_err(err)?;
+		rows.collect::<rusqlite::Result<_>>().map_err(err)
+	}
+
+	fn mission(&self, id: u32) -> Result<Option<Value>> {
+		let f = MissionFilter { limit: u32::MAX, ..Default::default() };
+		let Some(mut mission) = self.missions(&f)?.into_iter().find(|m| m["id"] == json!(id))
+		else {
+			return Ok(None);
+		};
+		let mut stmt = self
+			.conn
+			.prepare(
+				"SELECT account, role FROM mission_accounts WHERE id = ?1 ORDER BY role, account",
+			)
+			.map_err(err)?;
+		let people = stmt
+			.query_map(params![id], |r| {
+				Ok(json!({ "account": r.get::<_, String>(0)?, "role": r.get::<_, String>(1)? }))
+			})
+			.map_err(err)?
+			.collect::<rusqlite::Result<Vec<_>>>()
+			.map_err(err)?;
+		let mut stmt = self
+			.conn
+			.prepare(&format!(
+				"SELECT {EVENT_COLUMNS} FROM events e JOIN blocks b ON b.number = e.block
+				 WHERE e.mission = ?1 AND e.pallet IN ('Missions', 'Reputation')
+				 ORDER BY e.block, e.idx"
+			))
+			.map_err(err)?;
+		let timeline = stmt
+			.query_map(params![id], Self::event_json)
+			.map_err(err)?
+			.collect::<rusqlite::Result<Vec<_>>>()
+			.map_err(err)?;
+		mission["accounts"] = json!(people);
+		mission["timeline"] = json!(timeline);
+		Ok(Some(mission))
+	}
+
+	fn statement(&self, account: &str, from_ms: u64, to_ms: u64) -> Result<Vec<StatementLine>> {
+		let mut stmt = self
+			.conn
+			.prepare(
+				"SELECT m.block, b.time_ms, e.extrinsic, m.kind, e.mission, m.free, m.held
+				 FROM movements m JOIN blocks b ON b.number = m.block
+				 JOIN events e ON e.block = m.block AND e.idx = m.idx
+				 WHERE m.account = ?1 AND b.time_ms BETWEEN ?2 AND ?3
+				 ORDER BY m.block, m.idx, m.n",
+			)
+			.map_err(err)?;
+		let rows = stmt
+			.query_map(params![account, from_ms as i64, to_ms as i64], |r| {
+				Ok(StatementLine {
+					block: r.get(0)?,
+					time_ms: r.get::<_, i64>(1)? as u64,
+					extrinsic: r.get(2)?,
+					kind: r.get(3)?,
+					mission: r.get(4)?,
+					free: r.get::<_, String>(5)?.parse().unwrap_or_default(),
+					held: r.get::<_, String>(6)?.parse().unwrap_or_default(),
+				})
+			})
+			.map_err(err)?;
+		rows.collect::<rusqlite::Result<_>>().map_err(err)
+	}
+
+	fn motions(&self, limit: u32) -> Result<Vec<Value>> {
+		let mut stmt = self
+			.conn
+			.prepare(
+				"SELECT hash, idx, proposer, threshold, call, status, executed, block
+				 FROM motions ORDER BY idx DESC LIMIT ?1",
+			)
+			.map_err(err)?;
+		let motions = stmt
+			.query_map(params![limit], |r| {
+				Ok(json!({
+					"hash": r.get::<_, String>(0)?,
+					"index": r.get::<_, u32>(1)?,
+					"proposer": r.get::<_, String>(2)?,
+					"threshold": r.get::<_, u32>(3)?,
+					"call": r.get::<_, Option<String>>(4)?,
+					"status": r.get::<_, String>(5)?,
+					"executed": r.get::<_, Option<bool>>(6)?,
+					"block": r.get::<_, u32>(7)?,
+				}))
+			})
+			.map_err(err)?
+			.collect::<rusqlite::Result<Vec<_>>>()
+			.map_err(err)?;
+		let mut votes = self
+			.conn
+			.prepare("SELECT account, aye, block FROM votes WHERE idx = ?1 ORDER BY block, account")
+			.map_err(err)?;
+		motions
+			.into_iter()
+			.map(|mut m| {
+				let v = votes
+					.query_map(params![m["index"].as_u64()], |r| {
+						Ok(json!({
+							"account": r.get::<_, String>(0)?,
+							"aye": r.get::<_, bool>(1)?,
+							"block": r.get::<_, u32>(2)?,
+						}))
+					})
+					.map_err(err)?
+					.collect::<rusqlite::Result<Vec<_>>>()
+					.map_err(err)?;
+				m["votes"] = json!(v);
+				Ok(m)
+			})
+			.collect()
+	}
+
+	fn member_timeline(&self, account: &str) -> Result<Vec<Value>> {
+		let mut stmt = self
+			.conn
+			.prepare(&format!(
+				"SELECT {EVENT_COLUMNS} FROM event_accounts a
+				 JOIN events e ON e.block = a.block AND e.idx = a.idx
+				 JOIN blocks b ON b.number = e.block
+				 WHERE a.account = ?1
+				   AND e.pallet IN ('Consortium', 'Council', 'ValidatorSet', 'NodeAuthorization')
+				 ORDER BY e.block, e.idx"
+			))
+			.map_err(err)?;
+		let rows = stmt.query_map(params![account], Self::event_json).map_err(err)?;
+		rows.collect::<rusqlite::Result<_>>().map_err(err)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::extract::{IndexedEvent, Movement};
+	use sp_core::H256;
+
+	fn event(index: u32, mission: Option<u32>, change: Option<MissionChange>) -> IndexedEvent {
+		IndexedEvent {
+			index,
+			extrinsic: Some(1),
+			pallet: "Missions".into(),
+			name: "X".into(),
+			detail: "Missions(X)".into(),
+			mission,
+			accounts: vec!["A".into()],
+			signer: Some("A".into()),
+			real: None,
+			movements: vec![Movement {
+				account: "A".into(),
+				kind: "fee".into(),
+				free: -3,
+				held: 0,
+			}],
+			mission_change: change,
+			motion_change: None,
+		}
+	}
+
+	fn block(number: u32, events: Vec<IndexedEvent>) -> IndexedBlock {
+		IndexedBlock {
+			number,
+			hash: H256::repeat_byte(number as u8),
+			time_ms: number as u64 * 1000,
+			events,
+		}
+	}
+
+	#[test]
+	fn a_block_is_written_once_with_its_cursor() {
+		let dir = tempfile::tempdir().unwrap();
+		let mut s = Sqlite::open(dir.path().join("db").to_str().unwrap()).unwrap();
+		assert_eq!(s.cursor().unwrap(), None);
+		let created = MissionChange::Created { id: 7, owner: "A".into(), budget: 10, deadline: 99 };
+		s.write_block(&block(1, vec![event(0, Some(7), Some(created))])).unwrap();
+		assert_eq!(s.cursor().unwrap(), Some(1));
+		// The same block again fails as a whole: nothing is stored twice, and
+		// the cursor stays.
+		assert!(s
+			.write_block(&block(1, vec![event(0, None, None), event(1, None, None)]))
+			.is_err());
+		assert_eq!(s.event_count().unwrap(), 1);
+		assert_eq!(s.cursor().unwrap(), Some(1));
+		let done = MissionChange::Status { id: 7, status: "completed" };
+		s.write_block(&block(2, vec![event(0, Some(7), Some(done))])).unwrap();
+		let m = s.mission(7).unwrap().unwrap();
+		assert_eq!(m["status"], "completed");
+		assert_eq!(m["ended"], 2);
+		assert_eq!(m["timeline"].as_array().unwrap().len(), 2);
+		let listed =
+			s.missions(&MissionFilter { owner: Some("A".into()), limit: 10, ..Default::default() });
+		assert_eq!(listed.unwrap().len(), 1);
+		let lines = s.statement("A", 0, 1500).unwrap();
+		assert_eq!(lines.iter().map(|l| l.free).sum::<i128>(), -3, "only block 1 is in range");
+		assert!(s.mission(8).unwrap().is_none());
+	}
+}

@@ -1,0 +1,144 @@
+// peer-indexer against a dev node of its own: a mission run to completion and
+// one cancelled, their timelines and the statement served by the API checked
+// against what the chain said; then the indexer killed with SIGKILL while
+// catching up and restarted: the events it keeps equal the chain's, counted
+// independently over RPC, none twice.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UNIT, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
+import { freePort, sleep, waitFor } from '../lib/node.js';
+
+const INDEXER = process.env.PEER_INDEXER
+  ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'release', 'peer-indexer');
+
+/** Starts peer-indexer on `db`; returns { proc, url, stop, kill, output }. */
+async function startIndexer(wsUrl, db, extra = []) {
+  const port = await freePort();
+  const proc = spawn(INDEXER, ['--rpc', wsUrl, '--db', db, '--http', `127.0.0.1:${port}`, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  proc.stdout.on('data', (d) => { output += d; });
+  proc.stderr.on('data', (d) => { output += d; });
+  const exit = new Promise((r) => proc.once('exit', r));
+  return {
+    proc, url: `http://127.0.0.1:${port}`, output: () => output,
+    kill: async (signal = 'SIGKILL') => { if (proc.exitCode === null && proc.signalCode === null) { proc.kill(signal); await exit; } },
+  };
+}
+
+async function get(indexer, path) {
+  const res = await fetch(indexer.url + path);
+  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+  return { status: res.status, body };
+}
+
+/** Waits until the indexer has written block `n`. */
+async function caughtUp(indexer, n) {
+  await waitFor(`the indexer to reach #${n}`, 120000, async () => ((await get(indexer, '/health')).body.indexed ?? -1) >= n, 250);
+}
+
+describe('peer-indexer keeps the history', () => {
+  let chain, api, alice, bob, charlie, dave;
+  const dir = mkdtempSync(join(tmpdir(), 'peer-indexer-'));
+  const indexers = [];
+  before(async () => {
+    chain = await devChain(['--state-pruning', 'archive-canonical']);
+    api = chain.api;
+    ({ alice, bob, charlie, dave } = chain.accounts);
+  });
+  after(async () => {
+    for (const i of indexers) await i.kill();
+    await chain?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const finalizedNumber = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  const missionEvents = (results, id) => results.flatMap((r) => r.events)
+    .filter((e) => e.section === 'missions' && e.data.mission?.toNumber() === id).map((e) => e.method);
+
+  test('finished missions, their timelines and a statement that adds up', async () => {
+    const indexer = await startIndexer(chain.wsUrl, join(dir, 'a.sqlite'));
+    indexers.push(indexer);
+    try {
+      // A mission run to completion, every result kept to compare the timeline.
+      const done = await mission(api, alice, { roster: [[bob, 60], [charlie, 40]], amounts: [30n * UNIT], upTo: 'posted' });
+      const results = [];
+      for (const [who, p] of [[bob, 60], [charlie, 40]]) results.push(await ok(api, api.tx.missions.commit(done.id, p * 10_000_000, h('cc')), who));
+      for (const who of [bob, charlie]) results.push(await ok(api, api.tx.missions.acceptCommitment(done.id, who.address), alice));
+      const proposed = await ok(api, api.tx.missions.proposeTerms(done.id), alice);
+      results.push(proposed);
+      const terms = eventsOf(proposed.events, 'missions', 'TermsProposed')[0].data.termsHash.toHex();
+      for (const who of [bob, charlie]) results.push(await ok(api, api.tx.missions.signTerms(done.id, terms), who));
+      results.push(await ok(api, api.tx.missions.submitDeliverable(done.id, 0, h('dd'), null), bob));
+      results.push(await ok(api, api.tx.missions.approveMilestone(done.id, 0), alice));
+      // A mission called off while recruiting.
+      const off = await mission(api, alice, { roster: [[dave, 50]], open: true, upTo: 'recruiting' });
+      const cancelled = await ok(api, api.tx.missions.cancelMission(off.id), alice);
+
+      const last = (await api.rpc.chain.getHeader(cancelled.blockHash)).number.toNumber();
+      await waitFor(`block #${last} finalized`, 60000, async () => (await finalizedNumber()) >= last);
+      await caughtUp(indexer, last);
+
+      const completed = (await get(indexer, `/missions/${done.id}`)).body;
+      assert.equal(completed.status, 'completed');
+      const timeline = completed.timeline.filter((e) => e.pallet === 'Missions').map((e) => e.name);
+      assert.deepEqual(timeline, ['MissionCreated', ...missionEvents(results, done.id)], 'every event, in order');
+      assert.ok(completed.timeline.every((e, i, all) => i === 0 || all[i - 1].block < e.block
+        || (all[i - 1].block === e.block && all[i - 1].index < e.index)));
+      const signers = completed.timeline.filter((e) => e.name === 'TermsSigned').map((e) => e.signer).sort();
+      assert.deepEqual(signers, [bob.address, charlie.address].sort(), 'the account that signed each call');
+      const gone = (await get(indexer, `/missions/${off.id}`)).body;
+      assert.equal(gone.status, 'cancelled');
+      assert.deepEqual(gone.timeline.filter((e) => e.pallet === 'Missions').map((e) => e.name).at(-1), 'MissionCancelled');
+      assert.ok((await get(indexer, '/missions?status=completed')).body.some((m) => m.id === done.id));
+      assert.ok((await get(indexer, `/missions?contributor=${charlie.address}`)).body.some((m) => m.id === done.id));
+      assert.ok(!(await get(indexer, `/missions?contributor=${charlie.address}`)).body.some((m) => m.id === off.id));
+
+      // Charlie's statement over the whole chain equals its balance's change,
+      // to the planck, from genesis to the last block indexed.
+      const indexed = (await get(indexer, '/health')).body.indexed;
+      const freeAt = async (n) => (await api.query.system.account.at(await api.rpc.chain.getBlockHash(n), charlie.address)).data.free.toBigInt();
+      const day = 86_400_000;
+      const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+      const period = `from=${iso(Date.now() - day)}&to=${iso(Date.now() + day)}`;
+      const statement = (await get(indexer, `/accounts/${charlie.address}/statement?${period}`)).body;
+      const planck = (s) => { const [i, f] = s.replace('-', '').split('.'); return (s.startsWith('-') ? -1n : 1n) * (BigInt(i) * UNIT + BigInt(f)); };
+      const total = statement.lines.map((l) => planck(l.free)).reduce((a, b) => a + b, 0n);
+      assert.equal(total, (await freeAt(indexed)) - (await freeAt(0)));
+      assert.ok(statement.lines.some((l) => l.kind === 'payout received' && l.mission === done.id && planck(l.free) === 12n * UNIT));
+      const csv = (await get(indexer, `/accounts/${charlie.address}/statement?${period}&format=csv`)).body;
+      assert.ok(csv.includes(`payout received,${done.id},12.000000000000,0.000000000000`), csv);
+      assert.equal((await get(indexer, `/accounts/${charlie.address}/statement?from=2026-02-02&to=2026-02-01`)).status, 400);
+    } catch (e) {
+      process.stderr.write(indexer.output());
+      throw e;
+    }
+  });
+
+  test('killed with SIGKILL while catching up, it loses nothing and stores nothing twice', async () => {
+    const db = join(dir, 'b.sqlite');
+    const head = await finalizedNumber();
+    // Killed five times at random moments of its catch-up (slowed to a block
+    // every 40 ms, so that the kills land in it), then left to finish.
+    const seen = [];
+    for (let k = 0; k < 5; k++) {
+      const indexer = await startIndexer(chain.wsUrl, db, ['--block-delay-ms', '40']);
+      indexers.push(indexer);
+      await sleep(150 + Math.floor(Math.random() * 300));
+      seen.push((await get(indexer, '/health').catch(() => ({ body: {} }))).body.indexed ?? null);
+      await indexer.kill('SIGKILL');
+    }
+    assert.ok(seen.some((n) => n !== null && n < head), `killed before reaching #${head} (saw ${seen.join(', ')})`);
+    const indexer = await startIndexer(chain.wsUrl, db);
+    indexers.push(indexer);
+    await caughtUp(indexer, head);
+    const { indexed, events } = (await get(indexer, '/health')).body;
+    let count = 0;
+    for (let n = 0; n <= indexed; n++) count += (await api.query.system.events.at(await api.rpc.chain.getBlockHash(n))).length;
+    assert.equal(events, count, `events stored for #0..#${indexed} equal the chain's`);
+  });
+});
