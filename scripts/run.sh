@@ -28,11 +28,15 @@ mkdir -p "$base"
 "${PEER_ROOT}/target/release/peer-indexer" --rpc "ws://127.0.0.1:${rpc_port}" \
 	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" >"${base}/indexer.log" 2>&1 &
 indexer=$!
-trap 'kill $board $indexer 2>/dev/null || true' EXIT INT TERM
+node_pid=
+# Whatever ends this script (Ctrl-C, a TERM, the node exiting) stops all three.
+trap 'kill $board $indexer $node_pid 2>/dev/null || true' EXIT INT TERM
 log "starting peer-node --dev, chain data under $base"
 log "chain:          ws://127.0.0.1:${rpc_port}"
-log "mission board:  http://127.0.0.1:${board_port}/  (dev accounts Alice … Ferdie are offered on a dev chain)"
+log "mission board:  http://127.0.0.1:${board_port}/?indexer=http%3A%2F%2F127.0.0.1%3A${indexer_port}  (dev accounts Alice … Ferdie are offered on a dev chain)"
 log "history API:    http://127.0.0.1:${indexer_port}/missions  (peer-indexer; its log: ${base}/indexer.log)"
 log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer"
 log "Ctrl-C stops all three"
-"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical "${port_args[@]}" --rpc-cors all "$@"
+"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical "${port_args[@]}" --rpc-cors all "$@" &
+node_pid=$!
+wait "$node_pid"

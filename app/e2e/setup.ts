@@ -1,5 +1,5 @@
-// Starts `peer-node --dev --tmp` and the built board on free ports for the
-// browser suite, and stops both when it ends (or fails).
+// Starts `peer-node --dev --tmp`, `peer-indexer` and the built board on free
+// ports for the browser suite, and stops them when it ends (or fails).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +8,15 @@ import { join, resolve } from 'node:path';
 import { NODE, freePort, startNode, waitFor, type PeerNode } from '../../scripts/e2e/lib/node.js';
 
 const app = resolve(import.meta.dirname, '..');
+const INDEXER = process.env.PEER_INDEXER ?? resolve(app, '../target/release/peer-indexer');
 
 export default async function setup() {
   if (!existsSync(NODE)) throw new Error(`no peer-node at ${NODE}: run scripts/build.sh`);
+  if (!existsSync(INDEXER)) throw new Error(`no peer-indexer at ${INDEXER}: run scripts/build.sh`);
   if (!existsSync(join(app, 'dist/index.html'))) throw new Error('no build in app/dist: npm run build');
   const logs = mkdtempSync(join(tmpdir(), 'peer-board-'));
   const web = await freePort();
+  const indexerPort = await freePort();
   const children: ChildProcess[] = [];
   let node: PeerNode | undefined;
   const stop = async () => {
@@ -25,7 +28,13 @@ export default async function setup() {
     process.once(signal, () => { for (const c of [...children, node?.proc]) c?.kill('SIGKILL'); process.exit(1); });
   }
   try {
-    node = await startNode(['--dev', '--tmp', '--rpc-cors', 'all'], { logFile: join(logs, 'node.log'), minBlock: 1 });
+    node = await startNode(['--dev', '--tmp', '--rpc-cors', 'all', '--state-pruning', 'archive-canonical'],
+      { logFile: join(logs, 'node.log'), minBlock: 1 });
+    // The indexer, for the history and statement pages.
+    const indexerLog = openSync(join(logs, 'indexer.log'), 'w');
+    children.push(spawn(INDEXER, ['--rpc', node.wsUrl, '--db', join(logs, 'history.sqlite'), '--http', `127.0.0.1:${indexerPort}`],
+      { stdio: ['ignore', indexerLog, indexerLog] }));
+    await waitFor('the indexer', 30_000, async () => (await fetch(`http://127.0.0.1:${indexerPort}/health`)).ok, 250);
     const webLog = openSync(join(logs, 'web.log'), 'w');
     children.push(spawn(process.execPath, [join(app, 'scripts/serve.mjs'), '--port', `${web}`], { stdio: ['ignore', webLog, webLog] }));
     await waitFor('the board', 10_000, async () => (await fetch(`http://127.0.0.1:${web}/`)).ok, 250);
@@ -37,6 +46,7 @@ export default async function setup() {
   process.env.PEER_RPC = `ws://127.0.0.1:${rpc}`;
   process.env.PEER_RPC_PORT = `${rpc}`;
   process.env.BOARD_URL = `http://127.0.0.1:${web}/`;
+  process.env.PEER_INDEXER_URL = `http://127.0.0.1:${indexerPort}`;
   console.log(`[board tests] node ${process.env.PEER_RPC}, board ${process.env.BOARD_URL}, logs in ${logs}`);
   return stop;
 }

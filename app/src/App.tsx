@@ -8,6 +8,8 @@ import { Missions } from './pages/Missions';
 import { MissionPage } from './pages/Mission';
 import { Post } from './pages/Post';
 import { Council } from './pages/Council';
+import { History } from './pages/History';
+import { Statement } from './pages/Statement';
 
 function useRoute() {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -28,10 +30,12 @@ function Page() {
   if (route === 'missions') return <Missions />;
   if (route === 'post') return <Post />;
   if (route === 'council') return <Council />;
+  if (route === 'history') return <History />;
+  if (route === 'statement') return <Statement />;
   return <Home />;
 }
 
-const NAV = [['', 'Awaiting me'], ['missions', 'Missions'], ['post', 'Post a mission'], ['council', 'Consortium & council']];
+const NAV = [['', 'Awaiting me'], ['missions', 'Missions'], ['post', 'Post a mission'], ['council', 'Consortium & council'], ['history', 'History'], ['statement', 'Statement']];
 
 export function App() {
   const route = useRoute();

@@ -87,6 +87,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 	let started = Instant::now();
 	let (mut blocks, mut events) = (0u64, 0u64);
 	let mut last_report = Instant::now();
+	let mut reported_caught_up = false;
 	let target_at_start = chain.finalized().await.map_err(|e| e.to_string())?;
 	loop {
 		let finalized = chain.finalized().await.map_err(|e| e.to_string())?;
@@ -99,7 +100,10 @@ async fn run(cli: Cli) -> Result<(), String> {
 			if cli.block_delay_ms > 0 {
 				tokio::time::sleep(Duration::from_millis(cli.block_delay_ms)).await;
 			}
-			if last_report.elapsed() >= Duration::from_secs(5) || next > finalized {
+			// While catching up, every 5 s and when caught up; then every 5 s.
+			let caught_up = next > finalized && blocks > 1 && !reported_caught_up;
+			if last_report.elapsed() >= Duration::from_secs(5) || caught_up {
+				reported_caught_up |= caught_up;
 				let secs = started.elapsed().as_secs_f64().max(1e-3);
 				eprintln!(
 					"[indexer] #{} of finalized #{finalized} (lag {}): {:.1} blocks/s, {:.1} events/s",

@@ -1,0 +1,73 @@
+// The history and statement pages, fed by peer-indexer: a mission completed
+// from Node is found among the finished ones with its timeline, and Dave's
+// statement shows his payout and offers the CSV; bad input is refused beside
+// its field.
+import { test, expect } from '@playwright/test';
+import { chain, chooseAccount, closeChain, dev, goto, h, postMission, rpc, submit, UNIT } from './board';
+
+test.afterAll(closeChain);
+
+const indexer = () => process.env.PEER_INDEXER_URL!;
+
+/** Alice's 10 PEER mission, Dave alone on the roster, delivered and approved: set from Node. */
+async function completedMission() {
+  const api = chain();
+  const [alice, dave] = [dev('Alice'), dev('Dave')];
+  const id = await postMission('Archived survey', { amount: 10n * UNIT });
+  await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc') }), dave);
+  await submit(api.tx.Missions.accept_commitment({ mission: id, who: dave.address }), alice);
+  await submit(api.tx.Missions.propose_terms({ mission: id }), alice);
+  const m = await api.query.Missions.LiveMissions.getValue(id, { at: 'best' });
+  await submit(api.tx.Missions.sign_terms({ mission: id, terms_hash: (m!.status.value as { terms_hash: `0x${string}` }).terms_hash }), dave);
+  await submit(api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dave);
+  await submit(api.tx.Missions.approve_milestone({ mission: id, milestone: 0 }), alice);
+  return id;
+}
+
+test('finished missions and a statement come from the indexer', async ({ page }) => {
+  const id = await completedMission();
+  // The indexer follows finalized blocks: wait until it has the completion.
+  await expect.poll(async () => (await (await fetch(`${indexer()}/missions/${id}`)).json()).status, { timeout: 60_000 }).toBe('completed');
+
+  await page.goto(`${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}&indexer=${encodeURIComponent(indexer())}#/history`);
+  await chooseAccount(page, 'Dave');
+  const row = page.getByTestId(`history-${id}`);
+  await expect(row).toContainText('completed');
+  await row.getByRole('button', { name: `Mission ${id}` }).click();
+  const timeline = page.getByTestId(`timeline-${id}`);
+  await expect(timeline).toContainText('MissionCreated');
+  await expect(timeline).toContainText('MissionCompleted');
+  const names = await timeline.locator('strong').allTextContents();
+  expect(names.indexOf('MissionCreated')).toBeLessThan(names.indexOf('MissionActivated'));
+  expect(names.indexOf('MissionActivated')).toBeLessThan(names.indexOf('MissionCompleted'));
+
+  await goto(page, 'statement');
+  // A reversed period is refused beside its field, and nothing is shown.
+  await page.getByLabel('From').fill('2999-01-01');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('error-statement-to')).toContainText('before the start');
+  await expect(page.getByTestId('statement-lines')).toHaveCount(0);
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel('From').fill('2020-01-01');
+  await page.getByLabel('To').fill(today);
+  await page.getByRole('button', { name: 'Show' }).click();
+  const lines = page.getByTestId('statement-lines');
+  await expect(lines).toContainText('payout received');
+  await expect(lines.locator('tr', { hasText: 'payout received' }).filter({ hasText: `${id}` }).first()).toContainText('10.000000000000');
+  const csv = await page.getByTestId('statement-csv').getAttribute('href');
+  expect(csv).toContain('format=csv');
+  const text = await (await fetch(csv!)).text();
+  expect(text).toContain(`payout received,${id},10.000000000000,0.000000000000`);
+});
+
+test('without an indexer the history page asks for one and checks it', async ({ page }) => {
+  await page.goto(`${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}#/history`);
+  const setup = page.getByTestId('indexer-setup');
+  await expect(setup).toBeVisible();
+  await page.getByLabel('Indexer address').fill('127.0.0.1:8090');
+  await page.getByRole('button', { name: 'Use it' }).click();
+  await expect(page.getByTestId('error-indexer')).toBeVisible();
+  await page.getByLabel('Indexer address').fill(indexer());
+  await page.getByRole('button', { name: 'Use it' }).click();
+  await expect(page.getByTestId('history')).toBeVisible();
+});

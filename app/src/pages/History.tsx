@@ -1,0 +1,88 @@
+// Finished missions and their timelines, from the indexer: what the chain
+// removed when each mission completed, was cancelled or expired.
+
+import { useEffect, useState } from 'react';
+import { Field } from '../components/Field';
+import { Who } from '../components/Names';
+import { checkIndexerUrl, fromIndexer, indexerUrl, rememberIndexer, type IndexedEvent, type IndexedMission } from '../history';
+
+/** Asks for the indexer's address when none is configured. */
+export function IndexerSetup({ onSet }: { onSet: (url: string) => void }) {
+  const [url, setUrl] = useState('http://127.0.0.1:8090');
+  const [error, setError] = useState<string>();
+  return (
+    <section className="card wide" data-testid="indexer-setup">
+      <h2>History needs an indexer</h2>
+      <p className="muted">The chain keeps only live missions. <code>peer-indexer</code> keeps the rest
+        (<code>scripts/run.sh</code> starts one at http://127.0.0.1:8090).</p>
+      <form className="row" onSubmit={(e) => {
+        e.preventDefault();
+        const problem = checkIndexerUrl(url);
+        setError(problem);
+        if (!problem) { rememberIndexer(url); onSet(url); }
+      }}>
+        <Field label="Indexer address" error={error} id="indexer">
+          <input value={url} onChange={(e) => setUrl(e.target.value)} aria-label="Indexer address" />
+        </Field>
+        <button type="submit">Use it</button>
+      </form>
+    </section>
+  );
+}
+
+function Timeline({ base, id }: { base: string; id: number }) {
+  const [events, setEvents] = useState<IndexedEvent[]>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    fromIndexer<{ timeline: IndexedEvent[] }>(base, `/missions/${id}`)
+      .then((m) => setEvents(m.timeline.filter((e) => e.pallet === 'Missions')), (e) => setError(String(e.message ?? e)));
+  }, [base, id]);
+  if (error) return <p className="error">{error}</p>;
+  if (!events) return <p className="muted">Loading the timeline…</p>;
+  return (
+    <ol className="timeline" data-testid={`timeline-${id}`}>
+      {events.map((e) => (
+        <li key={`${e.block}-${e.index}`}>
+          <span className="muted">#{e.block} · {new Date(e.time).toLocaleString()}</span> <strong>{e.name}</strong>
+          {e.signer && <> by <Who address={e.real ?? e.signer} />{e.real && <> (signed by <Who address={e.signer} />)</>}</>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function History() {
+  const [base, setBase] = useState(indexerUrl);
+  const [status, setStatus] = useState('completed');
+  const [missions, setMissions] = useState<IndexedMission[]>();
+  const [error, setError] = useState<string>();
+  const [open, setOpen] = useState<number>();
+  useEffect(() => {
+    if (!base) return;
+    setMissions(undefined);
+    fromIndexer<IndexedMission[]>(base, `/missions?status=${status}&limit=200`).then(setMissions, (e) => setError(String(e.message ?? e)));
+  }, [base, status]);
+  if (!base) return <IndexerSetup onSet={setBase} />;
+  return (
+    <section className="card wide" data-testid="history">
+      <h2>Finished missions</h2>
+      <div className="row filters" role="group" aria-label="Status">
+        {['completed', 'cancelled', 'expired'].map((s) => (
+          <button key={s} className={status === s ? 'active' : ''} onClick={() => setStatus(s)}>{s}</button>
+        ))}
+      </div>
+      {error && <p className="error">{error}</p>}
+      {missions?.length === 0 && <p className="muted">None {status}.</p>}
+      <ul className="missions">
+        {missions?.map((m) => (
+          <li key={m.id} className="card" data-testid={`history-${m.id}`}>
+            <button className="link" onClick={() => setOpen(open === m.id ? undefined : m.id)}>Mission {m.id}</button>
+            {' '}by <Who address={m.owner} /> · {m.status} at #{m.ended} · posted at #{m.created}
+            {open === m.id && <Timeline base={base} id={m.id} />}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">From the indexer at {base}.</p>
+    </section>
+  );
+}
