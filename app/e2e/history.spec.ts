@@ -53,7 +53,7 @@ test('finished missions and a statement come from the indexer', async ({ page })
   await page.getByRole('button', { name: 'Show' }).click();
   const lines = page.getByTestId('statement-lines');
   await expect(lines).toContainText('payout received');
-  await expect(lines.locator('tr', { hasText: 'payout received' }).filter({ hasText: `${id}` }).first()).toContainText('10.000000000000');
+  await expect(lines.locator(`tr[data-kind="payout received"][data-mission="${id}"]`)).toContainText('10.000000000000');
   const csv = await page.getByTestId('statement-csv').getAttribute('href');
   expect(csv).toContain('format=csv');
   const text = await (await fetch(csv!)).text();

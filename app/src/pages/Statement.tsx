@@ -48,7 +48,7 @@ export function Statement() {
             <thead><tr><th>Block</th><th>Time</th><th>What</th><th>Mission</th><th>Free</th><th>Held</th></tr></thead>
             <tbody>
               {data.lines.map((l, i) => (
-                <tr key={i}>
+                <tr key={i} data-kind={l.kind} data-mission={l.mission ?? undefined}>
                   <td>#{l.block}</td><td>{new Date(l.time).toLocaleString()}</td><td>{l.kind}</td>
                   <td>{l.mission ?? ''}</td><td className="amount">{l.free}</td><td className="amount">{l.held}</td>
                 </tr>
