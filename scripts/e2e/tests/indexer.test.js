@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UNIT, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
+import { PERCENT, UNIT, councilPasses, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
 import { freePort, sleep, waitFor } from '../lib/node.js';
 
 const INDEXER = process.env.PEER_INDEXER
@@ -42,13 +42,13 @@ async function caughtUp(indexer, n) {
 }
 
 describe('peer-indexer keeps the history', () => {
-  let chain, api, alice, bob, charlie, dave;
+  let chain, api, alice, bob, charlie, dave, eve, ferdie;
   const dir = mkdtempSync(join(tmpdir(), 'peer-indexer-'));
   const indexers = [];
   before(async () => {
     chain = await devChain(['--state-pruning', 'archive-canonical']);
     api = chain.api;
-    ({ alice, bob, charlie, dave } = chain.accounts);
+    ({ alice, bob, charlie, dave, eve, ferdie } = chain.accounts);
   });
   after(async () => {
     for (const i of indexers) await i.kill();
@@ -113,6 +113,42 @@ describe('peer-indexer keeps the history', () => {
       const csv = (await get(indexer, `/accounts/${charlie.address}/statement?${period}&format=csv`)).body;
       assert.ok(csv.includes(`payout received,${done.id},12.000000000000,0.000000000000`), csv);
       assert.equal((await get(indexer, `/accounts/${charlie.address}/statement?from=2026-02-02&to=2026-02-01`)).status, 400);
+    } catch (e) {
+      process.stderr.write(indexer.output());
+      throw e;
+    }
+  });
+
+  test('council motions with every vote, a member\'s timeline, and calls made through a proxy', async () => {
+    const indexer = await startIndexer(chain.wsUrl, join(dir, 'c.sqlite'));
+    indexers.push(indexer);
+    try {
+      // Eve applies and the council admits her: a motion, its votes, her timeline.
+      await ok(api, api.tx.consortium.apply('Eve Works', 'Organization', null), eve);
+      await councilPasses(api, api.tx.consortium.admit(eve.address), [3, 4], [alice, bob, charlie]);
+      // Ferdie commits for Eve through a MissionContributor proxy.
+      await ok(api, api.tx.proxy.addProxy(ferdie.address, 'MissionContributor', 0), eve);
+      const { id } = await mission(api, alice, { upTo: 'posted' });
+      const proxied = await ok(api, api.tx.proxy.proxy(eve.address, null, api.tx.missions.commit(id, 50 * PERCENT, h('cc'))), ferdie);
+      const last = (await api.rpc.chain.getHeader(proxied.blockHash)).number.toNumber();
+      await waitFor(`block #${last} finalized`, 60000, async () => (await finalizedNumber()) >= last);
+      await caughtUp(indexer, last);
+
+      const motions = (await get(indexer, '/motions')).body;
+      const admit = motions.find((m) => m.call?.includes('admit'));
+      assert.ok(admit, `the admission motion with its call: ${JSON.stringify(motions)}`);
+      assert.equal(admit.status, 'approved');
+      assert.equal(admit.executed, true);
+      assert.deepEqual(admit.votes.map((v) => v.account).sort(), [alice.address, bob.address, charlie.address].sort());
+      assert.ok(admit.votes.every((v) => v.aye));
+
+      const timeline = (await get(indexer, `/members/${eve.address}/timeline`)).body.map((e) => `${e.pallet}.${e.name}`);
+      assert.deepEqual(timeline.filter((n) => n.startsWith('Consortium.')), ['Consortium.Applied', 'Consortium.Admitted']);
+
+      const committed = (await get(indexer, `/missions/${id}`)).body.timeline.find((e) => e.name === 'Committed');
+      assert.equal(committed.signer, ferdie.address, 'the proxy signed');
+      assert.equal(committed.real, eve.address, 'on behalf of the member');
+      assert.ok((await get(indexer, `/missions?contributor=${eve.address}`)).body.some((m) => m.id === id));
     } catch (e) {
       process.stderr.write(indexer.output());
       throw e;
