@@ -86,3 +86,17 @@ export async function postMission(title: string, opts: { amount?: bigint; min_re
   const [created] = api.event.Missions.MissionCreated.filter(r.events);
   return created.payload.mission;
 }
+
+/** Alice's mission of one 10 PEER milestone, Dave alone on the roster, delivered: a scene set from Node. */
+export async function deliveredMission(title: string) {
+  const api = chain();
+  const [alice, dave] = [dev('Alice'), dev('Dave')];
+  const id = await postMission(title, { amount: 10n * UNIT });
+  await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc') }), dave);
+  await submit(api.tx.Missions.accept_commitment({ mission: id, who: dave.address }), alice);
+  await submit(api.tx.Missions.propose_terms({ mission: id }), alice);
+  const m = await api.query.Missions.LiveMissions.getValue(id, { at: 'best' });
+  await submit(api.tx.Missions.sign_terms({ mission: id, terms_hash: (m!.status.value as { terms_hash: `0x${string}` }).terms_hash }), dave);
+  await submit(api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dave);
+  return id;
+}

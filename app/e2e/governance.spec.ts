@@ -2,26 +2,12 @@
 // split verdict the council proposes, votes and closes in the UI; an
 // applicant admitted by a council motion made in the UI.
 import { test, expect } from '@playwright/test';
-import { chain, chooseAccount, closeChain, dev, free, goto, h, openAs, postMission, submit, txDone, UNIT } from './board';
+import { chain, chooseAccount, closeChain, deliveredMission, dev, free, goto, openAs, txDone, UNIT } from './board';
 
 test.afterAll(closeChain);
 
-/** A mission of one 10 PEER milestone, Dave alone on the roster, delivered: the scene, set from Node. */
-async function deliveredMission() {
-  const api = chain();
-  const [alice, dave] = [dev('Alice'), dev('Dave')];
-  const id = await postMission('Disputed audit', { amount: 10n * UNIT });
-  await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc') }), dave);
-  await submit(api.tx.Missions.accept_commitment({ mission: id, who: dave.address }), alice);
-  await submit(api.tx.Missions.propose_terms({ mission: id }), alice);
-  const m = await api.query.Missions.LiveMissions.getValue(id, { at: 'best' });
-  await submit(api.tx.Missions.sign_terms({ mission: id, terms_hash: (m!.status.value as { terms_hash: `0x${string}` }).terms_hash }), dave);
-  await submit(api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dave);
-  return id;
-}
-
 test('a rejected milestone is disputed and the council settles it with a split, all in the board', async ({ page }) => {
-  const id = await deliveredMission();
+  const id = await deliveredMission('Disputed audit');
   const dave = dev('Dave');
 
   // Alice rejects with reasons: only their hash goes on chain.
