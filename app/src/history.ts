@@ -1,12 +1,15 @@
 // The indexer (peer-indexer): where the board finds what the chain no longer
 // holds. Its address comes from `?indexer=` in the board's address, else the
-// one remembered; without one the board works on live state only.
+// one the member chose; without one the board works on live state only. What
+// it serves is not checked against the chain: the pages say where it came from.
 
 const INDEXER_KEY = 'peer.indexer';
 
 export function indexerUrl(): string | null {
+  // A link's `?indexer=` holds for this visit only: only the member's own
+  // choice (the form) is remembered, so a link cannot plant a source of
+  // history that outlives it.
   const fromUrl = new URLSearchParams(window.location.search).get('indexer');
-  if (fromUrl) localStorage.setItem(INDEXER_KEY, fromUrl);
   return fromUrl || localStorage.getItem(INDEXER_KEY);
 }
 

@@ -82,7 +82,7 @@ export function History() {
           </li>
         ))}
       </ul>
-      <p className="muted">From the indexer at {base}.</p>
+      <p className="muted">From the indexer at {base}; not checked against the chain.</p>
     </section>
   );
 }

@@ -56,6 +56,7 @@ export function Statement() {
             </tbody>
           </table>
           <p>Change of the free balance: <strong data-testid="statement-total">{data.free_total} PEER</strong> over {data.lines.length} movements.</p>
+          <p className="muted">From the indexer at {base}; not checked against the chain.</p>
           {csv && <p><a href={csv} download={`peer-statement-${who}-${shown!.from}-${shown!.to}.csv`} data-testid="statement-csv">Download CSV</a></p>}
         </>
       )}
