@@ -98,6 +98,19 @@ impl Sqlite {
 		Ok(Self { conn })
 	}
 
+	/// A row of `missions` (id, owner, budget, deadline, status, created, ended).
+	fn mission_json(r: &rusqlite::Row) -> rusqlite::Result<Value> {
+		Ok(json!({
+			"id": r.get::<_, u32>(0)?,
+			"owner": r.get::<_, String>(1)?,
+			"budget": r.get::<_, String>(2)?,
+			"deadline": r.get::<_, u32>(3)?,
+			"status": r.get::<_, String>(4)?,
+			"created": r.get::<_, u32>(5)?,
+			"ended": r.get::<_, Option<u32>>(6)?,
+		}))
+	}
+
 	fn event_json(row: &rusqlite::Row) -> rusqlite::Result<Value> {
 		Ok(json!({
 			"block": row.get::<_, u32>(0)?,
@@ -270,24 +283,24 @@ impl Store for Sqlite {
 			)
 			.map_err(err)?;
 		let rows = stmt
-			.query_map(params![f.status, f.owner, f.contributor, f.limit, f.offset], |r| {
-				Ok(json!({
-					"id": r.get::<_, u32>(0)?,
-					"owner": r.get::<_, String>(1)?,
-					"budget": r.get::<_, String>(2)?,
-					"deadline": r.get::<_, u32>(3)?,
-					"status": r.get::<_, String>(4)?,
-					"created": r.get::<_, u32>(5)?,
-					"ended": r.get::<_, Option<u32>>(6)?,
-				}))
-			})
+			.query_map(
+				params![f.status, f.owner, f.contributor, f.limit, f.offset],
+				Self::mission_json,
+			)
 			.map_err(err)?;
 		rows.collect::<rusqlite::Result<_>>().map_err(err)
 	}
 
 	fn mission(&self, id: u32) -> Result<Option<Value>> {
-		let f = MissionFilter { limit: u32::MAX, ..Default::default() };
-		let Some(mut mission) = self.missions(&f)?.into_iter().find(|m| m["id"] == json!(id))
+		let Some(mut mission) = self
+			.conn
+			.query_row(
+				"SELECT id, owner, budget, deadline, status, created, ended FROM missions WHERE id = ?1",
+				params![id],
+				Self::mission_json,
+			)
+			.optional()
+			.map_err(err)?
 		else {
 			return Ok(None);
 		};
