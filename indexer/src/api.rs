@@ -145,6 +145,94 @@ fn statement_csv(lines: &[StatementLine]) -> String {
 	out
 }
 
+/// Why a request gets no 200.
+enum Problem {
+	/// The request is wrong: a 400 with the message.
+	Bad(String),
+	/// Nothing at that path: a 404.
+	NotFound(String),
+	/// The store failed: a 500.
+	Store(String),
+}
+
+fn bad_input<T>(r: Result<T, String>) -> Result<T, Problem> {
+	r.map_err(Problem::Bad)
+}
+
+fn stored<T>(r: crate::store::Result<T>) -> Result<T, Problem> {
+	r.map_err(Problem::Store)
+}
+
+const STATUSES: [&str; 6] =
+	["recruiting", "agreeing", "active", "completed", "cancelled", "expired"];
+
+fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
+	let q = query(uri);
+	let segments: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
+	match segments.as_slice() {
+		["health"] => {
+			let indexed = stored(store.cursor())?;
+			Ok(ok(json!({ "indexed": indexed, "events": stored(store.event_count())? })))
+		}
+		["missions"] => {
+			let status = get(&q, "status").map(str::to_string);
+			if let Some(s) = status.as_deref().filter(|s| !STATUSES.contains(s)) {
+				return Err(Problem::Bad(format!("unknown status `{s}`")));
+			}
+			let owner = bad_input(get(&q, "owner").map(account).transpose())?;
+			let contributor = bad_input(get(&q, "contributor").map(account).transpose())?;
+			let limit = bad_input(limit(&q, 100))?;
+			let offset = get(&q, "offset")
+				.map(|o| o.parse::<u32>())
+				.transpose()
+				.map_err(|_| Problem::Bad("`offset` must be a number".into()))?
+				.unwrap_or(0);
+			let filter = MissionFilter { status, owner, contributor, limit, offset };
+			Ok(ok(json!(stored(store.missions(&filter))?)))
+		}
+		["missions", id] => {
+			let id = id
+				.parse::<u32>()
+				.map_err(|_| Problem::Bad(format!("`{id}` is not a mission number")))?;
+			let mission = stored(store.mission(id))?;
+			mission.map(ok).ok_or_else(|| Problem::NotFound(format!("no mission {id} indexed")))
+		}
+		["accounts", who, "statement"] => {
+			let who = bad_input(account(who))?;
+			let from = bad_input(get(&q, "from").map(date).transpose())?.unwrap_or(0);
+			// `to` includes its whole day.
+			let to = bad_input(get(&q, "to").map(date).transpose())?
+				.map_or(u64::MAX / 2, |t| t + 86_399_999);
+			if from > to {
+				return Err(Problem::Bad("`from` is after `to`".into()));
+			}
+			let format = get(&q, "format").unwrap_or("json");
+			if format != "json" && format != "csv" {
+				return Err(Problem::Bad(format!("unknown format `{format}` (json or csv)")));
+			}
+			let lines = stored(store.statement(&who, from, to))?;
+			if format == "csv" {
+				return Ok(Reply(StatusCode::OK, "text/csv", statement_csv(&lines)));
+			}
+			let total: i128 = lines.iter().map(|l| l.free).sum();
+			Ok(ok(json!({
+				"account": who,
+				"lines": lines.iter().map(|l| json!({
+					"block": l.block, "time": l.time_ms, "extrinsic": l.extrinsic,
+					"kind": l.kind, "mission": l.mission,
+					"free": decimal(l.free), "held": decimal(l.held),
+				})).collect::<Vec<_>>(),
+				"free_total": decimal(total),
+			})))
+		}
+		["motions"] => Ok(ok(json!(stored(store.motions(bad_input(limit(&q, 100))?))?))),
+		["members", who, "timeline"] => {
+			Ok(ok(json!(stored(store.member_timeline(&bad_input(account(who))?))?)))
+		}
+		_ => Err(Problem::NotFound(format!("no such path `{}`", uri.path()))),
+	}
+}
+
 /// Answers one request; pure apart from the store, so tests call it directly.
 pub fn route(store: &dyn Store, method: &hyper::Method, uri: &hyper::Uri) -> Reply {
 	if method != hyper::Method::GET {
@@ -154,99 +242,16 @@ pub fn route(store: &dyn Store, method: &hyper::Method, uri: &hyper::Uri) -> Rep
 			json!({ "error": "read-only: GET only" }).to_string(),
 		);
 	}
-	let q = query(uri);
-	let segments: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
-	let result = match segments.as_slice() {
-		["health"] => store
-			.cursor()
-			.and_then(|c| Ok(json!({ "indexed": c, "events": store.event_count()? })))
-			.map(ok),
-		["missions"] => (|| {
-			let status = get(&q, "status").map(str::to_string);
-			if let Some(s) = &status {
-				if !["recruiting", "agreeing", "active", "completed", "cancelled", "expired"]
-					.contains(&s.as_str())
-				{
-					return Ok(bad(format!("unknown status `{s}`")));
-				}
-			}
-			let owner = match get(&q, "owner").map(account).transpose() {
-				Ok(o) => o,
-				Err(e) => return Ok(bad(e)),
-			};
-			let contributor = match get(&q, "contributor").map(account).transpose() {
-				Ok(c) => c,
-				Err(e) => return Ok(bad(e)),
-			};
-			let limit = match limit(&q, 100) {
-				Ok(l) => l,
-				Err(e) => return Ok(bad(e)),
-			};
-			let offset = match get(&q, "offset").map(|o| o.parse::<u32>()).transpose() {
-				Ok(o) => o.unwrap_or(0),
-				Err(_) => return Ok(bad("`offset` must be a number")),
-			};
-			let filter = MissionFilter { status, owner, contributor, limit, offset };
-			store.missions(&filter).map(|m| ok(json!(m)))
-		})(),
-		["missions", id] => match id.parse::<u32>() {
-			Err(_) => Ok(bad(format!("`{id}` is not a mission number"))),
-			Ok(id) => store.mission(id).map(|m| {
-				m.map(ok).unwrap_or_else(|| not_found(format!("no mission {id} indexed")))
-			}),
-		},
-		["accounts", who, "statement"] => (|| {
-			let who = match account(who) {
-				Ok(w) => w,
-				Err(e) => return Ok(bad(e)),
-			};
-			let from = match get(&q, "from").map(date).transpose() {
-				Ok(f) => f.unwrap_or(0),
-				Err(e) => return Ok(bad(e)),
-			};
-			let to = match get(&q, "to").map(date).transpose() {
-				// The whole last day.
-				Ok(t) => t.map_or(u64::MAX / 2, |t| t + 86_399_999),
-				Err(e) => return Ok(bad(e)),
-			};
-			if from > to {
-				return Ok(bad("`from` is after `to`"));
-			}
-			let lines = store.statement(&who, from, to)?;
-			Ok(match get(&q, "format") {
-				Some("csv") => Reply(StatusCode::OK, "text/csv", statement_csv(&lines)),
-				None | Some("json") => {
-					let total: i128 = lines.iter().map(|l| l.free).sum();
-					ok(json!({
-						"account": who,
-						"lines": lines.iter().map(|l| json!({
-							"block": l.block, "time": l.time_ms, "extrinsic": l.extrinsic,
-							"kind": l.kind, "mission": l.mission,
-							"free": decimal(l.free), "held": decimal(l.held),
-						})).collect::<Vec<_>>(),
-						"free_total": decimal(total),
-					}))
-				}
-				Some(other) => bad(format!("unknown format `{other}` (json or csv)")),
-			})
-		})(),
-		["motions"] => match limit(&q, 100) {
-			Ok(l) => store.motions(l).map(|m| ok(json!(m))),
-			Err(e) => Ok(bad(e)),
-		},
-		["members", who, "timeline"] => match account(who) {
-			Ok(who) => store.member_timeline(&who).map(|t| ok(json!(t))),
-			Err(e) => Ok(bad(e)),
-		},
-		_ => Ok(not_found(format!("no such path `{}`", uri.path()))),
-	};
-	result.unwrap_or_else(|e| {
-		Reply(
+	match answer(store, uri) {
+		Ok(reply) => reply,
+		Err(Problem::Bad(message)) => bad(message),
+		Err(Problem::NotFound(message)) => not_found(message),
+		Err(Problem::Store(message)) => Reply(
 			StatusCode::INTERNAL_SERVER_ERROR,
 			"application/json",
-			json!({ "error": e }).to_string(),
-		)
-	})
+			json!({ "error": message }).to_string(),
+		),
+	}
 }
 
 /// Serves the API on `addr` until the process ends.

@@ -67,7 +67,7 @@ describe('peer-indexer keeps the history', () => {
       // A mission run to completion, every result kept to compare the timeline.
       const done = await mission(api, alice, { roster: [[bob, 60], [charlie, 40]], amounts: [30n * UNIT], upTo: 'posted' });
       const results = [];
-      for (const [who, p] of [[bob, 60], [charlie, 40]]) results.push(await ok(api, api.tx.missions.commit(done.id, p * 10_000_000, h('cc')), who));
+      for (const [who, p] of [[bob, 60], [charlie, 40]]) results.push(await ok(api, api.tx.missions.commit(done.id, p * PERCENT, h('cc')), who));
       for (const who of [bob, charlie]) results.push(await ok(api, api.tx.missions.acceptCommitment(done.id, who.address), alice));
       const proposed = await ok(api, api.tx.missions.proposeTerms(done.id), alice);
       results.push(proposed);
