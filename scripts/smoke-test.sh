@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts `peer-node --dev --tmp` on free ports, waits until block 3 is produced
-# and finalized, stops the node with SIGINT and checks that it exits cleanly.
+# and finalized, checks that the node chose Peer's default transaction pool, stops
+# the node with SIGINT and checks that it exits cleanly.
 # Prints the node's log on any failure. Never waits longer than TIMEOUT seconds.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -43,6 +44,9 @@ while :; do
 	sleep 1
 done
 log "best #$best, finalized #$finalized ($head)"
+# Peer's pool defaults (node/src/command.rs: DEFAULT_POOL_TYPE, DEFAULT_POOL_LIMIT), not Substrate's.
+grep -q "Creating transaction pool txpool_type=SingleState ready=Limit { count: 65536" "$logfile" ||
+	fail "the node did not start its default pool (single-state, 65,536 transactions)"
 
 kill -INT "$pid"
 for _ in $(seq 1 30); do node_alive || break; sleep 1; done

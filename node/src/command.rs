@@ -46,9 +46,42 @@ impl SubstrateCli for Cli {
 	}
 }
 
+/// The transaction pool a node runs unless `--pool-type` says otherwise.
+///
+/// Substrate's default, the fork-aware pool, loses transactions in a burst with Peer's
+/// timing: a transaction validated before the sender's previous one waits as *future*
+/// in the view of the best block; when the next block is imported and GRANDPA finalizes it
+/// at once, that view is removed before the new block's view has taken the transaction
+/// from the mempool, and a transaction no view ever saw as ready is then dropped (reported
+/// as `LimitsEnforced`, though no limit is reached). In
+/// `scripts/bench-throughput.sh` it kept 11,085 of 30,000 accepted transfers; the
+/// single-state pool kept all of them. What the fork-aware pool buys, a view per fork, is
+/// worth little with one Aura author per slot and finality a second behind
+/// (docs/TIMING.md, "The transaction pool").
+const DEFAULT_POOL_TYPE: &str = "single-state";
+
+/// How many transactions the pool holds unless `--pool-limit` says otherwise.
+///
+/// The single-state pool drops only when a limit is reached, and a tenth of this one is
+/// its queue of *future* transactions (a nonce whose predecessor is not in yet). Substrate's
+/// 8,192 leaves 819, which one burst of a sender's transactions validated out of order can
+/// fill; 65,536 leaves 6,553. The byte limit stays Substrate's (`--pool-kbytes`, 20 MiB,
+/// about 140,000 transfers).
+const DEFAULT_POOL_LIMIT: &str = "65536";
+
+/// Parses the command line as `Cli::from_args` would, with Peer's pool defaults.
+fn parse_args() -> Cli {
+	use clap::{CommandFactory, FromArgMatches};
+	let command = Cli::setup_command(Cli::command())
+		.mut_arg("pool_type", |arg| arg.default_value(DEFAULT_POOL_TYPE))
+		.mut_arg("pool_limit", |arg| arg.default_value(DEFAULT_POOL_LIMIT));
+	let matches = command.get_matches();
+	Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let cli = parse_args();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),

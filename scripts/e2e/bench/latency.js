@@ -102,7 +102,12 @@ try {
     }
   })();
   const t0 = performance.now();
-  const submitted = Promise.all(signed.map((tx) => api.rpc.author.submitExtrinsic(tx.toHex()).catch(() => null)));
+  // A transfer the node refuses is counted with the node's reason, never silently lost.
+  const refused = new Map();
+  const submitted = Promise.all(signed.map((tx) => api.rpc.author.submitExtrinsic(tx.toHex()).catch((e) => {
+    const reason = String(e.message ?? e).slice(0, 120);
+    refused.set(reason, (refused.get(reason) ?? 0) + 1);
+  })));
   const loaded = await sampleRemarks(alice, SAMPLES, 'load');
   await submitted;
   // Wait until the pool is empty, then count.
@@ -139,8 +144,10 @@ try {
   console.log(row('finalized, light load', light.finalized));
   console.log(row(`in block, under load`, loaded.inBlock));
   console.log(row(`finalized, under load`, loaded.finalized));
-  console.log(`\nload: ${transfers} transfers in blocks #${first}..#${lastLoaded}: ${(transfers / (span / 1000)).toFixed(1)}/s over` +
+  console.log(`\nload: ${transfers} of ${signed.length} transfers in blocks #${first}..#${lastLoaded}` +
+    ` (${lastLoaded - first + 1} blocks in ${Math.round(span / slotMs)} slots): ${(transfers / (span / 1000)).toFixed(1)}/s over` +
     ` their ${(span / 1000).toFixed(0)} s (submitted through Bob's RPC as fast as it took them; the pool was empty after ${seconds.toFixed(0)} s)`);
+  for (const [reason, n] of refused) console.log(`load: ${n} of ${signed.length} transfers refused by Bob's node: ${reason}`);
   console.log(`finality lag under load (best − finalized, sampled every 250 ms): max ${lag} blocks`);
   console.log(`blocks without a transaction while the flood was pending: ${emptyDuring.length}` +
     (emptyDuring.length ? ` (#${emptyDuring.join(', #')})` : ''));

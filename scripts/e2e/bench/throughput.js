@@ -8,7 +8,7 @@
 // `benchmark block`), TRANSFERS (default 30000), OWNERS (mission owners,
 // default 96, at most 97: members are at most 100; each brings 4 missions of each kind, 64 timed calls),
 // POOL_LIMIT (`--pool-limit`, default 200000), NODE_ARGS (more node flags,
-// e.g. `-l txpool=debug` or `--pool-type single-state`), NODE_LOG (a file for
+// e.g. `-l txpool=debug` or `--pool-type fork-aware`), NODE_LOG (a file for
 // the node's whole log).
 import { readFileSync } from 'node:fs';
 import { UNIT, connect, councilMotion, h, keyring as devKeyring, ok } from '../lib/chain.js';
