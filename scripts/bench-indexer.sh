@@ -7,7 +7,7 @@
 # database and prints blocks/s and events/s. Every process is stopped at the end.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-indexer="${PEER_ROOT}/target/release/peer-indexer"
+indexer="$PEER_INDEXER"
 [ -x "$PEER_NODE" ] && [ -x "$indexer" ] || { log "build first: scripts/build.sh"; exit 1; }
 blocks="${BLOCKS:-1000}"
 base="${BASE:-$(mktemp -d)}"

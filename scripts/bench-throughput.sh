@@ -7,7 +7,7 @@
 #   NODE_ARGS="--pool-type fork-aware" scripts/bench-throughput.sh   (Substrate's default pool)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-[ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"
+need_benchmark_cli
 cd "${PEER_ROOT}/scripts/e2e"
 [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error
 BASE=$(mktemp -d /tmp/peer-bench.XXXXXX)

@@ -13,7 +13,7 @@
 #   PALLETS              our pallets to run ("missions consortium validator-set authorized-nodes");
 #   FRAME_PALLETS        FRAME pallets to run (all of FRAME_ALL below);
 #   OVERHEAD=0           skips `benchmark overhead`;
-#   NO_BUILD=1           uses the node already built (scripts/build.sh).
+#   NO_BUILD=1           uses the node already built (with --features peer-node/benchmark-cli).
 # A quick look: STEPS=2 REPEAT=1 PALLETS=missions FRAME_PALLETS= OVERHEAD=0.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -27,9 +27,13 @@ read -r -a OURS <<<"${PALLETS-missions consortium validator-set authorized-nodes
 read -r -a FRAME <<<"${FRAME_PALLETS-$FRAME_ALL}"
 OVERHEAD=${OVERHEAD:-1}
 
-[[ ${NO_BUILD:-0} == 1 ]] || "${PEER_ROOT}/scripts/build.sh"
+if [[ ${NO_BUILD:-0} == 1 ]]; then
+	need_benchmark_cli
+else
+	"${PEER_ROOT}/scripts/build.sh" --features peer-node/benchmark-cli
+fi
 cd "$PEER_ROOT"
-WASM=target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm
+WASM=$PEER_RUNTIME_WASM
 [[ -f $WASM ]] || { log "no runtime at $WASM"; exit 1; }
 
 bench() {

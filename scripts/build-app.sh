@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 app="${PEER_ROOT}/app"
-wasm="${PEER_ROOT}/target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm"
+wasm="$PEER_RUNTIME_WASM"
 [ -f "$wasm" ] || { log "no runtime wasm at $wasm: run scripts/build.sh first"; exit 1; }
 cd "$app"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

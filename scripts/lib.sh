@@ -7,13 +7,60 @@ export OPENSSL_NO_VENDOR=1
 # One build serves the dev chain, the tests and the benchmarks: release profile,
 # with the runtime benchmarks compiled in, so that `cargo build` and
 # `cargo test` share every compiled dependency.
+# The node's `benchmark` subcommand is left out (feature `benchmark-cli`): only
+# the benchmark scripts use it, and it brings some 130 crates; they build it
+# with `need_benchmark_cli`.
 PEER_CARGO_FLAGS=(--release --workspace --locked --features peer-node/runtime-benchmarks)
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 PEER_ROOT=$(repo_root)
-PEER_NODE="${PEER_ROOT}/target/release/peer-node"
+
+# Where cargo builds. An explicit CARGO_TARGET_DIR wins; a checkout whose
+# target/ is a real directory keeps it; otherwise the build lives in a cache
+# outside the clone, keyed by the toolchain, as a CI cache does:
+# ${XDG_CACHE_HOME:-~/.cache}/peer/target/<rustc release>-<commit>, exported as
+# CARGO_TARGET_DIR (one absolute path in every checkout, so that paths compiled
+# into the crates do not differ) and linked from target/ in the checkout. A
+# fresh clone (CI's) then reuses every compiled crate of the last build on this
+# machine: cargo's fingerprints decide what is stale, and
+# scripts/source-times.py gives them the file times to decide it right. A new
+# machine, or an empty cache, builds everything.
+if [ -z "${CARGO_TARGET_DIR:-}" ] && { [ -L "${PEER_ROOT}/target" ] || [ ! -e "${PEER_ROOT}/target" ]; }; then
+	rustc_release=$(rustc -vV | sed -n 's/^release: //p')
+	rustc_commit=$(rustc -vV | sed -n 's/^commit-hash: //p' | cut -c1-12)
+	export CARGO_TARGET_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/peer/target/${rustc_release}-${rustc_commit}"
+	mkdir -p "$CARGO_TARGET_DIR"
+	ln -sfn "$CARGO_TARGET_DIR" "${PEER_ROOT}/target"
+fi
+PEER_TARGET="${CARGO_TARGET_DIR:-${PEER_ROOT}/target}"
+# The runtime's wasm build (substrate-wasm-builder) looks for the workspace's
+# Cargo.lock upwards from the target directory; outside the clone it must be told
+# where the workspace is, or the wasm would be built with unlocked versions.
+export WASM_BUILD_WORKSPACE_HINT="$PEER_ROOT"
+# With the node's `benchmark-cli` feature, frame-benchmarking-cli brings a test
+# runtime whose wasm build looks itself up in this workspace's metadata, where an
+# optional dependency does not appear, and fails; only `benchmark storage
+# --validate-block-rounds` (parachains) would use that wasm.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+export PEER_TARGET
+export PEER_NODE="${PEER_TARGET}/release/peer-node"
+export PEER_INDEXER="${PEER_TARGET}/release/peer-indexer"
+PEER_RUNTIME_WASM="${PEER_TARGET}/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*"; }
+
+# How a development node started for a member (scripts/run.sh) serves RPC: to
+# the board's origin on this machine (BOARD_PORT, 8080) unless PEER_RPC_CORS
+# names others, and only the safe methods (the board, polkadot.js and the
+# indexer need no other). Never `--rpc-cors all` with unsafe methods: a dev node
+# serves them on localhost by default, and any web page the member opens could
+# call author_insertKey or system_addReservedPeer (over a WebSocket, which has no
+# CORS preflight, no origin list stops a page; refusing the methods does).
+dev_rpc_cors() {
+	local port=${1:-${BOARD_PORT:-8080}}
+	printf '%s\n' "${PEER_RPC_CORS:-http://127.0.0.1:${port},http://localhost:${port}}"
+}
+DEV_RPC_METHODS=safe
 
 # A TCP port nobody listens on (asks the kernel for one).
 free_port() {
@@ -25,4 +72,16 @@ rpc() {
 	curl -s --max-time 5 -H 'Content-Type: application/json' \
 		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":${3:-[]}}" \
 		"http://127.0.0.1:$1"
+}
+
+# Makes sure $PEER_NODE has the `benchmark` subcommand: builds the workspace
+# once more with the node's `benchmark-cli` feature if it has not. The next
+# scripts/build.sh builds the node without it again (a relink and the crates
+# only the subcommand uses).
+need_benchmark_cli() {
+	if [ -x "$PEER_NODE" ] && "$PEER_NODE" benchmark --help >/dev/null 2>&1; then
+		return
+	fi
+	log "building peer-node with its benchmark subcommand (--features peer-node/benchmark-cli)"
+	"${PEER_ROOT}/scripts/build.sh" --features peer-node/benchmark-cli
 }

@@ -5,7 +5,10 @@
 # read any of them), the indexer's API at http://127.0.0.1:8090, and serves
 # the board at http://127.0.0.1:8080.
 # Extra arguments go to peer-node, e.g. `scripts/run.sh --rpc-port 9955`
-# (BOARD_PORT and INDEXER_PORT change the other two ports).
+# (BOARD_PORT and INDEXER_PORT change the other two ports). The node serves
+# the safe RPC methods to the board's origin only (lib.sh dev_rpc_args);
+# PEER_RPC_CORS (or --rpc-cors) names other origins, e.g.
+# PEER_RPC_CORS=http://127.0.0.1:8080,https://polkadot.js.org.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "${PEER_ROOT}/scripts/build.sh"
@@ -14,18 +17,25 @@ base="${PEER_BASE_PATH:-${PEER_ROOT}/.peer-dev}"
 rpc_port=9944
 args=("$@")
 port_args=(--rpc-port 9944)
+board_port="${BOARD_PORT:-8080}"
+cors_args=(--rpc-cors "$(dev_rpc_cors "$board_port")")
+methods_args=(--rpc-methods "$DEV_RPC_METHODS")
 for ((i = 0; i < ${#args[@]}; i++)); do
-	if [ "${args[i]}" = "--rpc-port" ]; then
+	case "${args[i]}" in
+	--rpc-port)
 		rpc_port="${args[i + 1]}"
 		port_args=()
-	fi
+		;;
+	# Given on the command line, they replace ours.
+	--rpc-cors) cors_args=() ;;
+	--rpc-methods) methods_args=() ;;
+	esac
 done
-board_port="${BOARD_PORT:-8080}"
 node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0.0.1:${rpc_port}" &
 board=$!
 indexer_port="${INDEXER_PORT:-8090}"
 mkdir -p "$base"
-"${PEER_ROOT}/target/release/peer-indexer" --rpc "ws://127.0.0.1:${rpc_port}" \
+"$PEER_INDEXER" --rpc "ws://127.0.0.1:${rpc_port}" \
 	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" >"${base}/indexer.log" 2>&1 &
 indexer=$!
 node_pid=
@@ -35,8 +45,9 @@ log "starting peer-node --dev, chain data under $base"
 log "chain:          ws://127.0.0.1:${rpc_port}"
 log "mission board:  http://127.0.0.1:${board_port}/?indexer=http%3A%2F%2F127.0.0.1%3A${indexer_port}  (dev accounts Alice … Ferdie are offered on a dev chain)"
 log "history API:    http://127.0.0.1:${indexer_port}/missions  (peer-indexer; its log: ${base}/indexer.log)"
-log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer"
+log "node RPC:       ${cors_args[*]} ${methods_args[*]} (PEER_RPC_CORS names other origins)"
+log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer  (with PEER_RPC_CORS=http://127.0.0.1:${board_port},https://polkadot.js.org)"
 log "Ctrl-C stops all three"
-"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical "${port_args[@]}" --rpc-cors all "$@" &
+"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical "${port_args[@]}" "${cors_args[@]}" "${methods_args[@]}" "$@" &
 node_pid=$!
 wait "$node_pid"

@@ -8,11 +8,11 @@ say() { printf '[setup] %s\n' "$*"; }
 # Debian packages: protoc for the networking protobufs (prost-build), OpenSSL
 # headers so openssl-sys links the system library instead of building its own
 # (OPENSSL_NO_VENDOR=1, exported by the build scripts), pkg-config to find it,
-# a C/C++ toolchain for wasm-opt and the compression crates, and curl for the
-# smoke tests.
+# a C/C++ toolchain for wasm-opt and the compression crates, SQLite for
+# peer-indexer (linked, not compiled in), and curl for the smoke tests.
 # Chromium runs the mission board's browser tests (Playwright drives it; no
 # browser is downloaded by npm).
-packages=(protobuf-compiler libssl-dev pkg-config build-essential curl git python3 chromium)
+packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

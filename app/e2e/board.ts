@@ -37,10 +37,20 @@ export async function nonce(address: string): Promise<number> {
   return jsonRpc(Number(process.env.PEER_RPC_PORT), 'system_accountNextIndex', [address]);
 }
 
+/**
+ * Opens the board through a link naming the test's node (`?rpc=`, more in `query`)
+ * at `route`, and accepts the node the link proposes, as a member would: the board
+ * asks before using a node from a link.
+ */
+export async function openLink(page: Page, route = '', query = '') {
+  await page.goto(`${boardUrl()}${query}#/${route}`);
+  await page.getByTestId('link-endpoint').getByRole('button', { name: `Use ${rpc()}` }).click();
+  await expect(page.getByTestId('chain-status')).toContainText('Development');
+}
+
 /** Opens the board as `account` (a dev account's name) at `route`. */
 export async function openAs(page: Page, account: string, route = '') {
-  await page.goto(`${boardUrl()}#/${route}`);
-  await expect(page.getByTestId('chain-status')).toContainText('Development');
+  await openLink(page, route);
   await chooseAccount(page, account);
 }
 
@@ -75,11 +85,11 @@ export async function submit(tx: any, who: ReturnType<typeof dev>) {
 export const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
 
 /** Alice posts a one-milestone mission open to everyone, from Node; returns its id. */
-export async function postMission(title: string, opts: { amount?: bigint; min_reputation?: number } = {}) {
+export async function postMission(title: string, opts: { amount?: bigint; min_reputation?: number; uri?: string } = {}) {
   const api = chain();
   const head = await api.query.System.Number.getValue({ at: 'best' });
   const r = await submit(api.tx.Missions.create_mission({
-    title: new TextEncoder().encode(title), content_hash: h('ab'), uri: undefined,
+    title: new TextEncoder().encode(title), content_hash: h('ab'), uri: opts.uri === undefined ? undefined : new TextEncoder().encode(opts.uri),
     milestones: [{ description_hash: h('12'), amount: opts.amount ?? 5n * UNIT }], deadline: head + 5_000,
     options: { open_to_non_members: true, min_bond: 0n, min_reputation: opts.min_reputation ?? 0 },
   }), dev('Alice'));

@@ -53,8 +53,11 @@ test('every bad input on the post form is refused beside its field, nothing sent
   await page.getByLabel('Minimum bond').fill('-3');
   await refused(page, alice, 'minBond', 'Use digits', post);
   await page.getByLabel('Minimum bond').fill('');
-  await page.getByLabel('URI').fill('not a link');
-  await refused(page, alice, 'uri', 'A full address', post);
+  // Only what the board would open as a link: https: and ipfs: (SECURITY.md, finding 19).
+  for (const bad of ['not a link', 'javascript:alert(1)', 'http://alice.example/spec']) {
+    await page.getByLabel('URI').fill(bad);
+    await refused(page, alice, 'uri', 'An https:// or ipfs:// address.', post);
+  }
 
   // Dave is not a member: the board says so before signing anything.
   await page.getByLabel('URI').fill('');
@@ -102,5 +105,25 @@ test('a call the chain refuses shows its error name and doc text', async ({ page
   const error = page.getByTestId('tx-error').first();
   await expect(error).toContainText('Missions.ReputationTooLow');
   await expect(error).toContainText("The account's reputation is below the mission's minimum.");
+  // The card names the node the transaction went through.
+  await expect(page.getByTestId('tx-endpoint').first()).toContainText(process.env.PEER_RPC!);
   expect(await chain().query.Missions.Commitments.getValue(id, dev('Bob').address, { at: 'best' })).toBeUndefined();
+});
+
+test('an address from the chain is a link only for https: and ipfs:, and shows its text', async ({ page }) => {
+  // Another client posts what it likes: the chain takes any bytes as a URI.
+  const hostile = await postMission('Hostile link', { uri: 'javascript:alert(document.domain)' });
+  await openAs(page, 'Bob', `mission/${hostile}`);
+  const shown = page.getByTestId('unsafe-link');
+  await expect(shown).toContainText('javascript:alert(document.domain)');
+  await expect(shown).toContainText('not opened');
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  const fine = await postMission('Fine link', { uri: 'https://alice.example/spec' });
+  await goto(page, `mission/${fine}`);
+  const link = page.getByTestId('chain-link');
+  await expect(link).toHaveText('https://alice.example/spec');
+  await expect(link).toHaveAttribute('href', 'https://alice.example/spec');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  // The connection bar names the node in use.
+  await expect(page.getByTestId('endpoint')).toHaveText(process.env.PEER_RPC!);
 });

@@ -3,7 +3,7 @@
 // statement shows his payout and offers the CSV; bad input is refused beside
 // its field.
 import { test, expect } from '@playwright/test';
-import { chain, chooseAccount, closeChain, deliveredMission, dev, goto, rpc, submit } from './board';
+import { chain, chooseAccount, closeChain, deliveredMission, dev, goto, openLink, submit } from './board';
 
 test.afterAll(closeChain);
 
@@ -21,7 +21,10 @@ test('finished missions and a statement come from the indexer', async ({ page })
   // The indexer follows finalized blocks: wait until it has the completion.
   await expect.poll(async () => (await (await fetch(`${indexer()}/missions/${id}`)).json()).status, { timeout: 60_000 }).toBe('completed');
 
-  await page.goto(`${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}&indexer=${encodeURIComponent(indexer())}#/history`);
+  await openLink(page, 'history', `&indexer=${encodeURIComponent(indexer())}`);
+  // The indexer the link names is used only once the member says so.
+  await expect(page.getByTestId('indexer-setup')).toBeVisible();
+  await page.getByTestId('link-indexer').getByRole('button', { name: 'Use this indexer' }).click();
   await chooseAccount(page, 'Dave');
   const row = page.getByTestId(`history-${id}`);
   await expect(row).toContainText('completed');
@@ -53,7 +56,7 @@ test('finished missions and a statement come from the indexer', async ({ page })
 });
 
 test('without an indexer the history page asks for one and checks it', async ({ page }) => {
-  await page.goto(`${process.env.BOARD_URL}?rpc=${encodeURIComponent(rpc())}#/history`);
+  await openLink(page, 'history');
   const setup = page.getByTestId('indexer-setup');
   await expect(setup).toBeVisible();
   await page.getByLabel('Indexer address').fill('127.0.0.1:8090');

@@ -5,7 +5,7 @@
 // check is the judge.
 import { test, expect } from '@playwright/test';
 import { Blake2256, compact, compactBn, u32 } from '@polkadot-api/substrate-bindings';
-import { chain, chooseAccount, closeChain, dev, postMission, submit, txDone, UNIT, boardUrl } from './board';
+import { chain, chooseAccount, closeChain, dev, openLink, postMission, submit, txDone, UNIT } from './board';
 import { concat, fromHex, toHex } from '../src/lib/hash';
 
 test.afterAll(closeChain);
@@ -62,7 +62,7 @@ test('a wallet extension is detected, chosen, and signs a commitment', async ({ 
     };
   }, { address: grace.address });
 
-  await page.goto(`${boardUrl()}#/mission/${id}`);
+  await openLink(page, `mission/${id}`);
   await page.getByRole('button', { name: 'Use wallet “mock-wallet”' }).click();
   await chooseAccount(page, 'Grace (firm laptop)');
   await page.getByTestId('commit-form').getByLabel('Share in %').fill('100');

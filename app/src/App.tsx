@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ChainProvider, useChain } from './chain';
 import { Connect } from './components/Connect';
+import { NodeFromLink } from './components/LinkPrompts';
 import { NamesProvider } from './components/Names';
 import { TxProvider } from './components/Tx';
 import { Home } from './pages/Home';
@@ -47,6 +48,7 @@ export function App() {
             <h1>Peer · mission board</h1>
             <nav>{NAV.map(([r, label]) => <a key={r} href={`#/${r}`} className={route === r || (r === 'missions' && route.startsWith('mission/')) ? 'active' : ''}>{label}</a>)}</nav>
           </header>
+          <NodeFromLink />
           <Connect />
           <main><Page /></main>
         </TxProvider>

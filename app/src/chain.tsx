@@ -12,6 +12,7 @@ import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
 import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-labs/hdkd-helpers';
 import { peer } from '@polkadot-api/descriptors';
 import { accountAddress } from './lib/hash';
+import { proposedByLink } from './lib/links';
 
 export type Api = TypedApi<typeof peer>;
 
@@ -19,10 +20,12 @@ export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 const ENDPOINT_KEY = 'peer.endpoint';
 const ACCOUNT_KEY = 'peer.account';
 
-/** The endpoint: `?rpc=` in the address, else the one remembered, else the local node. */
+/**
+ * The endpoint: the one the member chose (remembered), else the local node. A link's
+ * `?rpc=` is only proposed (`Chain.proposedEndpoint`): the member decides.
+ */
 export function initialEndpoint(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('rpc');
-  return fromUrl || localStorage.getItem(ENDPOINT_KEY) || DEFAULT_ENDPOINT;
+  return localStorage.getItem(ENDPOINT_KEY) || DEFAULT_ENDPOINT;
 }
 
 export interface Account {
@@ -43,6 +46,9 @@ export interface Head {
 interface Chain {
   endpoint: string;
   setEndpoint: (e: string) => void;
+  /** A node the link the board was opened with names, not used until the member says so. */
+  proposedEndpoint?: string;
+  dismissProposedEndpoint: () => void;
   client?: PolkadotClient;
   api?: Api;
   error?: string;
@@ -86,6 +92,7 @@ function devAccounts(): Account[] {
 
 export function ChainProvider({ children }: { children: ReactNode }) {
   const [endpoint, setEndpointState] = useState(initialEndpoint);
+  const [linkEndpoint, setLinkEndpoint] = useState(() => proposedByLink(window.location.search, 'rpc', null));
   const [client, setClient] = useState<PolkadotClient>();
   const [api, setApi] = useState<Api>();
   const [error, setError] = useState<string>();
@@ -170,8 +177,11 @@ export function ChainProvider({ children }: { children: ReactNode }) {
     setSelected(address);
   }, []);
 
+  const proposedEndpoint = linkEndpoint !== endpoint ? linkEndpoint : undefined;
+  const dismissProposedEndpoint = useCallback(() => setLinkEndpoint(undefined), []);
+
   const value: Chain = {
-    endpoint, setEndpoint, client, api, error, chainName, isDev, best, finalized, slotMs,
+    endpoint, setEndpoint, proposedEndpoint, dismissProposedEndpoint, client, api, error, chainName, isDev, best, finalized, slotMs,
     accounts, extensions, connectExtension, account, select,
   };
   return <ChainContext.Provider value={value}>{children}</ChainContext.Provider>;

@@ -1,16 +1,22 @@
 // The indexer (peer-indexer): where the board finds what the chain no longer
-// holds. Its address comes from `?indexer=` in the board's address, else the
-// one the member chose; without one the board works on live state only. What
-// it serves is not checked against the chain: the pages say where it came from.
+// holds. Its address is the one the member chose (a link's `?indexer=` is only
+// proposed: the member decides); without one the board works on live state
+// only. What it serves is not checked against the chain: the pages say where it
+// came from.
+
+import { proposedByLink } from './lib/links';
 
 const INDEXER_KEY = 'peer.indexer';
 
+/** The indexer the member chose, if any. */
 export function indexerUrl(): string | null {
-  // A link's `?indexer=` holds for this visit only: only the member's own
-  // choice (the form) is remembered, so a link cannot plant a source of
-  // history that outlives it.
-  const fromUrl = new URLSearchParams(window.location.search).get('indexer');
-  return fromUrl || localStorage.getItem(INDEXER_KEY);
+  return localStorage.getItem(INDEXER_KEY);
+}
+
+/** An indexer the link names that the member has not chosen (`undefined` if none). */
+export function linkIndexer(): string | undefined {
+  const asked = proposedByLink(window.location.search, 'indexer', indexerUrl());
+  return asked && !checkIndexerUrl(asked) ? asked : undefined;
 }
 
 export function rememberIndexer(url: string) {

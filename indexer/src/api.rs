@@ -127,20 +127,47 @@ fn get<'a>(q: &'a [(String, String)], key: &str) -> Option<&'a str> {
 	q.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
+/// A CSV cell that a spreadsheet shows as the text it is. A plain number stays a
+/// number (it cannot be a formula, and accountants sum the amounts); any other cell
+/// that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which a
+/// spreadsheet would run as a formula, gets a leading `'`; a cell with a comma, a
+/// quote or a line break is quoted (RFC 4180).
+fn csv_cell(value: &str) -> String {
+	let plain_number = {
+		let digits = value.strip_prefix('-').unwrap_or(value);
+		let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+		!whole.is_empty() &&
+			!fraction.is_empty() &&
+			whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
+	};
+	let cell = if !plain_number && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+		format!("'{value}")
+	} else {
+		value.to_string()
+	};
+	if cell.contains([',', '"', '\n', '\r']) {
+		format!("\"{}\"", cell.replace('"', "\"\""))
+	} else {
+		cell
+	}
+}
+
 fn statement_csv(lines: &[StatementLine]) -> String {
 	let mut out =
 		String::from("block,time_utc_ms,extrinsic,kind,mission,free_change,held_change\n");
 	for l in lines {
-		out.push_str(&format!(
-			"{},{},{},{},{},{},{}\n",
-			l.block,
-			l.time_ms,
+		let cells = [
+			l.block.to_string(),
+			l.time_ms.to_string(),
 			l.extrinsic.map(|x| x.to_string()).unwrap_or_default(),
-			l.kind,
+			l.kind.clone(),
 			l.mission.map(|m| m.to_string()).unwrap_or_default(),
 			decimal(l.free),
 			decimal(l.held),
-		));
+		];
+		let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+		out.push_str(&row.join(","));
+		out.push('\n');
 	}
 	out
 }
@@ -302,6 +329,47 @@ mod tests {
 		assert_eq!(decimal(-1), "-0.000000000001");
 		assert_eq!(decimal(0), "0.000000000000");
 		assert_eq!(decimal(i128::MAX), "170141183460469231731687303.715884105727");
+	}
+
+	#[test]
+	fn csv_cells_never_run_as_formulas() {
+		// Amounts stay numbers, negative ones included.
+		for number in ["0", "12", "-0.000000000001", "1.500000000000", "-170141183460469231731687303.715884105727"] {
+			assert_eq!(csv_cell(number), number);
+		}
+		// Anything else a spreadsheet would evaluate is turned into text.
+		for (hostile, shown) in [
+			("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+			("+1+1", "'+1+1"),
+			("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+			("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+			("\t=1", "'\t=1"),
+			("\r=1", "\"'\r=1\""),
+			("-", "'-"),
+			("-1.", "'-1."),
+			("--1", "'--1"),
+		] {
+			assert_eq!(csv_cell(hostile), shown, "{hostile:?}");
+		}
+		// A comma, quote or line break is quoted, so a cell cannot add cells or rows.
+		assert_eq!(csv_cell("a,b"), "\"a,b\"");
+		assert_eq!(csv_cell("a\nb"), "\"a\nb\"");
+		assert_eq!(csv_cell("payout received"), "payout received");
+		let line = |kind: &str| StatementLine {
+			block: 7,
+			time_ms: 1,
+			extrinsic: Some(2),
+			kind: kind.into(),
+			mission: None,
+			free: -5,
+			held: 5,
+		};
+		assert_eq!(
+			statement_csv(&[line("=1+1"), line("fee")]),
+			"block,time_utc_ms,extrinsic,kind,mission,free_change,held_change\n\
+			 7,1,2,'=1+1,,-0.000000000005,0.000000000005\n\
+			 7,1,2,fee,,-0.000000000005,0.000000000005\n"
+		);
 	}
 
 	#[test]

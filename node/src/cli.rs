@@ -32,7 +32,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmarks: pallet weights, block and extrinsic overhead, storage, machine.
+	/// Benchmarks: pallet weights, block and extrinsic overhead, storage, machine
+	/// (a node built with `--features benchmark-cli`).
+	#[cfg(feature = "benchmark-cli")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

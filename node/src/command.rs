@@ -5,6 +5,7 @@ use crate::{
 	cli::{Cli, Subcommand},
 	service,
 };
+#[cfg(feature = "benchmark-cli")]
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use peer_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
@@ -140,15 +141,11 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		}
+		#[cfg(feature = "benchmark-cli")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
 				BenchmarkCmd::Pallet(cmd) => {
-					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("Pallet benchmarks need a node built with \
-							`--features runtime-benchmarks` (scripts/build.sh does)."
-							.into());
-					}
 					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
 					))
@@ -160,11 +157,6 @@ pub fn run() -> sc_cli::Result<()> {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
 				}
-				#[cfg(not(feature = "runtime-benchmarks"))]
-				BenchmarkCmd::Storage(_) => Err("Storage benchmarks need a node built with \
-					`--features runtime-benchmarks`."
-					.into()),
-				#[cfg(feature = "runtime-benchmarks")]
 				BenchmarkCmd::Storage(cmd) => {
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();

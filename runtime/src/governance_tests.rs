@@ -559,7 +559,9 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 
 #[test]
 fn parameters_are_kept_within_their_bounds() {
-	use crate::configs::missions::parameter_bounds::{MIN_AMOUNT, REVIEW_PERIOD};
+	use crate::configs::missions::parameter_bounds::{
+		MAX_DEPOSIT_OR_BOND, MAX_MINIMUM_BUDGET, MIN_AMOUNT, REVIEW_PERIOD,
+	};
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let set = |p: params::Parameters| {
@@ -573,11 +575,21 @@ fn parameters_are_kept_within_their_bounds() {
 			params::Parameters::MinimumBond(params::MinimumBond, Some(MIN_AMOUNT - 1)),
 			params::Parameters::MissionDeposit(params::MissionDeposit, Some(0)),
 			params::Parameters::MinimumBudget(params::MinimumBudget, Some(0)),
+			// Nor above: a vote cannot price members out, nor make a turned-down
+			// commitment's fee (the minimum bond) take a large bond whole.
+			params::Parameters::MinimumBond(params::MinimumBond, Some(MAX_DEPOSIT_OR_BOND + 1)),
+			params::Parameters::MissionDeposit(params::MissionDeposit, Some(u128::MAX)),
+			params::Parameters::MinimumBudget(params::MinimumBudget, Some(MAX_MINIMUM_BUDGET + 1)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(0)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(REVIEW_PERIOD.end() + 1)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(u32::MAX)),
 		] {
-			let before = (params::MinimumBond::get(), params::ReviewPeriod::get());
+			let before = (
+				params::MinimumBond::get(),
+				params::MissionDeposit::get(),
+				params::MinimumBudget::get(),
+				params::ReviewPeriod::get(),
+			);
 			// By a council motion, and hidden in a batch inside one.
 			assert!(motion(set(bad.clone()), 2, &[Bob], &[]));
 			assert_eq!(last_executed(), Some(Err(refused)), "{bad:?}");
@@ -586,10 +598,20 @@ fn parameters_are_kept_within_their_bounds() {
 			});
 			assert!(motion(batch, 2, &[Bob], &[]));
 			assert!(last_executed().is_some_and(|r| r.is_err()), "{bad:?} in a batch");
-			assert_eq!((params::MinimumBond::get(), params::ReviewPeriod::get()), before);
+			assert_eq!(
+				(
+					params::MinimumBond::get(),
+					params::MissionDeposit::get(),
+					params::MinimumBudget::get(),
+					params::ReviewPeriod::get()
+				),
+				before
+			);
 		}
 		// The edges of the bounds are accepted.
 		for good in [
+			params::Parameters::MinimumBond(params::MinimumBond, Some(MAX_DEPOSIT_OR_BOND)),
+			params::Parameters::MinimumBudget(params::MinimumBudget, Some(MAX_MINIMUM_BUDGET)),
 			params::Parameters::MinimumBond(params::MinimumBond, Some(MIN_AMOUNT)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(*REVIEW_PERIOD.start())),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(*REVIEW_PERIOD.end())),
@@ -681,5 +703,68 @@ fn a_validator_cannot_drop_its_keys_to_leave_the_set_short() {
 		assert_eq!(System::consumers(&who(Bob)), consumers);
 		run_sessions_to(6 * length);
 		assert_eq!(aura_authorities().len(), 1);
+	});
+}
+
+/// One member filling the council's motion slots (to block a vote on its own
+/// removal, say) pays for each open motion, more for each one already open, and
+/// gets the deposit back only once the motion is closed.
+#[test]
+fn motion_slots_cost_a_deposit_that_grows_with_the_open_motions() {
+	use crate::configs::governance::{CouncilCollective, MotionDeposit, MotionHoldReason};
+	use frame_support::traits::fungible::InspectHold;
+	use sp_runtime::traits::Convert;
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		// What filling every slot would hold, and what an honest motion holds.
+		let max = <Runtime as pallet_collective::Config<CouncilCollective>>::MaxProposals::get();
+		let all: u128 = (0..max).map(MotionDeposit::convert).sum();
+		assert_eq!(all, 25_750 * UNIT);
+		assert_eq!(MotionDeposit::convert(0), 10 * UNIT);
+		// Bob keeps 200 PEER.
+		let bob_free = Balances::free_balance(who(Bob));
+		assert_ok!(Balances::transfer_allow_death(signed(Bob), who(Dave).into(), bob_free - 200 * UNIT));
+		let held = || Balances::balance_on_hold(&MotionHoldReason::get(), &who(Bob));
+		let remark = |i: u32| {
+			RuntimeCall::System(frame_system::Call::remark { remark: i.to_le_bytes().to_vec() })
+		};
+		let propose = |i: u32| {
+			let call = remark(i);
+			let length = call.encode().len() as u32;
+			Council::propose(signed(Bob), 2, Box::new(call), length)
+		};
+		let first_index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get();
+		let mut opened = 0;
+		while propose(opened).is_ok() {
+			opened += 1;
+			let expected: u128 = (0..opened).map(MotionDeposit::convert).sum();
+			assert_eq!(held(), expected, "after {opened} motions");
+		}
+		// 10 + 15 + … + 40 = 175 PEER for seven; the eighth would need 45 more.
+		assert_eq!(opened, 7);
+		assert_eq!(held(), 175 * UNIT);
+		let open = pallet_collective::Proposals::<Runtime, CouncilCollective>::get();
+		assert_eq!(open.len(), 7);
+		// An open motion's deposit cannot be released.
+		let first = open[0];
+		assert_noop!(
+			Council::release_proposal_cost(signed(Eve), first),
+			pallet_collective::Error::<Runtime, CouncilCollective>::ProposalActive
+		);
+		// Disapproved (two noes of three), then released by anyone: Bob has it back.
+		let call = remark(0);
+		let (length, weight) = (call.encode().len() as u32, call.get_dispatch_info().total_weight());
+		let index = first_index;
+		assert_ok!(Council::vote(signed(Alice), first, index, false));
+		assert_ok!(Council::vote(signed(Charlie), first, index, false));
+		assert_ok!(Council::close(signed(Alice), first, index, weight, length));
+		assert_ok!(Council::release_proposal_cost(signed(Eve), first));
+		assert_eq!(held(), 165 * UNIT);
+		// A motion the council kills loses its deposit.
+		let second = pallet_collective::Proposals::<Runtime, CouncilCollective>::get()[0];
+		let issuance = Balances::total_issuance();
+		assert_ok!(Council::kill(RuntimeOrigin::root(), second));
+		assert_eq!(held(), 150 * UNIT);
+		assert_eq!(Balances::total_issuance(), issuance - 15 * UNIT);
 	});
 }

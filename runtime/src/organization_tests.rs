@@ -98,10 +98,9 @@ const GOVERNANCE: &[(&str, &str)] = &[
 	("Council", "propose"),
 	("Council", "vote"),
 	("Council", "close"),
+	("Council", "release_proposal_cost"),
 	("Consortium", "apply"),
 	("Consortium", "withdraw_application"),
-	("Consortium", "give_notice"),
-	("Consortium", "retire"),
 ];
 const NON_TRANSFER: &[(&str, &str)] = &[
 	("System", "remark"),
@@ -111,9 +110,6 @@ const NON_TRANSFER: &[(&str, &str)] = &[
 	("Identity", "cancel_request"),
 	("Identity", "rename_sub"),
 	("Identity", "remove_sub"),
-	("Identity", "quit_sub"),
-	("Session", "set_keys"),
-	("ValidatorSet", "purge_keys"),
 	("NodeAuthorization", "claim_node"),
 	("NodeAuthorization", "remove_claim"),
 	("NodeAuthorization", "add_connections"),
@@ -798,7 +794,7 @@ fn a_non_transfer_proxy_cannot_move_the_firms_money() {
 		let name = || pallet_identity::Data::Raw(b"me".to_vec().try_into().unwrap());
 		let attempts = [
 			("a transfer", transfer(&ops, UNIT)),
-			// A sub-account takes its deposit from the firm with `quitSub`.
+			// A sub-account's deposit is the firm's.
 			(
 				"naming itself a sub-account",
 				RuntimeCall::Identity(pallet_identity::Call::add_sub {
@@ -904,6 +900,109 @@ fn a_non_transfer_proxy_cannot_move_the_firms_money() {
 			Some(ProxyType::Governance)
 		)
 		.is_ok());
+	});
+}
+
+/// Leaving the consortium ends the firm on Peer (retiring abandons its active
+/// missions and forfeits its bonds), and session keys decide who authors blocks
+/// in its name: neither is a clerk's to do. Only the directors' `Any` proxy may.
+#[test]
+fn a_narrow_proxy_cannot_end_the_firm_or_take_its_validator_keys() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let firm = found_firm();
+		let (ops, voter) = (account(0x0b), account(0x0c));
+		hire(&firm, &ops, ProxyType::NonTransfer, b"Operations");
+		hire(&firm, &voter, ProxyType::Governance, b"Voter");
+		let id = alice_posts(10 * UNIT);
+		let keys = crate::opaque::SessionKeys {
+			aura: sp_consensus_aura::sr25519::AuthorityId::from(sp_core::sr25519::Public::from_raw(
+				[7; 32],
+			)),
+			grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
+				[7; 32],
+			)),
+		};
+		let ending = || {
+			[
+				(
+					"giving notice",
+					RuntimeCall::Consortium(pallet_consortium::Call::give_notice {}),
+				),
+				("retiring", RuntimeCall::Consortium(pallet_consortium::Call::retire {})),
+				(
+					"setting session keys",
+					RuntimeCall::Session(pallet_session::Call::set_keys {
+						keys: keys.clone(),
+						proof: vec![],
+					}),
+				),
+				(
+					"purging session keys",
+					RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys {}),
+				),
+			]
+		};
+		for delegate in [&ops, &voter] {
+			each_refused(&firm, delegate, id, ending());
+			assert!(pallet_session::NextKeys::<Runtime>::get(&firm.account).is_none());
+			assert!(pallet_consortium::Members::<Runtime>::get(&firm.account)
+				.is_some_and(|m| m.leaves_at.is_none()));
+		}
+		// The directors, through their multisig's `Any` proxy, may.
+		let (d1, d2) = (&firm.directors[0], &firm.directors[1]);
+		let notice = RuntimeCall::Consortium(pallet_consortium::Call::give_notice {});
+		assert_ok!(by_directors(&firm.directors, d1, d2, as_proxy(&firm.account, notice)));
+		assert!(pallet_consortium::Members::<Runtime>::get(&firm.account)
+			.is_some_and(|m| m.leaves_at.is_some()));
+	});
+}
+
+/// A firm names an account that holds nothing (a staff multisig never funded) as
+/// its sub-identity. Were `quitSub` open, that account (a threshold-1 multisig, a
+/// signatory paying the fee) would make pallet-identity send the firm's sub deposit
+/// to it: the transfer to a dead account fails, the failure is ignored, the record
+/// is cleared and the deposit stays reserved with no record. Peer refuses `quitSub`;
+/// the directors remove the sub-account and the deposit comes back.
+#[test]
+fn a_sub_identity_cannot_strand_its_firms_deposit() {
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let firm = found_firm();
+		let (s1, s2) = (account(0x51), account(0x52));
+		let mut signatories = vec![s1.clone(), s2.clone()];
+		signatories.sort();
+		let staff = pallet_multisig::Pallet::<Runtime>::multi_account_id(&signatories, 1);
+		let name_it = RuntimeCall::Identity(pallet_identity::Call::add_sub {
+			sub: MultiAddress::Id(staff.clone()),
+			data: pallet_identity::Data::Raw(b"Staff desk".to_vec().try_into().unwrap()),
+		});
+		let (d1, d2) = (&firm.directors[0], &firm.directors[1]);
+		assert_ok!(by_directors(&firm.directors, d1, d2, as_proxy(&firm.account, name_it)));
+		assert!(!System::account_exists(&staff));
+		let reserved = Balances::reserved_balance(&firm.account);
+		let subs = pallet_identity::SubsOf::<Runtime>::get(&firm.account);
+		assert_eq!(subs.1.len(), 1);
+		// A signatory with funds for the fee sends it as the threshold-1 multisig.
+		assert_ok!(send(&who(Alice), transfer(&s1, 10 * UNIT)));
+		let quit = RuntimeCall::Identity(pallet_identity::Call::quit_sub {});
+		let as_staff = RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+			other_signatories: vec![s2.clone()],
+			call: Box::new(quit.clone()),
+		});
+		assert_eq!(send(&s1, as_staff), Err(filtered()));
+		// Refused directly too; nothing moved, the record stands.
+		assert_eq!(send(&staff, quit), Err(filtered()));
+		assert_eq!(pallet_identity::SubsOf::<Runtime>::get(&firm.account), subs);
+		assert_eq!(Balances::reserved_balance(&firm.account), reserved);
+		// The directors remove it: the deposit comes back to the firm.
+		let remove = RuntimeCall::Identity(pallet_identity::Call::remove_sub {
+			sub: MultiAddress::Id(staff.clone()),
+		});
+		assert_ok!(by_directors(&firm.directors, d1, d2, as_proxy(&firm.account, remove)));
+		assert_eq!(pallet_identity::SubsOf::<Runtime>::get(&firm.account).1.len(), 0);
+		assert_eq!(
+			Balances::reserved_balance(&firm.account),
+			reserved - crate::configs::organizations::SubAccountDeposit::get()
+		);
 	});
 }
 

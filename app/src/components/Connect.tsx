@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useChain, DEFAULT_ENDPOINT } from '../chain';
 import { Field } from './Field';
+import { isNodeEndpoint } from '../lib/links';
 
 export function Connect() {
   const { endpoint, setEndpoint, chainName, isDev, error, best, finalized, accounts, account, select, extensions, connectExtension } = useChain();
@@ -10,7 +11,7 @@ export function Connect() {
   const [endpointError, setEndpointError] = useState<string>();
   const [extError, setExtError] = useState<string>();
   const apply = () => {
-    if (!/^wss?:\/\/[^\s]+$/.test(text.trim())) return setEndpointError('A WebSocket address, like ws://127.0.0.1:9944.');
+    if (!isNodeEndpoint(text)) return setEndpointError('A WebSocket address, like ws://127.0.0.1:9944.');
     setEndpointError(undefined);
     setEndpoint(text.trim());
   };
@@ -25,7 +26,7 @@ export function Connect() {
       <div className="status" data-testid="chain-status">
         {error ? <span className="error">{error}</span>
           : chainName ? <>
-            <strong>{chainName}</strong> · best #{best?.number ?? '…'} · finalized #{finalized ?? '…'}
+            <strong>{chainName}</strong> at <code data-testid="endpoint">{endpoint}</code> · best #{best?.number ?? '…'} · finalized #{finalized ?? '…'}
           </> : 'connecting…'}
       </div>
       <div className="row">

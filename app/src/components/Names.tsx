@@ -26,8 +26,17 @@ export function NamesProvider({ children }: { children: ReactNode }) {
 export const useNames = () => useContext(NamesContext).names;
 export const useMembers = () => useContext(NamesContext).members;
 
+/**
+ * An account: its name and, since names are free text and need not be unique, always
+ * the start and end of its address beside it (the whole address on hover).
+ */
 export function Who({ address }: { address: string }) {
   const names = useNames();
   const name = names(address);
-  return <span className="who" title={address}>{name ?? `${address.slice(0, 6)}…${address.slice(-4)}`}</span>;
+  const short = `${address.slice(0, 6)}…${address.slice(-4)}`;
+  return (
+    <span className="who" title={address}>
+      {name ? <>{name} <span className="address">{short}</span></> : short}
+    </span>
+  );
 }

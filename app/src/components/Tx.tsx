@@ -13,6 +13,8 @@ type Stage = 'signing' | 'sent' | 'in block' | 'finalized' | 'failed';
 interface TxState {
   id: number;
   label: string;
+  /** The node it was sent through. */
+  endpoint: string;
   stage: Stage;
   block?: number;
   events: string[];
@@ -35,14 +37,14 @@ export function useTx() {
 let nextId = 1;
 
 export function TxProvider({ children }: { children: ReactNode }) {
-  const { account } = useChain();
+  const { account, endpoint } = useChain();
   const names = useNames();
   const [txs, setTxs] = useState<TxState[]>([]);
 
   const send = useCallback((label: string, tx: AnyTx): Promise<Outcome> => {
     const id = nextId++;
     const update = (patch: Partial<TxState>) => setTxs((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
-    setTxs((all) => [{ id, label, stage: 'signing' as Stage, events: [] }, ...all].slice(0, 6));
+    setTxs((all) => [{ id, label, endpoint, stage: 'signing' as Stage, events: [] }, ...all].slice(0, 6));
     if (!account) {
       update({ stage: 'failed', error: { name: 'NoAccount', doc: 'Choose an account first.' } });
       return Promise.resolve({ ok: false, events: [] });
@@ -76,7 +78,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
         },
       });
     });
-  }, [account, names]);
+  }, [account, endpoint, names]);
 
   return (
     <TxContext.Provider value={{ send }}>
@@ -96,6 +98,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
               {t.block !== undefined && <span className="muted"> #{t.block}</span>}
               <button className="link" onClick={() => setTxs((all) => all.filter((x) => x.id !== t.id))} aria-label="dismiss">×</button>
             </div>
+            <p className="muted tx-endpoint" data-testid="tx-endpoint">via <code>{t.endpoint}</code></p>
             {t.error && (
               <p className="error" data-testid="tx-error"><strong>{t.error.name}</strong>{t.error.doc && `: ${t.error.doc}`}</p>
             )}

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Field } from '../components/Field';
 import { Who } from '../components/Names';
+import { IndexerFromLink } from '../components/LinkPrompts';
 import { checkIndexerUrl, fromIndexer, indexerUrl, rememberIndexer, type IndexedEvent, type IndexedMission } from '../history';
 
 /** Asks for the indexer's address when none is configured. */
@@ -62,8 +63,10 @@ export function History() {
     setMissions(undefined);
     fromIndexer<IndexedMission[]>(base, `/missions?status=${status}&limit=200`).then(setMissions, (e) => setError(String(e.message ?? e)));
   }, [base, status]);
-  if (!base) return <IndexerSetup onSet={setBase} />;
+  const fromLink = <IndexerFromLink current={base} onUse={setBase} />;
+  if (!base) return <>{fromLink}<IndexerSetup onSet={setBase} /></>;
   return (
+    <>{fromLink}
     <section className="card wide" data-testid="history">
       <h2>Finished missions</h2>
       <div className="row filters" role="group" aria-label="Status">
@@ -84,5 +87,6 @@ export function History() {
       </ul>
       <p className="muted">From the indexer at {base}; not checked against the chain.</p>
     </section>
+    </>
   );
 }

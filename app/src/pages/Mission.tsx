@@ -11,6 +11,8 @@ import { peer } from '../lib/amount';
 import { percentToPerbill, perbillToPercent, shareOf, PERBILL } from '../lib/perbill';
 import { blockToDate, relative } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
+import { checkLink } from '../lib/links';
+import { ChainLink } from '../components/ChainLink';
 
 const enc = new TextEncoder();
 
@@ -43,7 +45,7 @@ export function MissionPage({ id }: { id: number }) {
       <header>
         <h2 data-testid="mission-title">{m.title} <span className={`badge ${m.phase}`} data-testid="phase">{m.phase}</span></h2>
         <p>Posted by <Who address={m.owner} /> at block #{m.created}. Deadline {date(m.deadline)}.</p>
-        <p className="muted">Description hash <code>{m.contentHash}</code>{m.uri && <> · <a href={m.uri} target="_blank" rel="noreferrer">{m.uri}</a></>}</p>
+        <p className="muted">Description hash <code>{m.contentHash}</code>{m.uri && <> · <ChainLink uri={m.uri} /></>}</p>
         <table className="kv"><tbody>
           <tr><th>Budget</th><td data-testid="budget">{peer(m.budget)}</td></tr>
           <tr><th>Paid</th><td data-testid="paid">{peer(m.paid)}</td></tr>
@@ -69,7 +71,7 @@ export function MissionPage({ id }: { id: number }) {
                   <td>{peer(ms.amount)}</td>
                   <td data-testid={`milestone-status-${ms.index}`}><StatusText s={ms.status} /></td>
                   <td>{del ? <>v{del.version} by <Who address={del.submitter} />, <code title={del.contentHash}>{del.contentHash.slice(0, 10)}…</code>
-                    {del.uri && <> · <a href={del.uri} target="_blank" rel="noreferrer">link</a></>}</> : '—'}</td>
+                    {del.uri && <> · <ChainLink uri={del.uri} /></>}</> : '—'}</td>
                   <td><MilestoneActions detail={d} index={ms.index} status={ms.status} isOwner={isOwner} onRoster={onRoster} reviewOpen={best.number <= m.reviewEnds} beforeDeadline={best.number <= m.deadline} /></td>
                 </tr>
               );
@@ -222,8 +224,8 @@ function DeliverForm({ mission, index }: { mission: number; index: number }) {
   const submit = () => {
     const e: typeof errs = {};
     if (!hash) e.file = 'Pick the file you deliver: its hash is what the chain records.';
-    if (uri && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) e.uri = 'A full address, like https://… or ipfs://…';
-    if (enc.encode(uri).length > 256) e.uri = 'At most 256 bytes.';
+    const badUri = checkLink(uri, 256);
+    if (badUri) e.uri = badUri;
     setErrs(e);
     if (Object.keys(e).length || !hash) return;
     send(`Deliver milestone ${index + 1}`, api.tx.Missions.submit_deliverable({ mission, milestone: index, content_hash: hash as `0x${string}`, uri: uri ? enc.encode(uri) : undefined }));

@@ -10,6 +10,7 @@ import { missionParams } from '../missions';
 import { parseAmount, parsePositiveAmount, peer } from '../lib/amount';
 import { blockToDate, dateToBlock } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
+import { checkLink } from '../lib/links';
 
 const enc = new TextEncoder();
 interface MilestoneRow { text: string; amount: string }
@@ -55,8 +56,8 @@ export function Post() {
     if (!title.trim()) e.title = 'Give the mission a title.';
     else if (enc.encode(title).length > p.maxTitleLen) e.title = `At most ${p.maxTitleLen} bytes.`;
     if (!description.trim() && !descFileHash) e.description = 'Describe the mission, or pick the file that does.';
-    if (uri && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) e.uri = 'A full address, like https://… or ipfs://…';
-    else if (enc.encode(uri).length > p.maxUriLen) e.uri = `At most ${p.maxUriLen} bytes.`;
+    const badUri = checkLink(uri, p.maxUriLen);
+    if (badUri) e.uri = badUri;
     if (milestones.length === 0) e.milestones = 'A mission needs at least one milestone.';
     if (milestones.length > p.maxMilestones) e.milestones = `At most ${p.maxMilestones} milestones.`;
     milestones.forEach((m, i) => {

@@ -8,6 +8,7 @@ import { useChain } from '../chain';
 import { Field } from '../components/Field';
 import { checkPeriod, day, fromIndexer, indexerUrl, type StatementLine } from '../history';
 import { IndexerSetup } from './History';
+import { IndexerFromLink } from '../components/LinkPrompts';
 
 export function Statement() {
   const { account } = useChain();
@@ -26,10 +27,12 @@ export function Statement() {
     fromIndexer<{ lines: StatementLine[]; free_total: string }>(base, `/accounts/${who}/statement?from=${shown.from}&to=${shown.to}`)
       .then(setData, (e) => setError(String(e.message ?? e)));
   }, [base, who, shown]);
-  if (!base) return <IndexerSetup onSet={setBase} />;
+  const fromLink = <IndexerFromLink current={base} onUse={setBase} />;
+  if (!base) return <>{fromLink}<IndexerSetup onSet={setBase} /></>;
   if (!who) return <p className="muted">Choose an account to see its statement.</p>;
   const csv = shown && `${base.replace(/\/$/, '')}/accounts/${who}/statement?from=${shown.from}&to=${shown.to}&format=csv`;
   return (
+    <>{fromLink}
     <section className="card wide" data-testid="statement">
       <h2>Statement</h2>
       <form className="row" onSubmit={(e) => { e.preventDefault(); if (!problems.from && !problems.to) setShown({ from, to }); }}>
@@ -57,9 +60,10 @@ export function Statement() {
           </table>
           <p>Change of the free balance: <strong data-testid="statement-total">{data.free_total} PEER</strong> over {data.lines.length} movements.</p>
           <p className="muted">From the indexer at {base}; not checked against the chain.</p>
-          {csv && <p><a href={csv} download={`peer-statement-${who}-${shown!.from}-${shown!.to}.csv`} data-testid="statement-csv">Download CSV</a></p>}
+          {csv && <p><a href={csv} download={`peer-statement-${who}-${shown!.from}-${shown!.to}.csv`} title={`from the indexer at ${base}`} data-testid="statement-csv">Download CSV</a></p>}
         </>
       )}
     </section>
+    </>
   );
 }

@@ -16,6 +16,13 @@
 //! (two), so no single member ever holds Root alone.
 //!
 //! There is no sudo key on any chain: Root is the council's three quarters.
+//!
+//! An open motion holds a deposit from its proposer ([`MotionDeposit`]: 10 PEER,
+//! and 5 PEER more for each motion already open), so the council's 100 motion
+//! slots cannot be filled for fees alone: filling them all would hold 25,750 PEER.
+//! Once the motion is closed or disapproved, anyone may release the deposit to
+//! its proposer (`council.releaseProposalCost`); a motion the council kills
+//! (`council.kill`, two thirds) loses it.
 
 use super::{
 	member_left::MemberLeft,
@@ -73,6 +80,27 @@ parameter_types! {
 	pub const MaxApplications: u32 = 50;
 	/// Longest member display name.
 	pub const MaxNameLen: u32 = 64;
+	/// What the first open motion holds from its proposer.
+	pub const MotionDepositBase: Balance = 10 * UNIT;
+	/// What each motion already open adds to the next one's deposit.
+	pub const MotionDepositPerOpen: Balance = 5 * UNIT;
+	/// The hold a motion's deposit is under.
+	pub const MotionHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Council(pallet_collective::HoldReason::ProposalSubmission);
+}
+
+/// A motion's deposit when `open` motions are already open: [`MotionDepositBase`] and
+/// [`MotionDepositPerOpen`] for each of them. Honest business (a few motions at a time)
+/// holds tens of PEER, returned after the vote; one member filling all
+/// [`MaxProposals`] slots to block a vote (its own removal, say) would hold
+/// `100 × 10 + 5 × (0 + 1 + … + 99)` = 25,750 PEER.
+pub struct MotionDeposit;
+impl sp_runtime::traits::Convert<u32, Balance> for MotionDeposit {
+	fn convert(open: u32) -> Balance {
+		MotionDepositPerOpen::get()
+			.saturating_mul(open.into())
+			.saturating_add(MotionDepositBase::get())
+	}
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -90,7 +118,13 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = CouncilTwoThirds;
 	type KillOrigin = CouncilTwoThirds;
-	type Consideration = ();
+	type Consideration = frame_support::traits::fungible::HoldConsideration<
+		AccountId,
+		crate::Balances,
+		MotionHoldReason,
+		MotionDeposit,
+		u32,
+	>;
 }
 
 /// What the council's bookkeeping weighs when the member set changes: its

@@ -88,6 +88,14 @@ pub mod parameter_bounds {
 	/// Money amounts: at least the existential deposit, so that releasing a
 	/// deposit or bond to an empty account can never fail.
 	pub const MIN_AMOUNT: Balance = crate::EXISTENTIAL_DEPOSIT;
+	/// The mission deposit and the minimum bond: at most 1,000 PEER (a hundred times
+	/// the mission deposit's default), so that a vote cannot price members out of
+	/// posting or committing, nor make the fee for a turned-down commitment (the
+	/// minimum bond) take a large bond whole.
+	pub const MAX_DEPOSIT_OR_BOND: Balance = 1_000 * UNIT;
+	/// The minimum budget: at most 1,000,000 PEER, so that a vote cannot stop
+	/// every mission but the largest being posted.
+	pub const MAX_MINIMUM_BUDGET: Balance = 1_000_000 * UNIT;
 	/// The review period: from a day (owners need time to review) to ninety
 	/// (escrow and bonds must not be locked without end).
 	pub const REVIEW_PERIOD: core::ops::RangeInclusive<BlockNumber> = DAYS..=90 * DAYS;
@@ -100,9 +108,9 @@ pub fn within_bounds(key_value: &RuntimeParameters) -> bool {
 	use parameter_bounds::*;
 	match key_value {
 		RuntimeParameters::Missions(p) => match p {
-			P::MissionDeposit(_, Some(v))
-			| P::MinimumBudget(_, Some(v))
-			| P::MinimumBond(_, Some(v)) => *v >= MIN_AMOUNT,
+			P::MissionDeposit(_, Some(v)) | P::MinimumBond(_, Some(v)) =>
+				(MIN_AMOUNT..=MAX_DEPOSIT_OR_BOND).contains(v),
+			P::MinimumBudget(_, Some(v)) => (MIN_AMOUNT..=MAX_MINIMUM_BUDGET).contains(v),
 			P::ReviewPeriod(_, Some(v)) => REVIEW_PERIOD.contains(v),
 			_ => true,
 		},

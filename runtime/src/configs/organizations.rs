@@ -17,10 +17,18 @@
 //! | type | may call |
 //! | --- | --- |
 //! | `Any` | everything |
-//! | `NonTransfer` | what cannot move the account's money to anyone: remarks; identity (not `setSubs` / `addSub`, whose deposit a sub-account takes with `quitSub`, nor `requestJudgement`, which pays a registrar); session keys; node claims and connections (not `transferNode`); `Governance`'s calls; adding or removing weaker proxies; and the missions calls that neither stake nor pay (`withdrawCommitment`, `submitDeliverable`, `disputeMilestone`, `rejectCommitment`, `rejectMilestone`, `cancelMission`, `closeExpired`). Not `commit` or `signTerms`: a bond left undelivered is forfeited to the mission's owner, who could be the proxy; not `acceptCommitment` or `proposeTerms`: they put contributors on the account's own missions |
-//! | `Governance` | `council.propose`, `vote`, `close`; `consortium.apply`, `withdrawApplication`, `giveNotice`, `retire` |
+//! | `NonTransfer` | what cannot move the account's money to anyone: remarks; identity (not `setSubs` / `addSub`, which hold a deposit for a sub-account, nor `requestJudgement`, which pays a registrar); node claims and connections (not `transferNode`); `Governance`'s calls; adding or removing weaker proxies; and the missions calls that neither stake nor pay (`withdrawCommitment`, `submitDeliverable`, `disputeMilestone`, `rejectCommitment`, `rejectMilestone`, `cancelMission`, `closeExpired`). Not `commit` or `signTerms`: a bond left undelivered is forfeited to the mission's owner, who could be the proxy; not `acceptCommitment` or `proposeTerms`: they put contributors on the account's own missions |
+//! | `Governance` | `council.propose`, `vote`, `close`, `releaseProposalCost`; `consortium.apply`, `withdrawApplication` |
 //! | `MissionContributor` | `missions.commit`, `withdrawCommitment`, `signTerms`, `submitDeliverable`, `disputeMilestone`, `abandon` |
 //! | `MissionManager` | `MissionContributor`'s, and `missions.createMission`, `acceptCommitment`, `rejectCommitment`, `proposeTerms`, `approveMilestone`, `rejectMilestone`, `cancelMission`, `closeExpired` |
+//!
+//! Only `Any` ends or changes what the firm *is* on Peer: leaving the
+//! consortium (`consortium.giveNotice`, `retire`: retiring abandons every active
+//! mission, forfeits the firm's bonds and gives up delivered, unreviewed work)
+//! and its validator's session keys (`session.setKeys`, `validatorSet.purgeKeys`:
+//! the keys decide who authors and finalizes blocks in the firm's name). Both are
+//! the directors' decisions, taken through their multisig's `Any` proxy, never a
+//! clerk's.
 //!
 //! `is_superset`: `Any` covers every type, `MissionManager` covers
 //! `MissionContributor`, `NonTransfer` covers `Governance`; nothing else
@@ -130,13 +138,10 @@ fn governance(call: &RuntimeCall) -> bool {
 	use pallet_consortium::Call as K;
 	matches!(
 		call,
-		RuntimeCall::Council(C::propose { .. } | C::vote { .. } | C::close { .. })
-			| RuntimeCall::Consortium(
-				K::apply { .. }
-					| K::withdraw_application { .. }
-					| K::give_notice { .. }
-					| K::retire { .. }
-			)
+		RuntimeCall::Council(
+			C::propose { .. } | C::vote { .. } | C::close { .. } | C::release_proposal_cost { .. },
+		)
+			| RuntimeCall::Consortium(K::apply { .. } | K::withdraw_application { .. })
 	)
 }
 
@@ -159,10 +164,7 @@ fn non_transfer(call: &RuntimeCall) -> bool {
 					| I::cancel_request { .. }
 					| I::rename_sub { .. }
 					| I::remove_sub { .. }
-					| I::quit_sub { .. }
-			) | RuntimeCall::Session(pallet_session::Call::set_keys { .. })
-				| RuntimeCall::ValidatorSet(pallet_validator_set::Call::purge_keys { .. })
-				| RuntimeCall::NodeAuthorization(
+			) | RuntimeCall::NodeAuthorization(
 					N::claim_node { .. }
 						| N::remove_claim { .. }
 						| N::add_connections { .. }

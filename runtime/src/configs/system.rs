@@ -73,8 +73,8 @@ parameter_types! {
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
-	/// Every call, but a mission parameter voted out of its bounds and
-	/// `session.purgeKeys`.
+	/// Every call, but a mission parameter voted out of its bounds,
+	/// `session.purgeKeys` and `identity.quitSub`.
 	type BaseCallFilter = CallFilter;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -100,14 +100,23 @@ impl frame_system::Config for Runtime {
 }
 
 /// Lets through every call but a mission parameter change out of its bounds
-/// (`missions::within_bounds`) and `session.purgeKeys`, which goes through
+/// (`missions::within_bounds`), `session.purgeKeys`, which goes through
 /// `validatorSet.purgeKeys` (a validator may not drop its keys while in the
-/// set).
+/// set), and `identity.quitSub`.
+///
+/// `quitSub` repatriates the parent's sub deposit to the sub-account; when that
+/// account holds nothing (a staff multisig never funded, say) the transfer fails,
+/// pallet-identity ignores the failure and zeroes the deposit in `SubsOf`, and the
+/// parent's deposit stays reserved with no record, for good. A filter does not know
+/// who sends a call, so it cannot refuse only those: a sub-account leaves its firm
+/// by asking the firm, whose directors remove it (`identity.removeSub`, the deposit
+/// back to the firm).
 pub struct CallFilter;
 impl frame_support::traits::Contains<RuntimeCall> for CallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
 		match call {
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => false,
+			RuntimeCall::Identity(pallet_identity::Call::quit_sub {}) => false,
 			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) => {
 				super::missions::within_bounds(key_value)
 			}
