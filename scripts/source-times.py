@@ -13,13 +13,12 @@ Rust workspace, in the target directory; before the next build, in whichever che
   exactly as it saw it in the checkout that was built;
 - a file whose content differs (or that the record lacks) gets the current time, so
   cargo rebuilds what depends on it, even where that checkout's file is older than the
-  last build (another checkout's content was built in between);
-- a `build.rs` whose `rerun-if-changed` paths are absolute (they name the checkout that
-  was built, not this one) gets the current time when what it watches differs, so that
-  it runs again here: the runtime's (the wasm build watches the runtime and every
-  pallet) when a file under runtime/ or pallets/ or the workspace's manifest or lock
-  differs, the node's (its version names the commit) when the commit differs, any
-  other when anything differs.
+  last build (another checkout's content was built in between).
+
+Build scripts need nothing of this: the runtime's (the wasm build) and the node's (its
+version names the commit) print `rerun-if-changed` paths that are absolute, so cargo runs
+them again whenever the checkout's path differs from the last run's, and by the files'
+times in the same checkout.
 
 The record is removed before a build and written only after it succeeded: after a
 failed build, every file is taken as changed. So is every file when cargo built
@@ -44,10 +43,6 @@ ROOT = os.environ.get("PEER_ROOT") or os.path.dirname(os.path.dirname(os.path.ab
 # What cargo reads of the workspace: every package's folder and the workspace files.
 PACKAGE_DIRS = ["indexer", "node", "pallets", "runtime"]
 WORKSPACE_FILES = ["Cargo.toml", "Cargo.lock", "rustfmt.toml", "rust-toolchain.toml", ".cargo/config.toml"]
-NODE_BUILD_SCRIPT = "node/build.rs"
-RUNTIME_BUILD_SCRIPT = "runtime/build.rs"
-# What the runtime's wasm build watches.
-RUNTIME_INPUTS = ("runtime/", "pallets/", "Cargo.toml", "Cargo.lock")
 
 
 def record_path():
@@ -86,11 +81,6 @@ def digest(name):
     return h.hexdigest()
 
 
-def head():
-    out = git("rev-parse", "HEAD")
-    return out.strip() if out else None
-
-
 def newest_fingerprint_ns(target):
     """The newest modification time of cargo's fingerprints in `target`, any profile."""
     newest = 0
@@ -115,31 +105,19 @@ def restore():
         os.remove(path)
         if newest_fingerprint_ns(os.path.dirname(path)) > recorded_at:
             print("[source-times] cargo built after the last record: every source file taken as changed")
-            rec = {"head": None, "files": {}}
+            rec = {"files": {}}
     except (OSError, ValueError):
-        rec = {"head": None, "files": {}}
+        rec = {"files": {}}
     files = source_files()
     known = rec.get("files", {})
     hashes = {n: digest(n) for n in files}
     changed = [n for n in files if known.get(n, [None])[0] != hashes[n]]
-    same_commit = rec.get("head") is not None and rec.get("head") == head()
     now = time.time_ns()
     kept = 0
-    runtime_changed = any(n.startswith(RUNTIME_INPUTS) for n in changed)
-
-    def stale_script(n):
-        if not n.endswith("build.rs"):
-            return False
-        if n == NODE_BUILD_SCRIPT:
-            return not same_commit
-        if n == RUNTIME_BUILD_SCRIPT:
-            return runtime_changed
-        return bool(changed)
-
     changed_set = set(changed)
     for n in files:
         full = os.path.join(ROOT, n)
-        if n in changed_set or stale_script(n):
+        if n in changed_set:
             os.utime(full, ns=(now, now))
         else:
             mtime = known[n][1]
@@ -150,14 +128,12 @@ def restore():
     else:
         shown = ", ".join(changed[:8]) + (f" and {len(changed) - 8} more" if len(changed) > 8 else "")
         print(f"[source-times] {kept} of {len(files)} source files as last built; "
-              f"{len(changed)} changed{': ' + shown if changed else ''}"
-              f"{'' if same_commit else '; another commit (the node is rebuilt for its version)'}"
-              f"{'; the runtime changed (its wasm is rebuilt)' if runtime_changed else ''}")
+              f"{len(changed)} changed{': ' + shown if changed else ''}")
 
 
 def record():
     files = source_files()
-    rec = {"head": head(), "files": {n: [digest(n), os.stat(os.path.join(ROOT, n)).st_mtime_ns] for n in files}}
+    rec = {"files": {n: [digest(n), os.stat(os.path.join(ROOT, n)).st_mtime_ns] for n in files}}
     path = record_path()
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
