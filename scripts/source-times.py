@@ -98,13 +98,14 @@ def newest_fingerprint_ns(target):
 
 def restore():
     path = record_path()
+    why = "no record of a finished build"
     try:
         recorded_at = os.stat(path).st_mtime_ns
         with open(path) as f:
             rec = json.load(f)
         os.remove(path)
         if newest_fingerprint_ns(os.path.dirname(path)) > recorded_at:
-            print("[source-times] cargo built after the last record: every source file taken as changed")
+            why = "cargo built after the last record"
             rec = {"files": {}}
     except (OSError, ValueError):
         rec = {"files": {}}
@@ -124,7 +125,7 @@ def restore():
             os.utime(full, ns=(mtime, mtime))
             kept += 1
     if not known:
-        print(f"[source-times] no record of a finished build: {len(files)} source files taken as changed")
+        print(f"[source-times] {why}: {len(files)} source files taken as changed")
     else:
         shown = ", ".join(changed[:8]) + (f" and {len(changed) - 8} more" if len(changed) > 8 else "")
         print(f"[source-times] {kept} of {len(files)} source files as last built; "

@@ -27,6 +27,9 @@ export PEER_TIMINGS=1
 step "setup and build (cargo build)" "${PEER_ROOT}/scripts/build.sh"
 python3 "${PEER_ROOT}/scripts/cargo-timings.py" --top 20 || true
 
+log "the build cache's file times (scripts/source-times.py)"
+step "build cache tests" python3 "${PEER_ROOT}/scripts/source_times_test.py"
+
 log "cargo test ${PEER_CARGO_FLAGS[*]}"
 # The same flags as the build, so that the tests reuse every compiled crate; what
 # the test build still compiles (the test harnesses, dev-dependencies) is printed.
