@@ -136,9 +136,9 @@ fn csv_cell(value: &str) -> String {
 	let plain_number = {
 		let digits = value.strip_prefix('-').unwrap_or(value);
 		let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-		!whole.is_empty() &&
-			!fraction.is_empty() &&
-			whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
+		!whole.is_empty()
+			&& !fraction.is_empty()
+			&& whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
 	};
 	let cell = if !plain_number && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
 		format!("'{value}")
@@ -334,7 +334,13 @@ mod tests {
 	#[test]
 	fn csv_cells_never_run_as_formulas() {
 		// Amounts stay numbers, negative ones included.
-		for number in ["0", "12", "-0.000000000001", "1.500000000000", "-170141183460469231731687303.715884105727"] {
+		for number in [
+			"0",
+			"12",
+			"-0.000000000001",
+			"1.500000000000",
+			"-170141183460469231731687303.715884105727",
+		] {
 			assert_eq!(csv_cell(number), number);
 		}
 		// Anything else a spreadsheet would evaluate is turned into text.

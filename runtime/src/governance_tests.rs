@@ -723,7 +723,11 @@ fn motion_slots_cost_a_deposit_that_grows_with_the_open_motions() {
 		assert_eq!(MotionDeposit::convert(0), 10 * UNIT);
 		// Bob keeps 200 PEER.
 		let bob_free = Balances::free_balance(who(Bob));
-		assert_ok!(Balances::transfer_allow_death(signed(Bob), who(Dave).into(), bob_free - 200 * UNIT));
+		assert_ok!(Balances::transfer_allow_death(
+			signed(Bob),
+			who(Dave).into(),
+			bob_free - 200 * UNIT
+		));
 		let held = || Balances::balance_on_hold(&MotionHoldReason::get(), &who(Bob));
 		let remark = |i: u32| {
 			RuntimeCall::System(frame_system::Call::remark { remark: i.to_le_bytes().to_vec() })
@@ -753,7 +757,8 @@ fn motion_slots_cost_a_deposit_that_grows_with_the_open_motions() {
 		);
 		// Disapproved (two noes of three), then released by anyone: Bob has it back.
 		let call = remark(0);
-		let (length, weight) = (call.encode().len() as u32, call.get_dispatch_info().total_weight());
+		let (length, weight) =
+			(call.encode().len() as u32, call.get_dispatch_info().total_weight());
 		let index = first_index;
 		assert_ok!(Council::vote(signed(Alice), first, index, false));
 		assert_ok!(Council::vote(signed(Charlie), first, index, false));

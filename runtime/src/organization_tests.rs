@@ -915,19 +915,16 @@ fn a_narrow_proxy_cannot_end_the_firm_or_take_its_validator_keys() {
 		hire(&firm, &voter, ProxyType::Governance, b"Voter");
 		let id = alice_posts(10 * UNIT);
 		let keys = crate::opaque::SessionKeys {
-			aura: sp_consensus_aura::sr25519::AuthorityId::from(sp_core::sr25519::Public::from_raw(
-				[7; 32],
-			)),
+			aura: sp_consensus_aura::sr25519::AuthorityId::from(
+				sp_core::sr25519::Public::from_raw([7; 32]),
+			),
 			grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(
 				[7; 32],
 			)),
 		};
 		let ending = || {
 			[
-				(
-					"giving notice",
-					RuntimeCall::Consortium(pallet_consortium::Call::give_notice {}),
-				),
+				("giving notice", RuntimeCall::Consortium(pallet_consortium::Call::give_notice {})),
 				("retiring", RuntimeCall::Consortium(pallet_consortium::Call::retire {})),
 				(
 					"setting session keys",

@@ -108,8 +108,9 @@ pub fn within_bounds(key_value: &RuntimeParameters) -> bool {
 	use parameter_bounds::*;
 	match key_value {
 		RuntimeParameters::Missions(p) => match p {
-			P::MissionDeposit(_, Some(v)) | P::MinimumBond(_, Some(v)) =>
-				(MIN_AMOUNT..=MAX_DEPOSIT_OR_BOND).contains(v),
+			P::MissionDeposit(_, Some(v)) | P::MinimumBond(_, Some(v)) => {
+				(MIN_AMOUNT..=MAX_DEPOSIT_OR_BOND).contains(v)
+			}
 			P::MinimumBudget(_, Some(v)) => (MIN_AMOUNT..=MAX_MINIMUM_BUDGET).contains(v),
 			P::ReviewPeriod(_, Some(v)) => REVIEW_PERIOD.contains(v),
 			_ => true,

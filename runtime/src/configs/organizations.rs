@@ -140,8 +140,7 @@ fn governance(call: &RuntimeCall) -> bool {
 		call,
 		RuntimeCall::Council(
 			C::propose { .. } | C::vote { .. } | C::close { .. } | C::release_proposal_cost { .. },
-		)
-			| RuntimeCall::Consortium(K::apply { .. } | K::withdraw_application { .. })
+		) | RuntimeCall::Consortium(K::apply { .. } | K::withdraw_application { .. })
 	)
 }
 
@@ -165,11 +164,11 @@ fn non_transfer(call: &RuntimeCall) -> bool {
 					| I::rename_sub { .. }
 					| I::remove_sub { .. }
 			) | RuntimeCall::NodeAuthorization(
-					N::claim_node { .. }
-						| N::remove_claim { .. }
-						| N::add_connections { .. }
-						| N::remove_connections { .. }
-				) | RuntimeCall::Proxy(P::add_proxy { .. } | P::remove_proxy { .. })
+				N::claim_node { .. }
+					| N::remove_claim { .. }
+					| N::add_connections { .. }
+					| N::remove_connections { .. }
+			) | RuntimeCall::Proxy(P::add_proxy { .. } | P::remove_proxy { .. })
 				| RuntimeCall::Missions(
 					M::withdraw_commitment { .. }
 						| M::submit_deliverable { .. }
