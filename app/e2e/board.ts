@@ -102,7 +102,7 @@ export async function deliveredMission(title: string) {
   const api = chain();
   const [alice, dave] = [dev('Alice'), dev('Dave')];
   const id = await postMission(title, { amount: 10n * UNIT });
-  await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc') }), dave);
+  await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc'), max_bond: 2n ** 128n - 1n }), dave);
   await submit(api.tx.Missions.accept_commitment({ mission: id, who: dave.address }), alice);
   await submit(api.tx.Missions.propose_terms({ mission: id }), alice);
   const m = await api.query.Missions.LiveMissions.getValue(id, { at: 'best' });

@@ -42,6 +42,9 @@ test('every bad input on the post form is refused beside its field, nothing sent
   await refused(page, alice, 'deadline', 'The deadline must be in the future.', post);
   await page.getByLabel('Deadline').fill('2099-01-01T12:00');
   await refused(page, alice, 'deadline', 'At most 365 days ahead.', post);
+  // Too near for the minimum working time (an hour on the development chain).
+  await page.getByLabel('Deadline').fill(new Date(Date.now() + 10 * 60_000).toISOString().slice(0, 16));
+  await refused(page, alice, 'deadline', 'At least 1 hour ahead', post);
   await page.getByLabel('Deadline').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
   for (let i = 1; i < 17; i++) {
     await page.getByRole('button', { name: 'Add a milestone' }).click();

@@ -121,12 +121,12 @@ export async function loadMission(api: Api, id: number, at: string): Promise<Mis
 
 /** The mission parameters the council sets (stored value, else the runtime's default). */
 export async function missionParams(api: Api, at: string) {
-  const read = async <K extends 'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod'>(key: K) => {
+  const read = async <K extends 'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'>(key: K) => {
     const v = await api.query.Parameters.Parameters.getValue({ type: 'Missions', value: { type: key } } as never, { at });
     return v === undefined ? undefined : ((v as { value: { value: unknown } }).value.value as bigint | number);
   };
-  const [deposit, minBudget, minBond, review] = await Promise.all([
-    read('MissionDeposit'), read('MinimumBudget'), read('MinimumBond'), read('ReviewPeriod'),
+  const [deposit, minBudget, minBond, review, minWorking] = await Promise.all([
+    read('MissionDeposit'), read('MinimumBudget'), read('MinimumBond'), read('ReviewPeriod'), read('MinWorkingTime'),
   ]);
   const c = api.constants.Missions;
   return {
@@ -134,6 +134,8 @@ export async function missionParams(api: Api, at: string) {
     minimumBudget: (minBudget as bigint | undefined) ?? (await c.MinimumBudget()),
     minimumBond: (minBond as bigint | undefined) ?? (await c.MinimumBond()),
     reviewPeriod: (review as number | undefined) ?? (await c.ReviewPeriod()),
+    minWorkingTime: (minWorking as number | undefined) ?? (await c.MinWorkingTime()),
+    disputePeriod: await c.DisputePeriod(),
     maxMilestones: await c.MaxMilestones(),
     maxDuration: await c.MaxDuration(),
     maxTitleLen: await c.MaxTitleLen(),

@@ -6,7 +6,10 @@
 //! hold three quarters of the smaller (or larger) council. These tests play
 //! every sequence of such motions, up to a depth, and check that no Root-only
 //! outcome is ever reached by motions that fewer than three quarters of the
-//! council as it stood voted for.
+//! council as it stood voted for. The same goes for who produces blocks: a
+//! faction that could make itself the only validator, or the only well-known
+//! node, could censor every later motion (the one undoing it included), so
+//! the validator set and the nodes take three quarters too.
 
 use crate::{
 	configs::governance::CouncilCollective, tests::genesis_of, Balances, Consortium, Council,
@@ -84,6 +87,22 @@ enum Move {
 	RemoveOpponent(usize),
 	/// The faction votes to act as Root.
 	ActAsRoot,
+	/// The faction votes one of its own into the validator set (with keys), and
+	/// every validator outside it out.
+	TakeValidators,
+	/// The faction votes a node of its own in as well-known, and every other out.
+	TakeNodes,
+}
+
+/// The validators and the well-known nodes: what a faction must not change.
+fn block_producers() -> (Vec<AccountId>, Vec<Vec<u8>>) {
+	(
+		pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+		pallet_authorized_nodes::WellKnownNodes::<Runtime>::get()
+			.into_iter()
+			.map(|n| n.into_inner())
+			.collect(),
+	)
 }
 
 /// Plays `moves` for `faction` and returns whether Root was reached, with
@@ -121,6 +140,42 @@ fn play(faction: &mut Vec<AccountId>, moves: &[Move], next_puppet: &mut u8) -> b
 			Move::ActAsRoot => {
 				motion(root_call(), &ayes);
 			}
+			Move::TakeValidators => {
+				let set = pallet_validator_set::Validators::<Runtime>::get();
+				let Some(ours) = ayes.iter().find(|a| !set.contains(a)).cloned() else { continue };
+				if !pallet_session::NextKeys::<Runtime>::contains_key(&ours) {
+					let keys = crate::opaque::SessionKeys::generate(&ours.encode(), None);
+					assert_ok!(crate::Session::set_keys(
+						RuntimeOrigin::signed(ours.clone()),
+						keys.keys,
+						keys.proof.encode()
+					));
+				}
+				let add = pallet_validator_set::Call::add_validator { who: ours.clone() };
+				motion(RuntimeCall::ValidatorSet(add), &ayes);
+				for who in pallet_validator_set::Validators::<Runtime>::get() {
+					if !faction.contains(&who) {
+						let remove = pallet_validator_set::Call::remove_validator { who };
+						motion(RuntimeCall::ValidatorSet(remove), &ayes);
+					}
+				}
+			}
+			Move::TakeNodes => {
+				let ours = sp_core::OpaquePeerId::new(vec![0xfa; 38]);
+				let add = pallet_authorized_nodes::Call::add_well_known_node {
+					node: ours.clone(),
+					owner: ayes[0].clone().into(),
+				};
+				motion(RuntimeCall::NodeAuthorization(add), &ayes);
+				for node in pallet_authorized_nodes::WellKnownNodes::<Runtime>::get() {
+					if node.as_slice() != ours.0.as_slice() {
+						let remove = pallet_authorized_nodes::Call::remove_well_known_node {
+							node: sp_core::OpaquePeerId::new(node.into_inner()),
+						};
+						motion(RuntimeCall::NodeAuthorization(remove), &ayes);
+					}
+				}
+			}
 		}
 		if root_reached() {
 			return true;
@@ -148,9 +203,11 @@ fn sequences(moves: &[Move], depth: usize) -> Vec<Vec<Move>> {
 }
 
 /// The development council (Alice, Bob, Charlie), grown by unanimous
-/// admissions of `more`.
+/// admissions of `more`; with a keystore, for session keys.
 fn council_of(more: &[Sr25519Keyring]) -> sp_io::TestExternalities {
+	use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
+	ext.register_extension(KeystoreExt::new(MemoryKeystore::new()));
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		for k in more {
@@ -176,8 +233,14 @@ fn faction_never_reaches_root(
 	faction: &[Sr25519Keyring],
 	depth: usize,
 ) -> usize {
-	let moves =
-		[Move::AdmitPuppet, Move::RemoveOpponent(0), Move::RemoveOpponent(1), Move::ActAsRoot];
+	let moves = [
+		Move::AdmitPuppet,
+		Move::RemoveOpponent(0),
+		Move::RemoveOpponent(1),
+		Move::ActAsRoot,
+		Move::TakeValidators,
+		Move::TakeNodes,
+	];
 	let all = sequences(&moves, depth);
 	for seq in &all {
 		council_of(more).execute_with(|| {
@@ -187,12 +250,18 @@ fn faction_never_reaches_root(
 			let share = members.len() as u32;
 			assert!(share * 3 >= size * 2 && share * 4 < size * 3, "{share} of {size}");
 			let mut next_puppet = 0;
+			let producers = block_producers();
 			assert!(
 				!play(&mut members, seq, &mut next_puppet),
 				"a faction of {share} of {size} reached Root by {seq:?}"
 			);
 			// The electorate is as it was: only the faction's motions ran.
 			assert_eq!(council().len() as u32, size, "the faction changed who votes by {seq:?}");
+			assert_eq!(
+				block_producers(),
+				producers,
+				"the faction changed who produces blocks by {seq:?}"
+			);
 		});
 	}
 	all.len()
@@ -202,7 +271,7 @@ fn faction_never_reaches_root(
 fn two_of_three_never_reach_root() {
 	use Sr25519Keyring::{Alice, Bob};
 	let played = faction_never_reaches_root(&[], &[Alice, Bob], 4);
-	assert_eq!(played, 4usize.pow(4));
+	assert_eq!(played, 6usize.pow(4));
 }
 
 #[test]
@@ -210,7 +279,7 @@ fn five_of_seven_never_reach_root() {
 	use Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie, One};
 	let played =
 		faction_never_reaches_root(&[Dave, Eve, Ferdie, One], &[Alice, Bob, Dave, Eve, Ferdie], 3);
-	assert_eq!(played, 4usize.pow(3));
+	assert_eq!(played, 6usize.pow(3));
 }
 
 /// The check above can fail: the whole council does reach Root, and does

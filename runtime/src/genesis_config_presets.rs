@@ -88,6 +88,9 @@ fn peer_genesis(
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
 			session_length,
+			// The set never shrinks below its genesis size (one on the development
+			// chain, four on the local testnet) unless Root lowers the minimum.
+			min_validators: validators.len() as u32,
 		},
 		session: SessionConfig {
 			keys: validators

@@ -58,6 +58,17 @@ fn motion(
 	})
 }
 
+/// The result of the last call dispatched as Root (`consortium.dispatchAsRoot`
+/// succeeds whatever its inner call does, and reports that here).
+fn as_root_result() -> Option<Result<(), DispatchError>> {
+	System::events().iter().rev().find_map(|e| match &e.event {
+		RuntimeEvent::Consortium(pallet_consortium::Event::DispatchedAsRoot { result }) => {
+			Some(*result)
+		}
+		_ => None,
+	})
+}
+
 /// The result of the last motion executed.
 fn last_executed() -> Option<Result<(), DispatchError>> {
 	System::events().iter().rev().find_map(|e| match &e.event {
@@ -65,6 +76,9 @@ fn last_executed() -> Option<Result<(), DispatchError>> {
 		_ => None,
 	})
 }
+
+/// A deadline that leaves the minimum working time from block 1.
+const DEADLINE: crate::BlockNumber = 2 * crate::HOURS;
 
 /// `k` posts a one-milestone mission paying `amount`, due at `deadline`.
 fn post_mission(
@@ -100,7 +114,7 @@ fn an_applicant_is_admitted_by_a_council_vote() {
 		// The deposit came back.
 		assert_eq!(Balances::free_balance(who(Dave)), free + 100 * UNIT);
 		// Dave now votes and posts missions.
-		assert_ok!(post_mission(Dave, 5 * UNIT, 100));
+		assert_ok!(post_mission(Dave, 5 * UNIT, DEADLINE));
 	});
 }
 
@@ -137,11 +151,17 @@ fn a_dispute_is_resolved_by_a_council_vote() {
 			H256::zero(),
 			None,
 			vec![MilestoneSpec { description_hash: H256::zero(), amount }],
-			100,
+			DEADLINE,
 			Default::default(),
 		));
 		for (k, p) in [(Bob, 60), (Charlie, 40)] {
-			assert_ok!(Missions::commit(signed(k), 0, Perbill::from_percent(p), H256::zero()));
+			assert_ok!(Missions::commit(
+				signed(k),
+				0,
+				Perbill::from_percent(p),
+				H256::zero(),
+				crate::Balance::MAX
+			));
 			assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(k)));
 		}
 		assert_ok!(Missions::propose_terms(signed(Alice), 0));
@@ -200,7 +220,7 @@ fn a_parameter_is_changed_by_a_council_vote() {
 		assert_eq!(last_executed(), Some(Ok(())));
 		assert_eq!(params::MinimumBudget::get(), 7 * UNIT);
 		assert_noop!(
-			post_mission(Alice, 5 * UNIT, 100),
+			post_mission(Alice, 5 * UNIT, DEADLINE),
 			pallet_missions::Error::<Runtime>::BudgetTooLow
 		);
 	});
@@ -268,12 +288,18 @@ fn outsiders_meet_named_errors_on_member_calls() {
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		assert_noop!(
-			post_mission(Eve, 5 * UNIT, 100),
+			post_mission(Eve, 5 * UNIT, DEADLINE),
 			pallet_missions::Error::<Runtime>::NotAMember
 		);
-		assert_ok!(post_mission(Alice, 5 * UNIT, 100));
+		assert_ok!(post_mission(Alice, 5 * UNIT, DEADLINE));
 		assert_noop!(
-			Missions::commit(signed(Eve), 0, Perbill::from_percent(10), H256::zero()),
+			Missions::commit(
+				signed(Eve),
+				0,
+				Perbill::from_percent(10),
+				H256::zero(),
+				crate::Balance::MAX
+			),
 			pallet_missions::Error::<Runtime>::NotAMember
 		);
 		assert_noop!(
@@ -316,7 +342,13 @@ fn a_retiring_member_abandons_its_missions() {
 			200_000,
 			Default::default(),
 		));
-		assert_ok!(Missions::commit(signed(Bob), 0, Perbill::from_percent(100), H256::zero()));
+		assert_ok!(Missions::commit(
+			signed(Bob),
+			0,
+			Perbill::from_percent(100),
+			H256::zero(),
+			crate::Balance::MAX
+		));
 		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Bob)));
 		assert_ok!(Missions::propose_terms(signed(Alice), 0));
 		let MissionStatus::Agreeing { terms_hash } =
@@ -376,7 +408,7 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 
 		// Without keys, a vote to add Bob fails by name and changes nothing.
 		let add = add_validator(Bob);
-		assert!(motion(add.clone(), 2, &[Bob], &[]));
+		assert!(motion(add.clone(), 3, &[Bob, Charlie], &[]));
 		assert_eq!(
 			last_executed(),
 			Some(Err(pallet_validator_set::Error::<Runtime>::NoSessionKeys.into()))
@@ -401,7 +433,7 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 		// An outsider cannot validate, even by vote.
 		let outsider =
 			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Dave) });
-		assert!(motion(outsider, 2, &[Bob], &[]));
+		assert!(motion(outsider, 3, &[Bob, Charlie], &[]));
 		assert_eq!(
 			last_executed(),
 			Some(Err(pallet_validator_set::Error::<Runtime>::NotAMember.into()))
@@ -412,7 +444,7 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 			DispatchError::BadOrigin
 		);
 
-		assert!(motion(add, 2, &[Bob], &[]));
+		assert!(motion(add, 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		// Queued at the next session, active at the one after.
 		run_sessions_to(length);
@@ -427,7 +459,7 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			who: who(Bob),
 		});
-		assert!(motion(remove, 2, &[Bob], &[]));
+		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		run_sessions_to(4 * length);
 		assert_eq!(aura_authorities().len(), 1);
@@ -437,11 +469,121 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 		let last = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			who: who(Alice),
 		});
-		assert!(motion(last, 2, &[Bob], &[]));
+		assert!(motion(last, 3, &[Bob, Charlie], &[]));
 		assert_eq!(
 			last_executed(),
 			Some(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()))
 		);
+	});
+}
+
+/// Who produces blocks takes the same majority as who votes: two of the three
+/// development founders (two thirds, below three quarters) can neither add nor
+/// remove a validator, change the session length or the well-known nodes.
+#[test]
+fn two_thirds_cannot_change_who_produces_blocks() {
+	use pallet_authorized_nodes::{Call as Nodes, WellKnownNodes};
+	dev_with_keystore().execute_with(|| {
+		System::set_block_number(1);
+		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
+		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
+		let alice_node = WellKnownNodes::<Runtime>::get().into_iter().next().expect("a node");
+		let node = |b: u8| sp_core::OpaquePeerId::new(vec![0, 36, 8, 1, 18, 32, b]);
+		let validators = pallet_validator_set::Validators::<Runtime>::get();
+		let length = pallet_validator_set::SessionLength::<Runtime>::get();
+		let nodes = WellKnownNodes::<Runtime>::get();
+		for call in [
+			add_validator(Bob),
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+				who: who(Alice),
+			}),
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length {
+				length: 600,
+			}),
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_min_validators { min: 1 }),
+			RuntimeCall::NodeAuthorization(Nodes::add_well_known_node {
+				node: node(9),
+				owner: who(Bob).into(),
+			}),
+			RuntimeCall::NodeAuthorization(Nodes::remove_well_known_node {
+				node: sp_core::OpaquePeerId::new(alice_node.to_vec()),
+			}),
+			RuntimeCall::NodeAuthorization(Nodes::swap_well_known_node {
+				remove: sp_core::OpaquePeerId::new(alice_node.to_vec()),
+				add: node(9),
+			}),
+		] {
+			assert!(motion(call.clone(), 2, &[Bob], &[]), "{call:?}");
+			assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)), "{call:?}");
+		}
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get(), validators);
+		assert_eq!(pallet_validator_set::SessionLength::<Runtime>::get(), length);
+		assert_eq!(WellKnownNodes::<Runtime>::get(), nodes);
+		// Three quarters (here, all three) can.
+		assert!(motion(add_validator(Bob), 3, &[Bob, Charlie], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+	});
+}
+
+/// The local testnet's four validators (GRANDPA's 3f + 1 with f = 1) are its
+/// minimum: no vote, departure or offence takes the set below it. Root (three
+/// quarters) may lower it, to replace validators lost for good.
+#[test]
+fn the_consortium_keeps_four_validators_unless_root_lowers_the_minimum() {
+	genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let set = || pallet_validator_set::Validators::<Runtime>::get().into_inner();
+		assert_eq!(set().len(), 4);
+		assert_eq!(pallet_validator_set::MinimumValidators::<Runtime>::get(), 4);
+		let remove_dave = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: who(Dave),
+		});
+		// Even the whole council cannot vote the set below four.
+		assert!(motion(remove_dave.clone(), 4, &[Bob, Charlie, Dave], &[]));
+		assert_eq!(
+			last_executed(),
+			Some(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()))
+		);
+		// Nor can the minimum be set above the set, or to nothing.
+		for min in [0, 5] {
+			let call = RuntimeCall::Consortium(pallet_consortium::Call::dispatch_as_root {
+				call: Box::new(RuntimeCall::ValidatorSet(
+					pallet_validator_set::Call::set_min_validators { min },
+				)),
+			});
+			assert!(motion(call, 4, &[Bob, Charlie, Dave], &[]));
+			assert_eq!(
+				as_root_result(),
+				Some(Err(pallet_validator_set::Error::<Runtime>::MinimumOutOfRange.into()))
+			);
+		}
+		// A validator that leaves the consortium stays in the set, at the minimum.
+		let expel =
+			RuntimeCall::Consortium(pallet_consortium::Call::remove_member { who: who(Dave) });
+		assert!(motion(expel, 3, &[Bob, Charlie], &[Dave]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::ValidatorSet(pallet_validator_set::Event::ValidatorLeftConsortium {
+				who: who(Dave),
+				removed: false
+			})));
+		assert_eq!(set().len(), 4);
+		// Root lowers the minimum and removes Dave, in one decision.
+		let recover = RuntimeCall::Consortium(pallet_consortium::Call::dispatch_as_root {
+			call: Box::new(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![
+					RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_min_validators {
+						min: 3,
+					}),
+					remove_dave,
+				],
+			})),
+		});
+		assert!(motion(recover, 3, &[Bob, Charlie], &[]));
+		assert_eq!(as_root_result(), Some(Ok(())));
+		assert_eq!(set(), vec![who(Alice), who(Bob), who(Charlie)]);
+		assert_eq!(pallet_validator_set::MinimumValidators::<Runtime>::get(), 3);
+		assert_ok!(crate::ValidatorSet::do_try_state());
 	});
 }
 
@@ -452,12 +594,12 @@ fn the_council_sets_the_session_length() {
 		let set = |length| {
 			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length { length })
 		};
-		assert!(motion(set(5), 2, &[Bob], &[]));
+		assert!(motion(set(5), 3, &[Bob, Charlie], &[]));
 		assert_eq!(
 			last_executed(),
 			Some(Err(pallet_validator_set::Error::<Runtime>::SessionTooShort.into()))
 		);
-		assert!(motion(set(600), 2, &[Bob], &[]));
+		assert!(motion(set(600), 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		run_sessions_to(599);
 		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 0);
@@ -483,7 +625,7 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 			});
 		// Nobody adds a node alone.
 		assert_noop!(add.clone().dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
-		assert!(motion(add, 2, &[Bob], &[]));
+		assert!(motion(add, 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		assert!(WellKnownNodes::<Runtime>::get().contains(&stored(&dave_node)));
 		assert_eq!(owner(&dave_node), Some(who(Bob)));
@@ -524,7 +666,7 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 			RuntimeCall::NodeAuthorization(pallet_authorized_nodes::Call::remove_well_known_node {
 				node: dave_node.clone(),
 			});
-		assert!(motion(remove, 2, &[Bob], &[]));
+		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
 		assert_eq!(last_executed(), Some(Ok(())));
 		assert!(!WellKnownNodes::<Runtime>::get().contains(&stored(&dave_node)));
 		assert_eq!(owner(&dave_node), None);
@@ -538,7 +680,7 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
 		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
 		let add = add_validator(Bob);
-		assert!(motion(add, 2, &[Bob], &[]));
+		assert!(motion(add, 3, &[Bob, Charlie], &[]));
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 2);
 
 		let remove =
@@ -560,7 +702,7 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 #[test]
 fn parameters_are_kept_within_their_bounds() {
 	use crate::configs::missions::parameter_bounds::{
-		MAX_DEPOSIT_OR_BOND, MAX_MINIMUM_BUDGET, MIN_AMOUNT, REVIEW_PERIOD,
+		MAX_DEPOSIT_OR_BOND, MAX_MINIMUM_BUDGET, MIN_AMOUNT, MIN_WORKING_TIME, REVIEW_PERIOD,
 	};
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
@@ -583,12 +725,22 @@ fn parameters_are_kept_within_their_bounds() {
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(0)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(REVIEW_PERIOD.end() + 1)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(u32::MAX)),
+			// No work without time to do it, and no mission kept from starting.
+			params::Parameters::MinWorkingTime(
+				params::MinWorkingTime,
+				Some(MIN_WORKING_TIME.start() - 1),
+			),
+			params::Parameters::MinWorkingTime(
+				params::MinWorkingTime,
+				Some(MIN_WORKING_TIME.end() + 1),
+			),
 		] {
 			let before = (
 				params::MinimumBond::get(),
 				params::MissionDeposit::get(),
 				params::MinimumBudget::get(),
 				params::ReviewPeriod::get(),
+				params::MinWorkingTime::get(),
 			);
 			// By a council motion, and hidden in a batch inside one.
 			assert!(motion(set(bad.clone()), 2, &[Bob], &[]));
@@ -603,7 +755,8 @@ fn parameters_are_kept_within_their_bounds() {
 					params::MinimumBond::get(),
 					params::MissionDeposit::get(),
 					params::MinimumBudget::get(),
-					params::ReviewPeriod::get()
+					params::ReviewPeriod::get(),
+					params::MinWorkingTime::get()
 				),
 				before
 			);
@@ -615,6 +768,14 @@ fn parameters_are_kept_within_their_bounds() {
 			params::Parameters::MinimumBond(params::MinimumBond, Some(MIN_AMOUNT)),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(*REVIEW_PERIOD.start())),
 			params::Parameters::ReviewPeriod(params::ReviewPeriod, Some(*REVIEW_PERIOD.end())),
+			params::Parameters::MinWorkingTime(
+				params::MinWorkingTime,
+				Some(*MIN_WORKING_TIME.start()),
+			),
+			params::Parameters::MinWorkingTime(
+				params::MinWorkingTime,
+				Some(*MIN_WORKING_TIME.end()),
+			),
 		] {
 			assert!(motion(set(good.clone()), 2, &[Bob], &[]));
 			assert_eq!(last_executed(), Some(Ok(())), "{good:?}");
@@ -631,8 +792,14 @@ fn reject_and_close_in_one_batch_is_refused() {
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		System::set_block_number(1);
 		let amount = 10 * UNIT;
-		assert_ok!(post_mission(Alice, amount, 100));
-		assert_ok!(Missions::commit(signed(Bob), 0, Perbill::one(), H256::zero()));
+		assert_ok!(post_mission(Alice, amount, DEADLINE));
+		assert_ok!(Missions::commit(
+			signed(Bob),
+			0,
+			Perbill::one(),
+			H256::zero(),
+			crate::Balance::MAX
+		));
 		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Bob)));
 		assert_ok!(Missions::propose_terms(signed(Alice), 0));
 		let terms =
@@ -640,7 +807,7 @@ fn reject_and_close_in_one_batch_is_refused() {
 		assert_ok!(Missions::sign_terms(signed(Bob), 0, terms));
 		assert_ok!(Missions::submit_deliverable(signed(Bob), 0, 0, H256::repeat_byte(1), None));
 		let review = pallet_missions::LiveMissions::<Runtime>::get(0).unwrap().review_period;
-		System::set_block_number(100 + review + 1);
+		System::set_block_number(DEADLINE + review + 1);
 		let bob = Balances::free_balance(who(Bob));
 		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
 			calls: vec![
@@ -667,7 +834,7 @@ fn a_validator_cannot_drop_its_keys_to_leave_the_set_short() {
 		let consumers = System::consumers(&who(Bob));
 		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
 		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
-		assert!(motion(add_validator(Bob), 2, &[Bob], &[]));
+		assert!(motion(add_validator(Bob), 3, &[Bob, Charlie], &[]));
 		run_sessions_to(2 * length);
 		assert_eq!(aura_authorities().len(), 2);
 
@@ -695,7 +862,7 @@ fn a_validator_cannot_drop_its_keys_to_leave_the_set_short() {
 		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			who: who(Bob),
 		});
-		assert!(motion(remove, 2, &[Bob], &[]));
+		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
 		let free = Balances::free_balance(who(Bob));
 		assert_ok!(crate::ValidatorSet::purge_keys(signed(Bob)));
 		assert_eq!(Balances::free_balance(who(Bob)), free + crate::UNIT);

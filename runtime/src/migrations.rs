@@ -19,5 +19,8 @@
 //!    [`Unreleased`] (the `VersionedMigration` would skip it anyway).
 
 /// Migrations not yet applied on every network; run, in order, by the next runtime
-/// upgrade. Empty until the first one.
-pub type Unreleased = ();
+/// upgrade.
+pub type Unreleased = (
+	// Missions v0 -> v1: each commitment keeps its turn-down fee (spec 102).
+	pallet_missions::migrations::v1::MigrateV0ToV1<crate::Runtime>,
+);

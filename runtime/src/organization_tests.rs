@@ -523,7 +523,7 @@ fn alice_posts(amount: u128) -> u32 {
 			content_hash: H256::repeat_byte(7),
 			uri: None,
 			milestones: vec![MilestoneSpec { description_hash: H256::zero(), amount }],
-			deadline: 1_000,
+			deadline: 2 * crate::HOURS,
 			options: Default::default(),
 		})
 	));
@@ -543,6 +543,7 @@ fn firm_commits(mission: u32) -> RuntimeCall {
 		mission,
 		share: Perbill::one(),
 		role_hash: H256::zero(),
+		max_bond: crate::Balance::MAX,
 	})
 }
 
@@ -822,6 +823,7 @@ fn a_non_transfer_proxy_cannot_move_the_firms_money() {
 					mission: id,
 					share: Perbill::one(),
 					role_hash: H256::zero(),
+					max_bond: crate::Balance::MAX,
 				}),
 			),
 			(
@@ -848,7 +850,7 @@ fn a_non_transfer_proxy_cannot_move_the_firms_money() {
 						description_hash: H256::zero(),
 						amount: UNIT,
 					}],
-					deadline: 1_000,
+					deadline: 2 * crate::HOURS,
 					options: Default::default(),
 				}),
 			),

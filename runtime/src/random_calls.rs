@@ -142,10 +142,15 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 				},
 			})
 			.collect();
+		// Most leave the minimum working time; some do not (and are refused).
+		let min_working =
+			<<Runtime as pallet_missions::Config>::MinWorkingTime as frame_support::traits::Get<
+				BlockNumber,
+			>>::get();
 		let deadline = match rng.below(10) {
 			0 => now(),
-			1..=3 => now() + 1 + rng.below(60) as u32,
-			_ => now() + 100 + rng.below(400) as u32,
+			1..=2 => now() + 1 + rng.below(60) as u32,
+			_ => now() + min_working + rng.below(400) as u32,
 		};
 		let options = MissionOptions {
 			open_to_non_members: rng.chance(50),
@@ -185,7 +190,8 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 				_ => Perbill::from_parts(left),
 			};
 			let who = rng.pick(&everyone)?;
-			let call = C::commit { mission: id, share, role_hash: H256::zero() };
+			let call =
+				C::commit { mission: id, share, role_hash: H256::zero(), max_bond: Balance::MAX };
 			("missions.commit", signed(&who), missions_call(call))
 		}
 		3 => {
@@ -311,7 +317,12 @@ fn drive(rng: &mut Rng) -> Option<Action> {
 				let who = rng.pick(&candidates)?;
 				let left = (1_000_000_000u64 - taken) as u32;
 				let share = Perbill::from_parts(if rng.chance(60) { left } else { left / 2 + 1 });
-				let call = C::commit { mission: id, share, role_hash: H256::zero() };
+				let call = C::commit {
+					mission: id,
+					share,
+					role_hash: H256::zero(),
+					max_bond: Balance::MAX,
+				};
 				("missions.commit", signed(&who), missions_call(call))
 			}
 		}
@@ -571,7 +582,7 @@ fn motion(rng: &mut Rng, stats: &mut Stats) {
 fn other_action(rng: &mut Rng) -> Option<Action> {
 	let everyone = people();
 	let who = rng.pick(&everyone)?;
-	Some(match rng.below(9) {
+	Some(match rng.below(10) {
 		0 => {
 			let call = pallet_consortium::Call::apply {
 				name: b"applicant".to_vec(),
@@ -640,6 +651,45 @@ fn other_action(rng: &mut Rng) -> Option<Action> {
 				pallet_authorized_nodes::Call::add_connections { node, connections: vec![peer] }
 			};
 			("nodes.claim_or_connect", signed(&who), RuntimeCall::NodeAuthorization(call))
+		}
+		8 => {
+			// Identities and sub-identities, some naming an account that holds
+			// nothing, which then tries to quit (refused: the deposit would be
+			// stranded), checked by `check_reserves`.
+			use pallet_identity::{legacy::IdentityInfo, Data};
+			let unfunded = AccountId::from([0xee; 32]);
+			match rng.below(5) {
+				0 => {
+					let info = IdentityInfo {
+						display: Data::Raw(b"random".to_vec().try_into().expect("short")),
+						..Default::default()
+					};
+					let call = pallet_identity::Call::set_identity { info: Box::new(info) };
+					("identity.set_identity", signed(&who), RuntimeCall::Identity(call))
+				}
+				1 => {
+					let sub = if rng.chance(50) { unfunded } else { rng.pick(&everyone)? };
+					let call = pallet_identity::Call::add_sub {
+						sub: sub.into(),
+						data: Data::Raw(b"desk".to_vec().try_into().expect("short")),
+					};
+					("identity.add_sub", signed(&who), RuntimeCall::Identity(call))
+				}
+				2 => {
+					let by = if rng.chance(50) { unfunded } else { who };
+					let call = pallet_identity::Call::quit_sub {};
+					("identity.quit_sub", signed(&by), RuntimeCall::Identity(call))
+				}
+				3 => {
+					let sub = if rng.chance(50) { unfunded } else { rng.pick(&everyone)? };
+					let call = pallet_identity::Call::remove_sub { sub: sub.into() };
+					("identity.remove_sub", signed(&who), RuntimeCall::Identity(call))
+				}
+				_ => {
+					let call = pallet_identity::Call::clear_identity {};
+					("identity.clear_identity", signed(&who), RuntimeCall::Identity(call))
+				}
+			}
 		}
 		_ => {
 			// A batch of two or three mission calls from one origin.
@@ -764,10 +814,47 @@ fn check_block(issuance: &mut Balance) {
 	assert_eq!(total, sum, "the issuance is not the sum of the balances");
 	*issuance -= burned_this_block();
 	assert_eq!(total, *issuance, "money was made or lost");
+	check_reserves();
 	// The council is the consortium.
 	let mut council = pallet_collective::Members::<Runtime, CouncilCollective>::get();
 	council.sort();
 	assert_eq!(council, members(), "the council is not the member set");
+}
+
+/// Every reserved balance is accounted for: by a hold, or by a deposit that
+/// a pallet records (identity, sub-identities and paid judgements, proxies and
+/// announcements, multisig operations). A reserve nobody records can never be
+/// released: the sub-identity deposit stranded by `identity.quitSub` was one.
+fn check_reserves() {
+	let mut multisig: BTreeMap<AccountId, Balance> = BTreeMap::new();
+	for (_, _, m) in pallet_multisig::Multisigs::<Runtime>::iter() {
+		*multisig.entry(m.depositor.clone()).or_default() += m.deposit;
+	}
+	for (who, account) in frame_system::Account::<Runtime>::iter() {
+		let holds: Balance =
+			pallet_balances::Holds::<Runtime>::get(&who).iter().map(|h| h.amount).sum();
+		let identity = pallet_identity::IdentityOf::<Runtime>::get(&who).map_or(0, |r| {
+			let fees: Balance = r
+				.judgements
+				.iter()
+				.map(|(_, j)| match j {
+					pallet_identity::Judgement::FeePaid(fee) => *fee,
+					_ => 0,
+				})
+				.sum();
+			r.deposit + fees
+		});
+		let subs = pallet_identity::SubsOf::<Runtime>::get(&who).0;
+		let proxies = pallet_proxy::Proxies::<Runtime>::get(&who).1
+			+ pallet_proxy::Announcements::<Runtime>::get(&who).1;
+		let known = holds + identity + subs + proxies + multisig.get(&who).copied().unwrap_or(0);
+		assert_eq!(
+			account.data.reserved, known,
+			"{who}: {} reserved, {known} accounted for (holds {holds}, identity {identity}, \
+			 subs {subs}, proxies {proxies})",
+			account.data.reserved
+		);
+	}
 }
 
 /// Ends the block, and starts the one `jump` blocks later with every hook
@@ -973,4 +1060,33 @@ fn random_calls_keep_every_invariant() {
 	for deep in ["missions.sign_terms", "missions.approve_milestone", "missions.close_expired"] {
 		assert!(stats.calls.get(deep).is_some_and(|(ok, _)| *ok > 0), "{deep} never succeeded");
 	}
+}
+
+/// `check_reserves` is not vacuous: a sub-identity deposit stranded the way
+/// `identity.quitSub` once stranded it (the call forced past the runtime's
+/// filter) is caught.
+#[test]
+fn the_reserve_check_catches_a_stranded_deposit() {
+	use frame_support::{assert_ok, traits::UnfilteredDispatchable};
+	use pallet_identity::{legacy::IdentityInfo, Data};
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let unfunded = AccountId::from([0xee; 32]);
+		let info = IdentityInfo {
+			display: Data::Raw(b"Alice Labs".to_vec().try_into().expect("short")),
+			..Default::default()
+		};
+		assert_ok!(crate::Identity::set_identity(signed(&alice), Box::new(info)));
+		assert_ok!(crate::Identity::add_sub(
+			signed(&alice),
+			unfunded.clone().into(),
+			Data::Raw(b"desk".to_vec().try_into().expect("short"))
+		));
+		check_reserves();
+		let quit = pallet_identity::Call::<Runtime>::quit_sub {};
+		assert_ok!(quit.dispatch_bypass_filter(signed(&unfunded)));
+		let caught = std::panic::catch_unwind(check_reserves);
+		assert!(caught.is_err(), "a reserve with no record went unnoticed");
+	});
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_BALANCE, formatAmount, parseAmount, parsePositiveAmount, UNIT } from './amount';
 import { perbillToPercent, percentToPerbill, shareOf } from './perbill';
-import { blockToDate, dateToBlock, relative } from './blocks';
+import { blockToDate, dateToBlock, duration, relative } from './blocks';
 
 const value = (t: string) => {
   const r = parseAmount(t);
@@ -84,5 +84,8 @@ describe('block ↔ date', () => {
   test('durations in words', () => {
     expect(relative(3 * 86_400_000)).toBe('in 3 days');
     expect(relative(-3_600_000)).toBe('1 hour ago');
+    // The minimum working time's default, 1,800 blocks of 2 s.
+    expect(duration(1_800 * 2_000)).toBe('1 hour');
+    expect(duration(-90 * 60_000)).toBe('2 hours');
   });
 });

@@ -134,7 +134,7 @@ function Propose() {
   const [verdict, setVerdict] = useState<'Approve' | 'UpholdRejection' | 'Split'>('Split');
   const [split, setSplit] = useState(50);
   const [mission, setMission] = useState('');
-  const [param, setParam] = useState<'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod'>('MinimumBond');
+  const [param, setParam] = useState<'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'>('MinimumBond');
   const [paramValue, setParamValue] = useState('');
   const [err, setErr] = useState<string>();
   if (!api || !data || !account || !data.council.includes(account.address)) return null;
@@ -160,7 +160,7 @@ function Propose() {
       }
       case 'parameter': {
         let value: bigint | number;
-        if (param === 'ReviewPeriod') {
+        if (param === 'ReviewPeriod' || param === 'MinWorkingTime') {
           if (!/^\d+$/.test(paramValue)) return 'A number of blocks.';
           value = Number(paramValue);
         } else {
@@ -175,7 +175,8 @@ function Propose() {
       case 'removeValidator': {
         if (!/^[1-9A-HJ-NP-Za-km-z]{47,48}$/.test(who)) return 'An account address (SS58).';
         const call = kind === 'addValidator' ? api.tx.ValidatorSet.add_validator({ who }) : api.tx.ValidatorSet.remove_validator({ who });
-        return { call, p: 2, q: 3, label: `${kind === 'addValidator' ? 'Add' : 'Remove'} validator` };
+        // Who produces blocks takes the same majority as who votes.
+        return { call, p: 3, q: 4, label: `${kind === 'addValidator' ? 'Add' : 'Remove'} validator` };
       }
     }
   };
@@ -202,8 +203,8 @@ function Propose() {
           <option value="dispute">Resolve a dispute (⅔)</option>
           <option value="cancel">Force-cancel a mission (⅔)</option>
           <option value="parameter">Set a mission parameter (⅔)</option>
-          <option value="addValidator">Add a validator (⅔)</option>
-          <option value="removeValidator">Remove a validator (⅔)</option>
+          <option value="addValidator">Add a validator (¾)</option>
+          <option value="removeValidator">Remove a validator (¾)</option>
         </select>
         {(kind === 'admit' || kind === 'reject') && (
           <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Applicant">
@@ -224,9 +225,9 @@ function Propose() {
         {kind === 'cancel' && <input value={mission} onChange={(e) => setMission(e.target.value)} placeholder="mission #" aria-label="Mission number" />}
         {kind === 'parameter' && <>
           <select value={param} onChange={(e) => setParam(e.target.value as typeof param)} aria-label="Parameter">
-            <option>MissionDeposit</option><option>MinimumBudget</option><option>MinimumBond</option><option>ReviewPeriod</option>
+            <option>MissionDeposit</option><option>MinimumBudget</option><option>MinimumBond</option><option>ReviewPeriod</option><option>MinWorkingTime</option>
           </select>
-          <input value={paramValue} onChange={(e) => setParamValue(e.target.value)} placeholder={param === 'ReviewPeriod' ? 'blocks' : 'PEER'} aria-label="Parameter value" />
+          <input value={paramValue} onChange={(e) => setParamValue(e.target.value)} placeholder={param === 'ReviewPeriod' || param === 'MinWorkingTime' ? 'blocks' : 'PEER'} aria-label="Parameter value" />
         </>}
         {(kind === 'addValidator' || kind === 'removeValidator') && (
           <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Validator account">

@@ -9,7 +9,7 @@ import { Field } from '../components/Field';
 import { loadMission, missionParams, type MissionDetail, type MilestoneStatus } from '../missions';
 import { peer } from '../lib/amount';
 import { percentToPerbill, perbillToPercent, shareOf, PERBILL } from '../lib/perbill';
-import { blockToDate, relative } from '../lib/blocks';
+import { blockToDate, duration, relative } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
 import { checkLink } from '../lib/links';
 import { ChainLink } from '../components/ChainLink';
@@ -72,7 +72,7 @@ export function MissionPage({ id }: { id: number }) {
                   <td data-testid={`milestone-status-${ms.index}`}><StatusText s={ms.status} /></td>
                   <td>{del ? <>v{del.version} by <Who address={del.submitter} />, <code title={del.contentHash}>{del.contentHash.slice(0, 10)}…</code>
                     {del.uri && <> · <ChainLink uri={del.uri} /></>}</> : '—'}</td>
-                  <td><MilestoneActions detail={d} index={ms.index} status={ms.status} isOwner={isOwner} onRoster={onRoster} reviewOpen={best.number <= m.reviewEnds} beforeDeadline={best.number <= m.deadline} /></td>
+                  <td><MilestoneActions detail={d} index={ms.index} status={ms.status} isOwner={isOwner} onRoster={onRoster} reviewOpen={best.number <= m.reviewEnds} beforeDeadline={best.number <= m.deadline} disputePeriod={data.params.disputePeriod} /></td>
                 </tr>
               );
             })}
@@ -139,15 +139,17 @@ function CommitmentDecision({ mission, who, accepted }: { mission: number; who: 
   </>;
 }
 
-function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen, beforeDeadline }: {
-  detail: MissionDetail; index: number; status: MilestoneStatus; isOwner: boolean; onRoster: boolean; reviewOpen: boolean; beforeDeadline: boolean;
+function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen, beforeDeadline, disputePeriod }: {
+  detail: MissionDetail; index: number; status: MilestoneStatus; isOwner: boolean; onRoster: boolean; reviewOpen: boolean; beforeDeadline: boolean; disputePeriod: number;
 }) {
-  const { api } = useChain();
+  const { api, best } = useChain();
   const send = useTx();
   const [rejecting, setRejecting] = useState(false);
   const m = detail.mission;
   if (!api || m.phase !== 'Active') return null;
   const mission = m.id;
+  // A rejection may be disputed within the dispute period after it, unless upheld.
+  const disputable = status.type === 'Rejected' && !status.value.upheld && !!best && best.number <= status.value.at + disputePeriod;
   const note = isOwner && (status.type === 'Rejected' || status.type === 'Disputed') ? <ReasonNote hash={status.value.reason_hash} /> : null;
   if (isOwner && status.type === 'Submitted' && reviewOpen) {
     return <div className="stack">
@@ -159,11 +161,11 @@ function MilestoneActions({ detail, index, status, isOwner, onRoster, reviewOpen
     return <div className="stack">
       {status.type === 'Rejected' && <CheckReasons hash={status.value.reason_hash} />}
       <DeliverForm mission={mission} index={index} />
-      {status.type === 'Rejected' && !status.value.upheld &&
+      {disputable &&
         <button onClick={() => send(`Dispute milestone ${index + 1}`, api.tx.Missions.dispute_milestone({ mission, milestone: index }))}>Dispute the rejection</button>}
     </div>;
   }
-  if (onRoster && status.type === 'Rejected' && !status.value.upheld) {
+  if (onRoster && disputable) {
     return <button onClick={() => send(`Dispute milestone ${index + 1}`, api.tx.Missions.dispute_milestone({ mission, milestone: index }))}>Dispute the rejection</button>;
   }
   return note;
@@ -248,26 +250,34 @@ type Data = { detail: MissionDetail | null; params: Awaited<ReturnType<typeof mi
 function Actions({ detail, data, isOwner, mine, rosterShares }: {
   detail: MissionDetail; data: Data; isOwner: boolean; mine?: MissionDetail['commitments'][number]; rosterShares: number;
 }) {
-  const { api, account, best } = useChain();
+  const { api, account, best, slotMs } = useChain();
   const send = useTx();
   const m = detail.mission;
   if (!api || !best) return null;
   const mission = m.id;
   const expired = best.number > m.deadline && (m.phase !== 'Active' || best.number > m.reviewEnds);
+  // Work starts only with the minimum working time still ahead of the deadline.
+  const timeToWork = best.number + data.params.minWorkingTime <= m.deadline;
+  const lastStart = m.deadline - data.params.minWorkingTime;
+  const startBy = relative((lastStart - best.number) * slotMs);
   const onRoster = !!mine?.accepted;
   const items: ReactElement[] = [];
   if (!account) items.push(<p key="acc" className="muted">Choose an account to act on this mission.</p>);
   if (account && !isOwner && !mine && m.phase === 'Recruiting' && best.number <= m.deadline) items.push(<CommitForm key="commit" api={api} detail={detail} data={data} />);
   if (onRoster && m.phase === 'Agreeing' && !mine?.signed && m.termsHash) {
-    items.push(<SignBox key="sign" detail={detail} />);
+    items.push(timeToWork
+      ? <SignBox key="sign" detail={detail} startBy={startBy} />
+      : <p key="sign" className="muted" data-testid="too-late">Too late to start: work needs at least {duration(data.params.minWorkingTime * slotMs)} before the deadline. The owner can cancel; your bond comes back.</p>);
   }
   if (mine && (m.phase !== 'Active' || !mine.accepted)) {
     items.push(<button key="withdraw" onClick={() => send(`Withdraw from mission ${mission}`, api.tx.Missions.withdraw_commitment({ mission }))}>Withdraw my commitment (bond back)</button>);
   }
   if (isOwner && m.phase === 'Recruiting' && m.roster.length > 0) {
-    items.push(rosterShares === PERBILL
-      ? <button key="propose" onClick={() => send(`Propose terms of mission ${mission}`, api.tx.Missions.propose_terms({ mission }))}>Propose terms</button>
-      : <p key="propose" className="muted">Accepted shares add up to {perbillToPercent(rosterShares)}: terms can be proposed at 100 %.</p>);
+    items.push(rosterShares !== PERBILL
+      ? <p key="propose" className="muted">Accepted shares add up to {perbillToPercent(rosterShares)}: terms can be proposed at 100 %.</p>
+      : timeToWork
+        ? <span key="propose"><button onClick={() => send(`Propose terms of mission ${mission}`, api.tx.Missions.propose_terms({ mission }))}>Propose terms</button> <span className="muted" data-testid="start-by">Everyone must sign {startBy}, or it is too late to start.</span></span>
+        : <p key="propose" className="muted" data-testid="too-late">Too late to start: work needs at least {duration(data.params.minWorkingTime * slotMs)} before the deadline. Cancel the mission to get the budget back.</p>);
   }
   if (onRoster && m.phase === 'Active') {
     items.push(<button key="abandon" className="danger" onClick={() => {
@@ -283,7 +293,7 @@ function Actions({ detail, data, isOwner, mine, rosterShares }: {
   return <section className="actions" data-testid="actions"><h3>What you can do</h3>{items.length ? items : <p className="muted">Nothing for this account in this phase.</p>}</section>;
 }
 
-function SignBox({ detail }: { detail: MissionDetail }) {
+function SignBox({ detail, startBy }: { detail: MissionDetail; startBy: string }) {
   const { api } = useChain();
   const send = useTx();
   const m = detail.mission;
@@ -292,6 +302,7 @@ function SignBox({ detail }: { detail: MissionDetail }) {
   return <div className="sign card" data-testid="sign-box">
     <p>You sign: mission {m.id}; milestones {m.milestones.map((x) => peer(x.amount)).join(' + ')}; roster {m.roster.map((r) => <span key={r.account}><Who address={r.account} /> {perbillToPercent(r.share)} </span>)}; deadline block #{m.deadline}.</p>
     <p>Hash <code>{m.termsHash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}</p>
+    <p className="muted" data-testid="start-by">Every contributor must sign {startBy}; later the work can no longer start.</p>
     <button disabled={!verified} onClick={() => send(`Sign terms of mission ${m.id}`, api.tx.Missions.sign_terms({ mission: m.id, terms_hash: m.termsHash as `0x${string}` }))}>Sign these terms</button>
   </div>;
 }
@@ -301,7 +312,8 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
   const { account } = useChain();
   const members = useMembers();
   const m = detail.mission;
-  // The bond is the mission's, at least the chain's minimum: the call takes none.
+  // The bond is the mission's, at least the chain's minimum; the call carries it as
+  // the most the chain may hold, so a node that shows less cannot take more.
   const bond = m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond;
   const [share, setShare] = useState('');
   const [role, setRole] = useState('');
@@ -315,7 +327,8 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
     if (bond > data.free) e.bond = `The bond is more than your free balance (${peer(data.free)}).`;
     setErrs(e);
     if (Object.keys(e).length || !s.ok) return;
-    send(`Commit to mission ${m.id}`, api.tx.Missions.commit({ mission: m.id, share: s.value, role_hash: hashText(role) }));
+    // The bond shown is the most the signature lets the chain hold.
+    send(`Commit to mission ${m.id}`, api.tx.Missions.commit({ mission: m.id, share: s.value, role_hash: hashText(role), max_bond: bond }));
   };
   const preview = percentToPerbill(share);
   if (!m.options.open_to_non_members && account && !members.has(account.address)) {
@@ -326,7 +339,7 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
     <Field label="Share of every payout, in %" error={errs.share} id="share" hint={preview.ok && <>You would receive {m.milestones.map((x) => peer(shareOf(preview.value, x.amount))).join(' + ')}</>}>
       <input value={share} onChange={(e) => setShare(e.target.value)} inputMode="decimal" placeholder="e.g. 60" aria-label="Share in %" />
     </Field>
-    <Field label="Bond held while you take part" error={errs.bond} id="bond" hint="It comes back when the mission ends well; abandoning forfeits it.">
+    <Field label="Bond held while you take part" error={errs.bond} id="bond" hint={`It comes back when the mission ends well; abandoning forfeits it. If the owner turns your commitment down before accepting it, ${peer(data.params.minimumBond < bond ? data.params.minimumBond : bond)} of it is kept as a fee.`}>
       <output data-testid="bond">{peer(bond)}</output>
     </Field>
     <Field label="Your role (optional; hashed)"><input value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. structural analysis" aria-label="Role" /></Field>

@@ -8,7 +8,7 @@ import { useMembers } from '../components/Names';
 import { Field } from '../components/Field';
 import { missionParams } from '../missions';
 import { parseAmount, parsePositiveAmount, peer } from '../lib/amount';
-import { blockToDate, dateToBlock } from '../lib/blocks';
+import { blockToDate, dateToBlock, duration } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
 import { checkLink } from '../lib/links';
 
@@ -73,6 +73,7 @@ export function Post() {
     const block = dateToBlock(when, best.number, best.seenMs, slotMs);
     if (!deadline || isNaN(when.getTime())) e.deadline = 'Pick a date.';
     else if (block <= best.number) e.deadline = 'The deadline must be in the future.';
+    else if (block < best.number + p.minWorkingTime) e.deadline = `At least ${duration(p.minWorkingTime * slotMs)} ahead: contributors need time to do the work.`;
     else if (block > best.number + p.maxDuration) e.deadline = `At most ${Math.floor((p.maxDuration * slotMs) / 86_400_000)} days ahead.`;
     let bond = 0n;
     if (minBond.trim()) {

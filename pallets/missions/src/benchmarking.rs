@@ -12,7 +12,7 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	EnsureOrigin, Get,
 };
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::{traits::Bounded, Perbill, Saturating};
 
@@ -34,6 +34,13 @@ fn member<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// The nearest deadline a mission may have, with ten blocks to spare.
+fn soonest_deadline<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+		.saturating_add(T::MinWorkingTime::get())
+		.saturating_add(10u32.into())
+}
+
 /// A mission of `m` milestones of one unit each, with a URI of `u` bytes.
 fn mission<T: Config>(owner: &T::AccountId, m: u32, u: u32) -> MissionId {
 	let id = NextMissionId::<T>::get();
@@ -43,7 +50,7 @@ fn mission<T: Config>(owner: &T::AccountId, m: u32, u: u32) -> MissionId {
 			amount: unit::<T>(),
 		})
 		.collect();
-	let deadline = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+	let deadline = soonest_deadline::<T>();
 	Missions::<T>::create_mission(
 		RawOrigin::Signed(owner.clone()).into(),
 		vec![b't'; T::MaxTitleLen::get() as usize],
@@ -77,8 +84,14 @@ fn recruit<T: Config>(
 		.enumerate()
 		.map(|(i, share)| {
 			let who = member::<T>("contributor", i as u32);
-			Missions::<T>::commit(RawOrigin::Signed(who.clone()).into(), id, *share, H256::zero())
-				.expect("committed");
+			Missions::<T>::commit(
+				RawOrigin::Signed(who.clone()).into(),
+				id,
+				*share,
+				H256::zero(),
+				BalanceOf::<T>::max_value(),
+			)
+			.expect("committed");
 			Missions::<T>::accept_commitment(
 				RawOrigin::Signed(owner.clone()).into(),
 				id,
@@ -99,6 +112,7 @@ fn pending<T: Config>(id: MissionId, n: u32) {
 			id,
 			Perbill::from_parts(1),
 			H256::zero(),
+			BalanceOf::<T>::max_value(),
 		)
 		.expect("committed");
 	}
@@ -162,7 +176,7 @@ mod benchmarks {
 				amount: unit::<T>(),
 			})
 			.collect();
-		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
+		let deadline = soonest_deadline::<T>();
 
 		#[extrinsic_call]
 		_(
@@ -189,7 +203,13 @@ mod benchmarks {
 		let who = member::<T>("committer", 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), id, Perbill::from_percent(1), H256::zero());
+		_(
+			RawOrigin::Signed(who.clone()),
+			id,
+			Perbill::from_percent(1),
+			H256::zero(),
+			BalanceOf::<T>::max_value(),
+		);
 
 		assert!(Commitments::<T>::contains_key(id, &who));
 	}
@@ -220,6 +240,7 @@ mod benchmarks {
 			id,
 			Perbill::from_percent(1),
 			H256::zero(),
+			BalanceOf::<T>::max_value(),
 		)
 		.expect("committed");
 
@@ -461,8 +482,13 @@ mod benchmarks {
 		c: Linear<1, { T::MaxContributors::get() }>,
 		m: Linear<1, { T::MaxMilestones::get() }>,
 	) -> Result<(), BenchmarkError> {
-		// After work: every milestone delivered, none paid, a full pending list.
+		// After the review period: every milestone delivered and left unreviewed, so each is
+		// paid before the mission ends; a full pending list.
 		let (_, id, _) = delivered::<T>(c, m, Missions::<T>::max_pending());
+		let deadline = LiveMissions::<T>::get(id).expect("mission").deadline;
+		frame_system::Pallet::<T>::set_block_number(
+			deadline.saturating_add(T::ReviewPeriod::get()).saturating_add(1u32.into()),
+		);
 		let origin =
 			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 

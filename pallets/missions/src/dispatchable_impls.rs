@@ -49,6 +49,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(budget >= T::MinimumBudget::get(), Error::<T>::BudgetTooLow);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(deadline > now, Error::<T>::DeadlineInPast);
+		ensure!(
+			deadline >= now.saturating_add(T::MinWorkingTime::get()),
+			Error::<T>::DeadlineTooSoon
+		);
 		ensure!(deadline <= now.saturating_add(T::MaxDuration::get()), Error::<T>::DeadlineTooFar);
 
 		let id = NextMissionId::<T>::get();
@@ -107,6 +111,7 @@ impl<T: Config> Pallet<T> {
 		id: MissionId,
 		share: Perbill,
 		role_hash: H256,
+		max_bond: BalanceOf<T>,
 	) -> DispatchResult {
 		let mut mission = Self::mission(id)?;
 		ensure!(Self::before_work(&mission), Error::<T>::MissionAlreadyActive);
@@ -126,6 +131,8 @@ impl<T: Config> Pallet<T> {
 		let mut committed = CommittedMissions::<T>::get(&who);
 		committed.try_push(id).map_err(|_| Error::<T>::TooManyMissions)?;
 		let bond = Self::bond_of(&mission);
+		ensure!(bond <= max_bond, Error::<T>::BondAboveMaximum);
+		let fee = T::MinimumBond::get().min(bond);
 		T::Currency::hold(&HoldReason::CommitmentBond.into(), &who, bond)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 
@@ -139,6 +146,7 @@ impl<T: Config> Pallet<T> {
 				share,
 				role_hash,
 				bond,
+				fee,
 				status: CommitmentStatus::Pending,
 				signed: false,
 				delivered: false,
@@ -209,7 +217,7 @@ impl<T: Config> Pallet<T> {
 		let roster_len = mission.roster.len() as u32;
 		Self::drop_commitment(id, &mut mission, &who, &commitment)?;
 		let fee = if commitment.status == CommitmentStatus::Pending {
-			Self::burn_rejection_fee(&who, commitment.bond)?
+			Self::burn_rejection_fee(&who, commitment.bond, commitment.fee)?
 		} else {
 			Zero::zero()
 		};
@@ -229,10 +237,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(mission.status == MissionStatus::Recruiting, Error::<T>::NotRecruiting);
 		ensure!(!mission.roster.is_empty(), Error::<T>::NoContributors);
 		ensure!(mission.accepted_shares() == Perbill::one(), Error::<T>::SharesIncomplete);
-		ensure!(
-			frame_system::Pallet::<T>::block_number() <= mission.deadline,
-			Error::<T>::DeadlinePassed
-		);
+		ensure!(Self::time_to_work(&mission), Error::<T>::TooLateToStart);
 		let terms_hash = Self::terms_hash(id, &mission);
 		mission.status = MissionStatus::Agreeing { terms_hash };
 		LiveMissions::<T>::insert(id, mission);
@@ -250,10 +255,7 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotAgreeing.into());
 		};
 		ensure!(mission.roster_position(&who).is_some(), Error::<T>::NotAContributor);
-		ensure!(
-			frame_system::Pallet::<T>::block_number() <= mission.deadline,
-			Error::<T>::DeadlinePassed
-		);
+		ensure!(Self::time_to_work(&mission), Error::<T>::TooLateToStart);
 		ensure!(terms_hash == current, Error::<T>::TermsMismatch);
 		let mut commitment =
 			Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
@@ -359,11 +361,13 @@ impl<T: Config> Pallet<T> {
 		// left unreviewed is as good as approved.
 		ensure!(now <= review_ends, Error::<T>::ReviewPeriodOver);
 		milestone.status = MilestoneStatus::Rejected { reason_hash, at: now, upheld: false };
-		for (who, _) in &mission.roster {
+		// The rejection counts against the account whose deliverable it was,
+		// not against the teammates who could not submit beside it.
+		if let Some(d) = Deliverables::<T>::get(id, index) {
 			T::OnSettled::on_settled(
 				id,
 				&mission.owner,
-				who,
+				&d.submitter,
 				Settlement::MilestoneRejected { milestone: index },
 			);
 		}
@@ -390,6 +394,8 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::MilestoneNotRejected.into());
 		};
 		ensure!(!upheld, Error::<T>::RejectionUpheld);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now <= at.saturating_add(T::DisputePeriod::get()), Error::<T>::DisputePeriodOver);
 		milestone.status = MilestoneStatus::Disputed { reason_hash, at };
 		LiveMissions::<T>::insert(id, mission);
 		Self::deposit_event(Event::MilestoneDisputed { mission: id, milestone: index, who });
@@ -416,11 +422,12 @@ impl<T: Config> Pallet<T> {
 			None => {
 				let now = frame_system::Pallet::<T>::block_number();
 				milestone.status = MilestoneStatus::Rejected { reason_hash, at: now, upheld: true };
-				for (who, _) in &mission.roster {
+				// As the rejection: it counts against whose deliverable it was.
+				if let Some(d) = Deliverables::<T>::get(id, index) {
 					T::OnSettled::on_settled(
 						id,
 						&mission.owner,
-						who,
+						&d.submitter,
 						Settlement::DisputeLost { milestone: index },
 					);
 				}
@@ -461,6 +468,16 @@ impl<T: Config> Pallet<T> {
 			}
 			None => Self::mission(id)?,
 		};
+		if owner.is_none() {
+			// Silence is consent: what the review period already approved is
+			// the contributors', whoever ends the mission.
+			Self::pay_what_silence_approved(id, &mut mission)?;
+			if mission.all_settled() {
+				// Nothing left to call off: the mission completed.
+				Self::finish_or_store(id, mission)?;
+				return Ok(());
+			}
+		}
 		Self::refund_unpaid(id, &mut mission)?;
 		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
 			Self::release_bond(id, &who, commitment.bond)?;
@@ -539,25 +556,29 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::DisputePeriodRunning
 		);
 		// Silence is consent: deliverables the owner left unreviewed are paid.
-		if !mission.roster.is_empty() {
-			for index in 0..mission.milestones.len() {
-				if mission.milestones[index].status == MilestoneStatus::Submitted {
-					Self::pay_milestone(id, &mut mission, index as u32, Perbill::one(), false)?;
-				}
-			}
-		}
+		Self::pay_what_silence_approved(id, &mut mission)?;
 		// Every milestone settled: the mission completed, late or not, and
 		// every bond comes back. An owner gains nothing by not reviewing.
 		if mission.all_settled() {
 			Self::finish_or_store(id, mission)?;
 			return Ok(());
 		}
+		// Delivery is judged by milestone: if every unsettled milestone got a
+		// deliverable (the owner rejected it), the roster delivered, and no
+		// one loses a bond because a teammate's submission blocked its own.
+		let roster_delivered = mission
+			.milestones
+			.iter()
+			.enumerate()
+			.filter(|(_, m)| !m.status.is_settled())
+			.all(|(index, _)| Deliverables::<T>::contains_key(id, index as MilestoneIndex));
 		Self::refund_unpaid(id, &mut mission)?;
 		let owner = mission.owner.clone();
 		for (who, commitment) in Commitments::<T>::drain_prefix(id) {
 			Self::unindex_commitment(id, &who);
 			let on_roster = commitment.status == CommitmentStatus::Accepted;
-			if on_roster && !commitment.delivered && Self::is_active(&mission) {
+			let delivered = commitment.delivered || roster_delivered;
+			if on_roster && !delivered && Self::is_active(&mission) {
 				Self::forfeit_bond(id, &who, &owner, commitment.bond)?;
 			} else {
 				Self::release_bond(id, &who, commitment.bond)?;
@@ -567,7 +588,7 @@ impl<T: Config> Pallet<T> {
 					id,
 					&owner,
 					&who,
-					Settlement::MissionExpired { delivered: commitment.delivered },
+					Settlement::MissionExpired { delivered },
 				);
 			}
 		}

@@ -27,14 +27,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes the fee for turning down a pending commitment from its held
-	/// `bond` (to [`Config::RejectionFee`]): the chain's minimum bond, or the whole bond if what would be
-	/// left could not be released to the account (dust below the existential
-	/// deposit). Returns the fee.
+	/// `bond` (to [`Config::RejectionFee`]): the `fee` fixed when it committed, or the whole
+	/// bond if what would be left could not be released to the account (dust below the
+	/// existential deposit). Returns the fee.
 	pub(crate) fn burn_rejection_fee(
 		who: &T::AccountId,
 		bond: BalanceOf<T>,
+		fee: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let mut fee = T::MinimumBond::get().min(bond);
+		let mut fee = fee.min(bond);
 		let rest = bond.saturating_sub(fee);
 		if !rest.is_zero()
 			&& T::Currency::can_deposit(who, rest, Provenance::Extant)

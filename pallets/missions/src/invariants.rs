@@ -89,6 +89,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, who, c) in Commitments::<T>::iter() {
 			ensure!(LiveMissions::<T>::contains_key(id), "commitment of a mission that is gone");
+			ensure!(c.fee <= c.bond, "a turn-down fee above its bond");
 			let b = bonds.entry(who).or_insert_with(Zero::zero);
 			*b = b.saturating_add(c.bond);
 		}

@@ -12,6 +12,7 @@ mod dispatchable_impls;
 mod escrow;
 #[cfg(any(feature = "std", feature = "try-runtime"))]
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod runtime_api;
@@ -43,7 +44,7 @@ pub mod pallet {
 
 	/// The in-code storage version: raise it with a migration when a stored
 	/// type changes (see `runtime/src/migrations.rs`).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -128,6 +129,12 @@ pub mod pallet {
 		/// cannot be closed as expired while a rejection is still disputable.
 		#[pallet::constant]
 		type DisputePeriod: Get<BlockNumberFor<Self>>;
+		/// The least time, in blocks, between the start of work (the last
+		/// signature) and the deadline: a mission is not posted with a nearer
+		/// deadline, and its terms are not proposed or signed closer to it, so
+		/// that no one's bond is forfeited for work there was no time to do.
+		#[pallet::constant]
+		type MinWorkingTime: Get<BlockNumberFor<Self>>;
 
 		// --- The rest ---
 
@@ -434,6 +441,14 @@ pub mod pallet {
 		DeadlineInPast,
 		/// The deadline is further than `MaxDuration` away.
 		DeadlineTooFar,
+		/// The deadline is nearer than `MinWorkingTime`: there would be no time to do the work.
+		DeadlineTooSoon,
+		/// Less than `MinWorkingTime` is left before the deadline: work can no longer start.
+		TooLateToStart,
+		/// The mission's bond is above the most the caller agreed to hold.
+		BondAboveMaximum,
+		/// The rejection's dispute period is over.
+		DisputePeriodOver,
 		/// The account already takes part in `MaxMissionsPerAccount` missions.
 		TooManyMissions,
 		/// Not enough free balance for the budget, deposit or bond.
@@ -513,6 +528,10 @@ pub mod pallet {
 			assert!(T::MaxContributors::get() > 0, "MaxContributors must be positive");
 			assert!(T::MaxMissionsPerAccount::get() > 0, "MaxMissionsPerAccount must be positive");
 			assert!(!T::DisputePeriod::get().is_zero(), "DisputePeriod must be positive");
+			assert!(
+				T::MinWorkingTime::get() < T::MaxDuration::get(),
+				"MinWorkingTime must leave room for a deadline within MaxDuration"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -533,14 +552,15 @@ pub mod pallet {
 		/// - `uri`: where the description can be read, at most `MaxUriLen` bytes.
 		/// - `milestones`: each milestone's description hash and amount; 1 to `MaxMilestones`,
 		///   none zero, adding up to at least `MinimumBudget`.
-		/// - `deadline`: the last block at which deliverables are accepted; after the current
-		///   block and at most `MaxDuration` away.
+		/// - `deadline`: the last block at which deliverables are accepted; at least
+		///   `MinWorkingTime` and at most `MaxDuration` away.
 		/// - `options`: whether non-members may commit, the bond each commitment holds (at least
 		///   `MinimumBond`) and the reputation a contributor needs.
 		///
 		/// Emits `MissionCreated`. Fails with `NotAMember`, `TitleTooLong`, `UriTooLong`,
 		/// `NoMilestones`, `TooManyMilestones`, `ZeroMilestoneAmount`, `BudgetTooLow`,
-		/// `DeadlineInPast`, `DeadlineTooFar`, `TooManyMissions` or `InsufficientBalance`.
+		/// `DeadlineInPast`, `DeadlineTooSoon`, `DeadlineTooFar`, `TooManyMissions` or
+		/// `InsufficientBalance`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_mission(
 			milestones.len() as u32,
@@ -570,19 +590,27 @@ pub mod pallet {
 		/// - `share`: the part of every milestone's payout asked for; more than zero, and with
 		///   the roster's accepted shares at most the whole.
 		/// - `role_hash`: hash of the role the contributor offers, kept off-chain.
+		/// - `max_bond`: the most the caller agrees to have held, as its client showed it: the
+		///   signature binds the amount, so a node that showed a smaller bond, or a vote raising
+		///   `MinimumBond` in between, cannot hold more.
+		///
+		/// The fee for being turned down while pending is the chain's `MinimumBond` now, kept
+		/// with the commitment.
 		///
 		/// Emits `Committed`. Fails with `NotAMember`, `MissionNotFound`, `OwnerCannotCommit`,
 		/// `MissionAlreadyActive`, `AlreadyCommitted`, `ZeroShare`, `SharesExceedWhole`,
-		/// `ReputationTooLow`, `TooManyCommitments`, `TooManyMissions` or `InsufficientBalance`.
+		/// `ReputationTooLow`, `TooManyCommitments`, `TooManyMissions`, `BondAboveMaximum` or
+		/// `InsufficientBalance`.
 		#[pallet::call_index(1)]
 		pub fn commit(
 			origin: OriginFor<T>,
 			mission: MissionId,
 			share: Perbill,
 			role_hash: H256,
+			max_bond: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_commit(who, mission, share, role_hash)
+			Self::do_commit(who, mission, share, role_hash, max_bond)
 		}
 
 		/// Withdraws the caller's commitment and releases its bond: an accepted one before work
@@ -630,8 +658,9 @@ pub mod pallet {
 		}
 
 		/// The owner turns a commitment down, pending or accepted, and its bond is released.
-		/// Turning down a *pending* commitment burns the chain's minimum bond from it, so filling a
-		/// mission's pending list with commitments to be turned down is not free.
+		/// Turning down a *pending* commitment burns its fee (the chain's minimum bond when it
+		/// committed) from it, so filling a mission's pending list with commitments to be turned
+		/// down is not free.
 		///
 		/// Origin: signed by the mission's owner; only before work starts.
 		///
@@ -660,12 +689,13 @@ pub mod pallet {
 		/// The owner fixes the terms once the roster's shares add up to the whole: the terms hash
 		/// (see `terms_hash_of`) goes out for every contributor to sign.
 		///
-		/// Origin: signed by the mission's owner; only while recruiting and before the deadline.
+		/// Origin: signed by the mission's owner; only while recruiting and while at least
+		/// `MinWorkingTime` is left before the deadline.
 		///
 		/// - `mission`: the mission.
 		///
 		/// Emits `TermsProposed`. Fails with `MissionNotFound`, `NotMissionOwner`, `NotRecruiting`,
-		/// `DeadlinePassed`, `NoContributors` or `SharesIncomplete`.
+		/// `TooLateToStart`, `NoContributors` or `SharesIncomplete`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::propose_terms(
 			T::MaxContributors::get(),
@@ -677,6 +707,7 @@ pub mod pallet {
 		}
 
 		/// A contributor signs the terms out for signature; the last signature starts the work.
+		/// Only while at least `MinWorkingTime` is left before the deadline.
 		///
 		/// Origin: signed by a contributor on the roster.
 		///
@@ -686,7 +717,7 @@ pub mod pallet {
 		///
 		/// Emits `TermsSigned` and, with the last signature, `MissionActivated`. Fails with
 		/// `MissionNotFound`, `NotAgreeing`, `TermsMismatch`, `NotAContributor`,
-		/// `CommitmentNotFound`, `AlreadySigned` or `DeadlinePassed`.
+		/// `CommitmentNotFound`, `AlreadySigned` or `TooLateToStart`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::sign_terms(T::MaxContributors::get()))]
 		pub fn sign_terms(
@@ -784,8 +815,9 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::reject_milestone(roster_len)).into())
 		}
 
-		/// A contributor disputes a rejection: the milestone is frozen until governance resolves
-		/// it. A rejection governance upheld cannot be disputed again.
+		/// A contributor disputes a rejection, within `DisputePeriod` of it: the milestone is
+		/// frozen until governance resolves it. A rejection governance upheld cannot be disputed
+		/// again.
 		///
 		/// Origin: signed by a contributor on the roster.
 		///
@@ -793,7 +825,8 @@ pub mod pallet {
 		/// - `milestone`: the milestone's index, from 0.
 		///
 		/// Emits `MilestoneDisputed`. Fails with `MissionNotFound`, `MissionNotActive`,
-		/// `NotAContributor`, `MilestoneNotFound`, `MilestoneNotRejected` or `RejectionUpheld`.
+		/// `NotAContributor`, `MilestoneNotFound`, `MilestoneNotRejected`, `RejectionUpheld` or
+		/// `DisputePeriodOver`.
 		#[pallet::call_index(10)]
 		pub fn dispute_milestone(
 			origin: OriginFor<T>,
@@ -853,7 +886,10 @@ pub mod pallet {
 		}
 
 		/// Governance calls off a mission at any phase: the unpaid budget and the deposit go back
-		/// to the owner and every bond is released. What was paid stays paid.
+		/// to the owner and every bond is released. What was paid stays paid, and once the review
+		/// period is over, deliverables left unreviewed are paid first: silence already approved
+		/// them (as `close_expired` would); if that settles every milestone, the mission completes
+		/// instead (`MissionCompleted`).
 		///
 		/// Origin: `ForceOrigin` (in Peer's runtime, two thirds of the council).
 		///
@@ -891,9 +927,11 @@ pub mod pallet {
 		/// Closes a mission whose deadline has passed (and, if active, its review period and the
 		/// dispute period of every rejection): silence is consent, so unreviewed deliverables are
 		/// paid. If every milestone is then settled the mission completes as by
-		/// `approve_milestone`; otherwise the rest of the escrow goes back to the owner, and the
-		/// bond of each contributor of an active mission who delivered nothing is forfeited to the
-		/// owner (every other bond is released).
+		/// `approve_milestone`; otherwise the rest of the escrow goes back to the owner. Bonds are
+		/// judged by milestone: if some unsettled milestone of an active mission never received a
+		/// deliverable, the bond of each contributor who delivered nothing is forfeited to the
+		/// owner; if every unsettled milestone received one (the owner rejected it), no bond is
+		/// forfeited, so an owner never profits from rejecting. Every other bond is released.
 		///
 		/// Origin: signed by anyone.
 		///

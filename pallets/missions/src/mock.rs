@@ -115,6 +115,7 @@ pub const MAX_MISSIONS: u32 = 4;
 pub const MAX_DURATION: u64 = 1_000;
 pub const REVIEW_PERIOD: u64 = 10;
 pub const DISPUTE_PERIOD: u64 = 5;
+pub const MIN_WORKING_TIME: u64 = 5;
 
 parameter_types! {
 	pub const MinimumBudget: Balance = MIN_BUDGET;
@@ -123,6 +124,7 @@ parameter_types! {
 	pub storage MinimumBond: Balance = MIN_BOND;
 	/// A storage item, so that tests can change it under running missions.
 	pub storage ReviewPeriod: u64 = REVIEW_PERIOD;
+	pub storage MinWorkingTime: u64 = MIN_WORKING_TIME;
 }
 
 impl pallet_missions::Config for Test {
@@ -144,6 +146,7 @@ impl pallet_missions::Config for Test {
 	type MaxDuration = ConstU64<MAX_DURATION>;
 	type ReviewPeriod = ReviewPeriod;
 	type DisputePeriod = ConstU64<DISPUTE_PERIOD>;
+	type MinWorkingTime = MinWorkingTime;
 	type Reputation = TestReputation;
 	type OnSettled = SettlementLog;
 	type WeightInfo = ();

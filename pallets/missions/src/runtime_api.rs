@@ -79,7 +79,7 @@ impl<T: Config> Pallet<T> {
 					}
 					if !m.roster.is_empty()
 						&& m.accepted_shares() == Perbill::one()
-						&& now <= m.deadline
+						&& Self::time_to_work(&m)
 					{
 						actions.push(PendingAction::ProposeTerms { mission: id });
 					}
@@ -108,7 +108,7 @@ impl<T: Config> Pallet<T> {
 			}
 			match m.status {
 				MissionStatus::Agreeing { terms_hash } => {
-					if now <= m.deadline
+					if Self::time_to_work(&m)
 						&& Commitments::<T>::get(id, who).is_some_and(|c| !c.signed)
 					{
 						actions.push(PendingAction::SignTerms { mission: id, terms_hash });

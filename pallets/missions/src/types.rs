@@ -273,6 +273,10 @@ pub struct Commitment<T: Config> {
 	pub role_hash: H256,
 	/// The bond held from the contributor.
 	pub bond: BalanceOf<T>,
+	/// What the owner's turning down this commitment while it is pending
+	/// costs it: the chain's `MinimumBond` when it committed (a later vote
+	/// does not change what was agreed).
+	pub fee: BalanceOf<T>,
 	/// Pending or accepted.
 	pub status: CommitmentStatus,
 	/// Whether the contributor signed the current terms.

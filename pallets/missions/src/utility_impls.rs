@@ -74,6 +74,30 @@ impl<T: Config> Pallet<T> {
 		matches!(mission.status, MissionStatus::Active { .. })
 	}
 
+	/// Whether at least `MinWorkingTime` is left before the deadline: work may still start.
+	pub fn time_to_work(mission: &Mission<T>) -> bool {
+		frame_system::Pallet::<T>::block_number().saturating_add(T::MinWorkingTime::get())
+			<= mission.deadline
+	}
+
+	/// Silence is consent: once an active mission's review period is over, every
+	/// deliverable still awaiting review is paid in full.
+	pub(crate) fn pay_what_silence_approved(
+		id: MissionId,
+		mission: &mut Mission<T>,
+	) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		if !Self::is_active(mission) || mission.roster.is_empty() || now <= mission.review_ends() {
+			return Ok(());
+		}
+		for index in 0..mission.milestones.len() {
+			if mission.milestones[index].status == MilestoneStatus::Submitted {
+				Self::pay_milestone(id, mission, index as u32, Perbill::one(), false)?;
+			}
+		}
+		Ok(())
+	}
+
 	/// Fails with `SharesExceedWhole` if `share` does not fit beside the roster's.
 	pub(crate) fn ensure_fits(mission: &Mission<T>, share: Perbill) -> DispatchResult {
 		let taken: u64 = mission.roster.iter().map(|(_, s)| s.deconstruct() as u64).sum();

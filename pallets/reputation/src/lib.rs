@@ -56,7 +56,7 @@ pub struct ReputationView<Balance, BlockNumber> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{pallet_prelude::*, traits::Contains};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
 		traits::{AtLeast32BitUnsigned, Saturating, UniqueSaturatedInto, Zero},
@@ -82,9 +82,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type HalfLife: Get<BlockNumberFor<Self>>;
 		/// The most points (whole points) an account may hold from the
-		/// missions of any one owner.
+		/// missions of any one owner, and the most one owner's missions may
+		/// take from it.
 		#[pallet::constant]
 		type MaxPointsPerOwner: Get<u32>;
+		/// The accounts that keep a record (in Peer, the consortium's members):
+		/// outcomes of anyone else are not stored, as nobody paid a deposit for
+		/// their storage.
+		type Recorded: Contains<Self::AccountId>;
 	}
 
 	/// Each account's record.
@@ -101,6 +106,21 @@ pub mod pallet {
 	/// missions, as of the block beside them: what the per-owner cap reads.
 	#[pallet::storage]
 	pub type PointsFromOwner<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		(u64, BlockNumberFor<T>),
+		OptionQuery,
+	>;
+
+	/// Points (in thousandths) each account lost to each owner's missions, as
+	/// of the block beside them: what the per-owner cap on losses reads, so
+	/// that no single owner (with puppets on its rosters, say) can take more
+	/// than `MaxPointsPerOwner` from an account.
+	#[pallet::storage]
+	pub type PointsTakenByOwner<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
@@ -171,6 +191,25 @@ pub mod pallet {
 			gain
 		}
 
+		/// What of `loss` `owner`'s missions may take from `who`, recorded
+		/// against the cap (the same as for gains, decaying as points do).
+		fn within_loss_cap(
+			owner: &T::AccountId,
+			who: &T::AccountId,
+			loss: u64,
+			now: BlockNumberFor<T>,
+		) -> u64 {
+			if loss == 0 {
+				return 0;
+			}
+			let cap = (T::MaxPointsPerOwner::get() as u64).saturating_mul(POINT);
+			let taken = PointsTakenByOwner::<T>::get(who, owner)
+				.map_or(0, |(points, at)| Self::decay(points, now.saturating_sub(at)));
+			let loss = loss.min(cap.saturating_sub(taken));
+			PointsTakenByOwner::<T>::insert(who, owner, (taken.saturating_add(loss), now));
+			loss
+		}
+
 		/// The score of `who` now.
 		pub fn score_of(who: &T::AccountId) -> u32 {
 			let r = Reputations::<T>::get(who);
@@ -202,8 +241,9 @@ pub mod pallet {
 		/// - no record or per-owner entry is dated after the current block;
 		/// - every stored record moved a counter (storage grows only with
 		///   outcomes that count), and its totals agree with its counters;
-		/// - what an account holds from one owner never exceeds the cap, and
-		///   belongs to an account with a record.
+		/// - what an account holds from one owner, and what one owner took
+		///   from it, never exceed the cap, and belong to an account with a
+		///   record.
 		#[cfg(any(feature = "std", feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use frame_support::ensure;
@@ -242,6 +282,14 @@ pub mod pallet {
 					"points from an owner without a record"
 				);
 			}
+			for (who, _, (points, at)) in PointsTakenByOwner::<T>::iter() {
+				ensure!(at <= now, "points taken by an owner are dated in the future");
+				ensure!(points <= cap, "points taken by one owner above the cap");
+				ensure!(
+					Reputations::<T>::contains_key(&who),
+					"points taken by an owner without a record"
+				);
+			}
 			Ok(())
 		}
 
@@ -252,8 +300,9 @@ pub mod pallet {
 			who: &T::AccountId,
 			outcome: Settlement<T::Balance>,
 		) {
-			if !Self::counts(&outcome) {
-				// No record, no event: storage grows only with outcomes that count.
+			if !Self::counts(&outcome) || !T::Recorded::contains(who) {
+				// No record, no event: storage grows only with outcomes that
+				// count, of accounts that may keep a record.
 				return;
 			}
 			let now = frame_system::Pallet::<T>::block_number();
@@ -303,6 +352,7 @@ pub mod pallet {
 					}
 				};
 				let gain = Self::within_owner_cap(owner, who, gain, now);
+				let loss = Self::within_loss_cap(owner, who, loss, now);
 				r.points = r.points.saturating_add(gain).saturating_sub(loss);
 			});
 			Self::deposit_event(Event::ReputationChanged {

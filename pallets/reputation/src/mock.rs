@@ -45,7 +45,19 @@ impl pallet_reputation::Config for Test {
 	type Balance = u64;
 	type HalfLife = HalfLife;
 	type MaxPointsPerOwner = MaxPointsPerOwner;
+	type Recorded = NotAnOutsider;
 }
+
+/// Every account keeps a record but [`OUTSIDER`].
+pub struct NotAnOutsider;
+impl frame_support::traits::Contains<u64> for NotAnOutsider {
+	fn contains(who: &u64) -> bool {
+		*who != OUTSIDER
+	}
+}
+
+/// An account outside the consortium.
+pub const OUTSIDER: u64 = 66;
 
 /// At block 1, nobody has a record.
 pub fn new_test_ext() -> sp_io::TestExternalities {

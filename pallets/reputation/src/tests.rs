@@ -133,7 +133,7 @@ fn points_from_one_owner_are_capped() {
 		// Another owner's mission counts in full.
 		settle_from(8, 4, Settlement::MissionCompleted { earned: 1 });
 		assert_eq!(Reputation::score_of(&4), cap + 20);
-		// A loss is never capped.
+		// A loss below the cap counts in full.
 		settle_from(7, 4, Settlement::BondForfeited { amount: 1 });
 		assert_eq!(Reputation::score_of(&4), cap + 20 - 50);
 		// As the points from owner 7 decay, there is room again.
@@ -144,10 +144,50 @@ fn points_from_one_owner_are_capped() {
 	});
 }
 
+/// Second round, 5. An owner with a puppet on its rosters rejecting an
+/// honest member again and again takes at most `MaxPointsPerOwner` from it;
+/// what other owners' missions gave it stays.
+#[test]
+fn one_owner_cannot_erase_a_members_reputation() {
+	build_and_execute(|| {
+		let cap = MaxPointsPerOwner::get();
+		for owner in [7, 8, 9] {
+			for _ in 0..40 {
+				settle_from(owner, 4, paid(1, true));
+				settle_from(owner, 4, Settlement::MissionCompleted { earned: 1 });
+			}
+		}
+		assert_eq!(Reputation::score_of(&4), 3 * cap);
+		// A hostile owner rejects 4's work a thousand times, and upholds none
+		// of its disputes: 2 and 10 points each, capped.
+		for _ in 0..1_000 {
+			settle_from(66_666, 4, Settlement::MilestoneRejected { milestone: 0 });
+			settle_from(66_666, 4, Settlement::DisputeLost { milestone: 0 });
+		}
+		assert_eq!(Reputation::score_of(&4), 2 * cap);
+		assert_eq!(Reputations::<Test>::get(4).rejections, 1_000);
+		assert_eq!(PointsTakenByOwner::<Test>::get(4, 66_666), Some((cap as u64 * POINT, 1)));
+	});
+}
+
+/// Second round, 8. An account outside the consortium gets no record: it
+/// paid no deposit for the storage.
+#[test]
+fn outsiders_keep_no_record() {
+	build_and_execute(|| {
+		settle(OUTSIDER, paid(100, true));
+		settle(OUTSIDER, Settlement::BondForfeited { amount: 1 });
+		assert!(!Reputations::<Test>::contains_key(OUTSIDER));
+		assert_eq!(PointsFromOwner::<Test>::iter().count(), 0);
+		assert_eq!(Reputation::score_of(&OUTSIDER), 0);
+		assert!(System::events().is_empty());
+	});
+}
+
 /// `try_state` is not vacuous: each broken rule is caught.
 #[test]
 fn the_invariants_catch_a_broken_store() {
-	let broken: [(&str, fn()); 5] = [
+	let broken: [(&str, fn()); 7] = [
 		("a record that counts nothing", || {
 			Reputations::<Test>::insert(1, Record::default());
 		}),
@@ -170,6 +210,13 @@ fn the_invariants_catch_a_broken_store() {
 		}),
 		("points from an owner without a record", || {
 			PointsFromOwner::<Test>::insert(5, OWNER, (POINT, 1));
+		}),
+		("points taken above the per-owner cap", || {
+			let cap = MaxPointsPerOwner::get() as u64 * POINT;
+			PointsTakenByOwner::<Test>::insert(2, OWNER, (cap + 1, 1));
+		}),
+		("points taken from an account without a record", || {
+			PointsTakenByOwner::<Test>::insert(5, OWNER, (POINT, 1));
 		}),
 	];
 	for (what, breaks) in broken {

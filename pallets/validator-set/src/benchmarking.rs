@@ -64,6 +64,20 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_min_validators() -> Result<(), BenchmarkError> {
+		fill::<T>(T::MaxValidators::get());
+		let origin =
+			T::MinimumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let min = T::MaxValidators::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, min);
+
+		assert_eq!(MinimumValidators::<T>::get(), min);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn purge_keys() -> Result<(), BenchmarkError> {
 		// A full set, searched to its end.
 		fill::<T>(T::MaxValidators::get());

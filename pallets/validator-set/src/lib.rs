@@ -58,13 +58,18 @@ pub mod pallet {
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 		/// Who adds and removes validators and sets the session length (the council).
 		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Who changes the fewest validators the set may hold ([`MinimumValidators`]): a
+		/// decision that can let the set shrink to a size one faction runs, so in Peer
+		/// Root (three quarters of the council).
+		type MinimumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Consortium members: only they may validate.
 		type Members: Contains<Self::AccountId>;
 		/// Session keys: who has them, and removing them ([`Pallet::purge_keys`]).
 		type SessionKeys: SessionKeys<Self::AccountId>;
 		/// Rotates the session when this pallet's hook says it is time.
 		type Rotation: RotateSession;
-		/// The fewest validators the set may hold.
+		/// The fewest validators the set may hold on a chain whose genesis names no other
+		/// minimum (the development chain names one): see [`MinimumValidators`].
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
 		/// The most validators the set may hold (at most the consensus pallets'
@@ -86,6 +91,12 @@ pub mod pallet {
 	pub type Validators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
 
+	/// The fewest validators the set may hold: no vote, departure or offence takes
+	/// it below. Set at genesis (`MinValidators` unless the genesis names another)
+	/// and by `MinimumOrigin`.
+	#[pallet::storage]
+	pub type MinimumValidators<T: Config> = StorageValue<_, u32, ValueQuery, T::MinValidators>;
+
 	/// Whether [`Validators`] changed since the last session was planned.
 	#[pallet::storage]
 	pub type SetChanged<T> = StorageValue<_, bool, ValueQuery>;
@@ -106,11 +117,18 @@ pub mod pallet {
 		pub validators: Vec<T::AccountId>,
 		/// The session length, in blocks.
 		pub session_length: BlockNumberFor<T>,
+		/// The fewest validators the set may hold (at least 1); `MinValidators` by
+		/// default.
+		pub min_validators: u32,
 	}
 
 	impl<T: Config> Default for GenesisConfig<T> {
 		fn default() -> Self {
-			Self { validators: Vec::new(), session_length: T::MinSessionLength::get() }
+			Self {
+				validators: Vec::new(),
+				session_length: T::MinSessionLength::get(),
+				min_validators: T::MinValidators::get(),
+			}
 		}
 	}
 
@@ -121,10 +139,10 @@ pub mod pallet {
 				self.session_length >= T::MinSessionLength::get(),
 				"genesis session length below MinSessionLength"
 			);
+			assert!(self.min_validators >= 1, "a genesis minimum of no validators");
 			assert!(
-				self.validators.is_empty()
-					|| self.validators.len() as u32 >= T::MinValidators::get(),
-				"fewer genesis validators than MinValidators"
+				self.validators.is_empty() || self.validators.len() as u32 >= self.min_validators,
+				"fewer genesis validators than its minimum"
 			);
 			let mut seen = self.validators.clone();
 			seen.sort();
@@ -137,6 +155,7 @@ pub mod pallet {
 				.expect("more genesis validators than MaxValidators");
 			Validators::<T>::put(set);
 			SessionLength::<T>::put(self.session_length);
+			MinimumValidators::<T>::put(self.min_validators);
 		}
 	}
 
@@ -153,6 +172,11 @@ pub mod pallet {
 			/// The validator's account.
 			who: T::AccountId,
 		},
+		/// The set may now shrink to no fewer than `min` validators.
+		MinimumSet {
+			/// The new minimum.
+			min: u32,
+		},
 		/// Sessions now last `length` blocks (from the current one on).
 		SessionLengthSet {
 			/// The new session length, in blocks.
@@ -166,7 +190,7 @@ pub mod pallet {
 			/// The session of the offence.
 			session: u32,
 			/// Whether it was removed from the set (not if the set would fall below
-			/// `MinValidators`).
+			/// its minimum).
 			removed: bool,
 		},
 		/// `who` left the consortium; `removed` says whether it leaves the set
@@ -175,7 +199,7 @@ pub mod pallet {
 			/// The validator's account.
 			who: T::AccountId,
 			/// Whether it was removed from the set (not if the set would fall below
-			/// `MinValidators`).
+			/// its minimum).
 			removed: bool,
 		},
 		/// `who` removed its session keys and got their deposit back.
@@ -197,8 +221,10 @@ pub mod pallet {
 		NotValidator,
 		/// The set holds `MaxValidators` validators.
 		TooManyValidators,
-		/// The set would fall below `MinValidators`.
+		/// The set would fall below its minimum ([`MinimumValidators`]).
 		TooFewValidators,
+		/// A minimum must be at least one validator, and at most the set's size.
+		MinimumOutOfRange,
 		/// The session length is below `MinSessionLength`.
 		SessionTooShort,
 		/// A validator keeps its session keys: the council removes it from the
@@ -230,7 +256,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Adds `who` to the validator set from the next session on.
 		///
-		/// Origin: `AddRemoveOrigin` (in Peer's runtime, two thirds of the council).
+		/// Origin: `AddRemoveOrigin` (in Peer's runtime, three quarters of the council).
 		///
 		/// - `who`: a consortium member that registered session keys (`session.setKeys`).
 		///
@@ -253,19 +279,19 @@ pub mod pallet {
 
 		/// Removes `who` from the validator set from the next session on.
 		///
-		/// Origin: `AddRemoveOrigin` (in Peer's runtime, two thirds of the council).
+		/// Origin: `AddRemoveOrigin` (in Peer's runtime, three quarters of the council).
 		///
 		/// - `who`: a validator.
 		///
 		/// Emits `ValidatorRemoved`. Fails with `NotValidator` or `TooFewValidators` (the set keeps
-		/// at least `MinValidators`).
+		/// at least its minimum, [`MinimumValidators`]).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
 			let mut set = Validators::<T>::get();
 			let at = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotValidator)?;
-			ensure!(set.len() as u32 > T::MinValidators::get(), Error::<T>::TooFewValidators);
+			ensure!(set.len() as u32 > MinimumValidators::<T>::get(), Error::<T>::TooFewValidators);
 			set.remove(at);
 			Validators::<T>::put(set);
 			SetChanged::<T>::put(true);
@@ -276,7 +302,7 @@ pub mod pallet {
 		/// Sets how many blocks a session lasts. The current session ends once it is `length`
 		/// blocks old.
 		///
-		/// Origin: `AddRemoveOrigin` (in Peer's runtime, two thirds of the council).
+		/// Origin: `AddRemoveOrigin` (in Peer's runtime, three quarters of the council).
 		///
 		/// - `length`: blocks per session, at least `MinSessionLength`.
 		///
@@ -297,7 +323,7 @@ pub mod pallet {
 		/// Removes the caller's session keys and releases their deposit: the only way to, since the
 		/// runtime filters `session.purgeKeys` out. A validator keeps its keys until the council
 		/// has taken it out of the set; otherwise the session pallet would drop it at the next
-		/// rotation and the set could fall below `MinValidators`.
+		/// rotation and the set could fall below its minimum.
 		///
 		/// Origin: signed by an account with session keys that is not a validator.
 		///
@@ -312,6 +338,28 @@ pub mod pallet {
 			Self::deposit_event(Event::KeysPurged { who });
 			Ok(())
 		}
+
+		/// Sets the fewest validators the set may hold. Lowering it is how the consortium
+		/// recovers from validators lost for good (their operators gone): lower the minimum,
+		/// then remove them, in one Root decision.
+		///
+		/// Origin: `MinimumOrigin` (in Peer's runtime, Root: three quarters of the council).
+		///
+		/// - `min`: at least 1 and at most the set's current size.
+		///
+		/// Emits `MinimumSet`. Fails with `MinimumOutOfRange`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_min_validators())]
+		pub fn set_min_validators(origin: OriginFor<T>, min: u32) -> DispatchResult {
+			T::MinimumOrigin::ensure_origin(origin)?;
+			ensure!(
+				min >= 1 && min <= Validators::<T>::decode_len().unwrap_or(0) as u32,
+				Error::<T>::MinimumOutOfRange
+			);
+			MinimumValidators::<T>::put(min);
+			Self::deposit_event(Event::MinimumSet { min });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -319,7 +367,7 @@ pub mod pallet {
 		/// minimum. Returns whether it was taken out.
 		fn take_out(who: &T::AccountId) -> bool {
 			Validators::<T>::mutate(|set| match set.iter().position(|v| v == who) {
-				Some(at) if set.len() as u32 > T::MinValidators::get() => {
+				Some(at) if set.len() as u32 > MinimumValidators::<T>::get() => {
 					set.remove(at);
 					SetChanged::<T>::put(true);
 					true
@@ -364,9 +412,10 @@ pub mod pallet {
 				set.iter().all(|v| T::SessionKeys::has_keys(v)),
 				"a validator without session keys"
 			);
+			ensure!(MinimumValidators::<T>::get() >= 1, "a minimum of no validators");
 			ensure!(
-				set.is_empty() || set.len() as u32 >= T::MinValidators::get(),
-				"fewer validators than MinValidators"
+				set.is_empty() || set.len() as u32 >= MinimumValidators::<T>::get(),
+				"fewer validators than the minimum"
 			);
 			ensure!(
 				SessionLength::<T>::get() >= T::MinSessionLength::get(),

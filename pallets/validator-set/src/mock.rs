@@ -95,6 +95,7 @@ parameter_types! {
 impl pallet_validator_set::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = EnsureRoot<AccountId>;
+	type MinimumOrigin = EnsureRoot<AccountId>;
 	type Members = Members;
 	type SessionKeys = Keyed;
 	type Rotation = Rotation;
@@ -120,9 +121,13 @@ impl crate::BenchmarkHelper<AccountId> for Candidates {
 /// Validators 1, 2, 3; sessions of 10 blocks; at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { validators: vec![1, 2, 3], session_length: 10 }
-		.assimilate_storage(&mut t)
-		.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> {
+		validators: vec![1, 2, 3],
+		session_length: 10,
+		min_validators: MinValidators::get(),
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -1,6 +1,8 @@
 //! Every call's success and every error, sessions, offences and leavers.
 
-use crate::{mock::*, Error, Event, SessionLength, SessionStart, SetChanged, Validators};
+use crate::{
+	mock::*, Error, Event, MinimumValidators, SessionLength, SessionStart, SetChanged, Validators,
+};
 use frame_support::{assert_noop, assert_ok, traits::EstimateNextSessionRotation, weights::Weight};
 use frame_system::RawOrigin;
 use pallet_session::{SessionManager, ShouldEndSession};
@@ -262,5 +264,46 @@ fn purge_keys_errors_change_nothing() {
 			ValidatorSet::purge_keys(RuntimeOrigin::signed(9)),
 			Error::<Test>::NoSessionKeys
 		);
+	});
+}
+
+/// The minimum is the genesis' and moves only by `MinimumOrigin`, within 1 and
+/// the set's size; lowered, the set may shrink to it, and no further.
+#[test]
+fn the_minimum_moves_only_by_its_origin_and_within_the_set() {
+	build_and_execute(|| {
+		assert_eq!(MinimumValidators::<Test>::get(), 2);
+		assert_noop!(
+			ValidatorSet::set_min_validators(RuntimeOrigin::signed(1), 1),
+			DispatchError::BadOrigin
+		);
+		for out_of_range in [0, 4] {
+			assert_noop!(
+				ValidatorSet::set_min_validators(root(), out_of_range),
+				Error::<Test>::MinimumOutOfRange
+			);
+		}
+		// Raised to the whole set: nobody can be removed, by vote or by leaving.
+		assert_ok!(ValidatorSet::set_min_validators(root(), 3));
+		assert_eq!(last_event(), RuntimeEvent::ValidatorSet(Event::MinimumSet { min: 3 }));
+		assert_noop!(ValidatorSet::remove_validator(root(), 3), Error::<Test>::TooFewValidators);
+		ValidatorSet::member_left(&3);
+		assert_eq!(set(), vec![1, 2, 3]);
+		// Lowered to one: the set shrinks to it, and no further.
+		assert_ok!(ValidatorSet::set_min_validators(root(), 1));
+		assert_ok!(ValidatorSet::remove_validator(root(), 3));
+		assert_ok!(ValidatorSet::remove_validator(root(), 2));
+		assert_noop!(ValidatorSet::remove_validator(root(), 1), Error::<Test>::TooFewValidators);
+		assert_eq!(set(), vec![1]);
+	});
+}
+
+/// `try_state` sees a set below its minimum.
+#[test]
+fn the_invariants_catch_a_set_below_its_minimum() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(ValidatorSet::do_try_state(), Ok(()));
+		MinimumValidators::<Test>::put(4);
+		assert!(ValidatorSet::do_try_state().is_err());
 	});
 }

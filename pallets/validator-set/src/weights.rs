@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn add_validator(v: u32, ) -> Weight;
 	fn remove_validator(v: u32, ) -> Weight;
 	fn set_session_length() -> Weight;
+	fn set_min_validators() -> Weight;
 	fn purge_keys() -> Weight;
 	fn rotate_session(v: u32, ) -> Weight;
 }
@@ -91,6 +92,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `ValidatorSet::SessionLength` (r:0 w:1)
 	/// Proof: `ValidatorSet::SessionLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn set_min_validators() -> Weight {
+		// PLACEHOLDER until scripts/benchmark-weights.sh runs.
+		Weight::from_parts(18_009_000, 0)
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
 	fn set_session_length() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
@@ -178,6 +184,11 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(47_639, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn set_min_validators() -> Weight {
+		// PLACEHOLDER until scripts/benchmark-weights.sh runs.
+		Weight::from_parts(18_009_000, 0)
+			.saturating_add(ParityDbWeight::get().reads_writes(1, 1))
 	}
 	fn set_session_length() -> Weight {
 		Weight::from_parts(18_009_000, 0)

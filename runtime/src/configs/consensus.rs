@@ -6,7 +6,7 @@
 //! join the network; `pallet-authorized-nodes`, bounded, with deposits).
 
 use crate::{
-	configs::governance::{CouncilThreeQuarters, CouncilTwoThirds},
+	configs::governance::{CouncilThreeQuarters, CouncilThreeQuartersOrRoot},
 	opaque::SessionKeys,
 	AccountId, Aura, Balance, Balances, BlockNumber, Consortium, Historical, Offences, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, Session, ValidatorSet, SLOT_DURATION, UNIT,
@@ -157,10 +157,12 @@ impl pallet_offences::Config for Runtime {
 }
 
 parameter_types! {
-	/// The set is never emptied: some member always authors and finalizes (the
-	/// development chain has one validator; a consortium network sets more,
-	/// and GRANDPA tolerates f faults with 3f + 1 validators).
-	pub const MinValidators: u32 = 1;
+	/// The fewest validators a consortium chain keeps unless Root lowers it:
+	/// GRANDPA tolerates f faults with 3f + 1 validators, so four survive one
+	/// fault, and no faction below three quarters can shrink the set to one it
+	/// runs. (A chain's genesis may name another minimum: the development
+	/// chain's is its one validator.)
+	pub const MinValidators: u32 = 4;
 	/// As many as Aura and GRANDPA accept.
 	pub const MaxValidators: u32 = 32;
 	/// One minute: the shortest session the council may set.
@@ -169,7 +171,9 @@ parameter_types! {
 
 impl pallet_validator_set::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddRemoveOrigin = CouncilTwoThirds;
+	// Who produces blocks takes the same majority as who votes.
+	type AddRemoveOrigin = CouncilThreeQuartersOrRoot;
+	type MinimumOrigin = frame_system::EnsureRoot<AccountId>;
 	type Members = Consortium;
 	type SessionKeys = SessionKeyRegistry;
 	type Rotation = SessionRotation;
@@ -195,9 +199,10 @@ parameter_types! {
 
 impl pallet_authorized_nodes::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = CouncilTwoThirds;
-	type RemoveOrigin = CouncilTwoThirds;
-	type SwapOrigin = CouncilTwoThirds;
+	// Which nodes may join the network: the same majority as the validators.
+	type AddOrigin = CouncilThreeQuartersOrRoot;
+	type RemoveOrigin = CouncilThreeQuartersOrRoot;
+	type SwapOrigin = CouncilThreeQuartersOrRoot;
 	type ResetOrigin = CouncilThreeQuarters;
 	type Members = Consortium;
 	type Currency = Balances;

@@ -8,7 +8,7 @@
 use super::governance::CouncilTwoThirds;
 use crate::{
 	Balance, Balances, BlockNumber, Consortium, Reputation, Runtime, RuntimeEvent,
-	RuntimeHoldReason, DAYS, UNIT,
+	RuntimeHoldReason, DAYS, HOURS, MINUTES, UNIT,
 };
 use dynamic_params::missions as params;
 use frame_support::{
@@ -46,6 +46,7 @@ impl pallet_missions::Config for Runtime {
 	type MaxDuration = MaxDuration;
 	type ReviewPeriod = params::ReviewPeriod;
 	type DisputePeriod = DisputePeriod;
+	type MinWorkingTime = params::MinWorkingTime;
 	type Reputation = Reputation;
 	type OnSettled = Reputation;
 	type WeightInfo = pallet_missions::weights::SubstrateWeight<Runtime>;
@@ -75,6 +76,9 @@ pub mod dynamic_params {
 		/// may still review.
 		#[codec(index = 3)]
 		pub static ReviewPeriod: BlockNumber = 7 * DAYS;
+		/// The least time between the start of work and a mission's deadline.
+		#[codec(index = 4)]
+		pub static MinWorkingTime: BlockNumber = HOURS;
 	}
 }
 
@@ -99,6 +103,10 @@ pub mod parameter_bounds {
 	/// The review period: from a day (owners need time to review) to ninety
 	/// (escrow and bonds must not be locked without end).
 	pub const REVIEW_PERIOD: core::ops::RangeInclusive<BlockNumber> = DAYS..=90 * DAYS;
+	/// The minimum working time: from ten minutes to thirty days (below the
+	/// shortest `MaxDuration` leaves room for, and short enough that a vote
+	/// cannot stop every mission being posted).
+	pub const MIN_WORKING_TIME: core::ops::RangeInclusive<BlockNumber> = 10 * MINUTES..=30 * DAYS;
 }
 
 /// Whether a parameter change stays within [`parameter_bounds`]. Removing a
@@ -113,6 +121,7 @@ pub fn within_bounds(key_value: &RuntimeParameters) -> bool {
 			}
 			P::MinimumBudget(_, Some(v)) => (MIN_AMOUNT..=MAX_MINIMUM_BUDGET).contains(v),
 			P::ReviewPeriod(_, Some(v)) => REVIEW_PERIOD.contains(v),
+			P::MinWorkingTime(_, Some(v)) => MIN_WORKING_TIME.contains(v),
 			_ => true,
 		},
 	}

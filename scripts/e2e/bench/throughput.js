@@ -11,7 +11,7 @@
 // e.g. `-l txpool=debug` or `--pool-type fork-aware`), NODE_LOG (a file for
 // the node's whole log).
 import { readFileSync } from 'node:fs';
-import { UNIT, connect, councilMotion, h, keyring as devKeyring, ok } from '../lib/chain.js';
+import { ANY_BOND, UNIT, connect, councilMotion, h, keyring as devKeyring, ok } from '../lib/chain.js';
 import { startNode } from '../lib/node.js';
 
 const TRANSFERS = Number(process.env.TRANSFERS ?? 30000);
@@ -83,7 +83,7 @@ const team = (k) => contributors.slice(4 * k, 4 * k + 4);
 const share = 250_000_000;
 await pool(owners.map((_, k) => k), 32, async (k) => {
   const ids = [...kinds[k].sign, ...kinds[k].deliver, ...kinds[k].approve];
-  await Promise.all(team(k).map((c) => batched(c, ids.map((id) => api.tx.missions.commit(id, share, h('cc'))))));
+  await Promise.all(team(k).map((c) => batched(c, ids.map((id) => api.tx.missions.commit(id, share, h('cc'), ANY_BOND)))));
   await batched(owners[k], [...ids.flatMap((id) => team(k).map((c) => api.tx.missions.acceptCommitment(id, c.address))),
     ...ids.map((id) => api.tx.missions.proposeTerms(id))]);
 });
@@ -128,7 +128,7 @@ const transferList = Array.from({ length: TRANSFERS }, (_, i) => [senders[i % se
 const missionList = [];
 for (const k of owners.keys()) {
   const c = team(k);
-  for (const id of kinds[k].commit) for (const who of c) missionList.push([who, api.tx.missions.commit(id, share, h('cc'))]);
+  for (const id of kinds[k].commit) for (const who of c) missionList.push([who, api.tx.missions.commit(id, share, h('cc'), ANY_BOND)]);
   for (const id of kinds[k].sign) for (const who of c) missionList.push([who, api.tx.missions.signTerms(id, terms.get(id))]);
   for (const id of kinds[k].deliver) for (const [i, who] of c.entries()) missionList.push([who, api.tx.missions.submitDeliverable(id, i, h('dd'), null)]);
   for (const id of kinds[k].approve) for (const m of [0, 1, 2, 3]) missionList.push([owners[k], api.tx.missions.approveMilestone(id, m)]);

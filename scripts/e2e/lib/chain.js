@@ -13,6 +13,8 @@ export const UNIT = 10n ** 12n;
 export const PERCENT = 10_000_000;
 /** The dev accounts the `--dev` and `local` chains endow. */
 export const DEV = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+/** The most a test's commitment agrees to bond (`missions.commit`'s `max_bond`) when the amount is not what it is about: u128::MAX. */
+export const ANY_BOND = 2n ** 128n - 1n;
 /** A 32-byte hash of one repeated byte, `h('aa')` = 0xaaaa…. */
 export const h = (byte) => '0x' + byte.repeat(32);
 
@@ -145,7 +147,7 @@ export async function councilPasses(api, call, [num, den], keys) {
  * `MissionCreated` event.
  */
 export async function mission(api, owner, {
-  roster = [], amounts = [10n * UNIT], deadlineIn = 500, open = false, title = 'e2e mission', upTo = 'active',
+  roster = [], amounts = [10n * UNIT], deadlineIn = 3_000, open = false, title = 'e2e mission', upTo = 'active',
 } = {}) {
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
   const milestones = amounts.map((amount, i) => ({ descriptionHash: h((0x10 + i).toString(16)), amount }));
@@ -154,7 +156,7 @@ export async function mission(api, owner, {
   const created = eventsOf(r.events, 'missions', 'MissionCreated')[0];
   const id = created.data.mission.toNumber();
   if (upTo === 'posted') return { id, created };
-  await Promise.all(roster.map(([who, percent]) => ok(api, api.tx.missions.commit(id, percent * PERCENT, h('cc')), who)));
+  await Promise.all(roster.map(([who, percent]) => ok(api, api.tx.missions.commit(id, percent * PERCENT, h('cc'), ANY_BOND), who)));
   for (const [who] of roster) await ok(api, api.tx.missions.acceptCommitment(id, who.address), owner);
   if (upTo === 'recruiting') return { id, created };
   const proposed = await ok(api, api.tx.missions.proposeTerms(id), owner);

@@ -5,7 +5,7 @@
 // account that acted) and the staff member (the signer who paid the fee).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UNIT, councilPasses, devChain, eventsOf, free as freeOf, h, mission, ok, send } from '../lib/chain.js';
+import { ANY_BOND, UNIT, councilPasses, devChain, eventsOf, free as freeOf, h, mission, ok, send } from '../lib/chain.js';
 
 describe('a firm acts through its staff', () => {
   let chain, api, alice, bob, charlie, director, jane;
@@ -57,7 +57,7 @@ describe('a firm acts through its staff', () => {
       // Alice posts a mission; Jane commits for the firm.
       const { id } = await mission(api, alice, { title: 'Bridge survey', amounts: [40n * UNIT], upTo: 'posted' });
       const firmBefore = await free(firm);
-      r = await ok(api, forFirm(firm, api.tx.missions.commit(id, 1_000_000_000, h('cc'))), jane);
+      r = await ok(api, forFirm(firm, api.tx.missions.commit(id, 1_000_000_000, h('cc'), ANY_BOND)), jane);
       assert.ok(proxyResult(r.events).isOk);
       // Who acted: the firm committed, Jane signed and paid the fee.
       const committed = eventsOf(r.events, 'missions', 'Committed')[0];

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PERCENT, UNIT, councilPasses, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
+import { ANY_BOND, PERCENT, UNIT, councilPasses, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
 import { freePort, sleep, waitFor } from '../lib/node.js';
 
 const INDEXER = process.env.PEER_INDEXER
@@ -67,7 +67,7 @@ describe('peer-indexer keeps the history', () => {
       // A mission run to completion, every result kept to compare the timeline.
       const done = await mission(api, alice, { roster: [[bob, 60], [charlie, 40]], amounts: [30n * UNIT], upTo: 'posted' });
       const results = [];
-      for (const [who, p] of [[bob, 60], [charlie, 40]]) results.push(await ok(api, api.tx.missions.commit(done.id, p * PERCENT, h('cc')), who));
+      for (const [who, p] of [[bob, 60], [charlie, 40]]) results.push(await ok(api, api.tx.missions.commit(done.id, p * PERCENT, h('cc'), ANY_BOND), who));
       for (const who of [bob, charlie]) results.push(await ok(api, api.tx.missions.acceptCommitment(done.id, who.address), alice));
       const proposed = await ok(api, api.tx.missions.proposeTerms(done.id), alice);
       results.push(proposed);
@@ -129,7 +129,7 @@ describe('peer-indexer keeps the history', () => {
       // Ferdie commits for Eve through a MissionContributor proxy.
       await ok(api, api.tx.proxy.addProxy(ferdie.address, 'MissionContributor', 0), eve);
       const { id } = await mission(api, alice, { upTo: 'posted' });
-      const proxied = await ok(api, api.tx.proxy.proxy(eve.address, null, api.tx.missions.commit(id, 50 * PERCENT, h('cc'))), ferdie);
+      const proxied = await ok(api, api.tx.proxy.proxy(eve.address, null, api.tx.missions.commit(id, 50 * PERCENT, h('cc'), ANY_BOND)), ferdie);
       const last = (await api.rpc.chain.getHeader(proxied.blockHash)).number.toNumber();
       await waitFor(`block #${last} finalized`, 60000, async () => (await finalizedNumber()) >= last);
       await caughtUp(indexer, last);

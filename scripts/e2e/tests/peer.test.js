@@ -10,7 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PERCENT, UNIT, councilPasses, devChain, eventsOf, free as freeOf, h, mission, ok, send } from '../lib/chain.js';
+import { ANY_BOND, PERCENT, UNIT, councilPasses, devChain, eventsOf, free as freeOf, h, mission, ok, send } from '../lib/chain.js';
 
 const e2eDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -81,14 +81,14 @@ describe('peer-node through polkadot.js', () => {
   test('errors reach the user by name and change nothing', withLog(async () => {
     const nextId = (await api.query.missions.nextMissionId()).toNumber();
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
-    const create = api.tx.missions.createMission('x', h('aa'), null, [{ descriptionHash: h('11'), amount: 5n * UNIT }], head + 100,
+    const create = api.tx.missions.createMission('x', h('aa'), null, [{ descriptionHash: h('11'), amount: 5n * UNIT }], head + 3_000,
       { openToNonMembers: false, minBond: 0, minReputation: 0 });
     const r = await send(api, create, eve);
     assert.equal(r.error, 'missions.NotAMember');
     assert.equal((await api.query.missions.nextMissionId()).toNumber(), nextId);
 
     const { id } = await mission(api, alice, { roster: [[bob, 60]], upTo: 'recruiting' });
-    const over = await send(api, api.tx.missions.commit(id, 50 * PERCENT, h('cc')), charlie);
+    const over = await send(api, api.tx.missions.commit(id, 50 * PERCENT, h('cc'), ANY_BOND), charlie);
     assert.equal(over.error, 'missions.SharesExceedWhole');
     assert.equal((await api.query.missions.commitments(id, charlie.address)).isNone, true);
   }));
@@ -131,7 +131,7 @@ describe('peer-node through polkadot.js', () => {
     const mine = await api.call.missionsApi.missionsOf(alice.address);
     assert.ok(mine.owned.map((x) => x.toNumber()).includes(id));
     // Charlie asks for the 40% left: the owner now has a commitment to decide.
-    await ok(api, api.tx.missions.commit(id, 40 * PERCENT, h('cc')), charlie);
+    await ok(api, api.tx.missions.commit(id, 40 * PERCENT, h('cc'), ANY_BOND), charlie);
     const todo = await api.call.missionsApi.pendingActions(alice.address);
     assert.ok(todo.some((a) => a.isDecideCommitment
       && a.asDecideCommitment.mission.toNumber() === id
@@ -154,14 +154,14 @@ describe('peer-node through polkadot.js', () => {
     const spec = [{ descriptionHash: h('11'), amount: 5n * UNIT }];
     const opts = { openToNonMembers: true, minBond: 0, minReputation: 0 };
     const good = api.tx.utility.batchAll([
-      api.tx.missions.createMission('a', h('aa'), null, spec, head + 100, opts),
-      api.tx.missions.createMission('b', h('aa'), null, spec, head + 100, opts),
+      api.tx.missions.createMission('a', h('aa'), null, spec, head + 3_000, opts),
+      api.tx.missions.createMission('b', h('aa'), null, spec, head + 3_000, opts),
     ]);
     await ok(api, good, charlie);
     assert.equal((await api.query.missions.nextMissionId()).toNumber(), id + 2);
     const bad = api.tx.utility.batchAll([
-      api.tx.missions.createMission('c', h('aa'), null, spec, head + 100, opts),
-      api.tx.missions.createMission('d', h('aa'), null, [], head + 100, opts),
+      api.tx.missions.createMission('c', h('aa'), null, spec, head + 3_000, opts),
+      api.tx.missions.createMission('d', h('aa'), null, [], head + 3_000, opts),
     ]);
     const r = await send(api, bad, charlie);
     assert.equal(r.error, 'missions.NoMilestones');

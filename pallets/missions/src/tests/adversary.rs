@@ -100,9 +100,9 @@ fn silence_never_confiscates_a_teammates_bond() {
 	});
 }
 
-/// 4. Terms cannot be signed once the deadline has passed (the mission
-/// would be active with nothing deliverable and every bond forfeit), and
-/// nobody is asked to.
+/// 4. Terms cannot be signed once less than `MinWorkingTime` is left before
+/// the deadline (the mission would be active with no time to deliver and
+/// every bond forfeit), and nobody is asked to.
 #[test]
 fn terms_cannot_be_signed_after_the_deadline() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -115,7 +115,7 @@ fn terms_cannot_be_signed_after_the_deadline() {
 		assert!(Missions::pending_actions(&2).is_empty());
 		assert_noop!(
 			Missions::sign_terms(RuntimeOrigin::signed(2), id, terms),
-			Error::<Test>::DeadlinePassed
+			Error::<Test>::TooLateToStart
 		);
 		// The mission simply expires, every bond back.
 		assert_ok!(Missions::close_expired(RuntimeOrigin::signed(9), id));
@@ -130,7 +130,7 @@ fn terms_cannot_be_signed_after_the_deadline() {
 fn a_pending_commitment_leaves_once_work_starts() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = create(&[1000]);
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(50), hash(0xe0)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(50), hash(0xe0), ANY_BOND));
 		recruit(id, &[(2, 100)]);
 		let terms = propose(id);
 		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(2), id, terms));
@@ -217,11 +217,12 @@ fn filling_the_pending_list_costs_a_fee_each_time() {
 				RuntimeOrigin::signed(who),
 				id,
 				Perbill::from_parts(1),
-				hash(0)
+				hash(0),
+				ANY_BOND
 			));
 		}
 		assert_noop!(
-			Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(0)),
+			Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(0), ANY_BOND),
 			Error::<Test>::TooManyCommitments
 		);
 		for who in 6..6 + MAX_CONTRIBUTORS as u64 {
@@ -231,11 +232,17 @@ fn filling_the_pending_list_costs_a_fee_each_time() {
 		}
 		assert_eq!(burned_fees(), MIN_BOND * MAX_CONTRIBUTORS as u64);
 		// Again: another fee.
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(6), id, Perbill::from_parts(1), hash(0)));
+		assert_ok!(Missions::commit(
+			RuntimeOrigin::signed(6),
+			id,
+			Perbill::from_parts(1),
+			hash(0),
+			ANY_BOND
+		));
 		assert_ok!(Missions::reject_commitment(RuntimeOrigin::signed(OWNER), id, 6));
 		assert_eq!(free(6), ENDOWMENT - 2 * MIN_BOND);
 		// Withdrawing is free; an accepted commitment turned down pays nothing.
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(7), id, pct(10), hash(0)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(7), id, pct(10), hash(0), ANY_BOND));
 		assert_ok!(Missions::withdraw_commitment(RuntimeOrigin::signed(7), id));
 		assert_eq!(free(7), ENDOWMENT - MIN_BOND);
 		recruit(id, &[(2, 100)]);
@@ -354,11 +361,193 @@ fn bonds_and_deposits_never_go_below_the_existential_deposit() {
 		MissionDeposit::set(&0);
 		let id = create(&[1000]);
 		assert_eq!(held(HoldReason::MissionDeposit, OWNER), EXISTENTIAL_DEPOSIT);
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(0)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(0), ANY_BOND));
 		assert_eq!(held(HoldReason::CommitmentBond, 2), EXISTENTIAL_DEPOSIT);
 		System::inc_providers(&2);
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(2), 9, free(2)));
 		assert_ok!(Missions::withdraw_commitment(RuntimeOrigin::signed(2), id));
 		assert_eq!(free(2), EXISTENTIAL_DEPOSIT);
+	});
+}
+
+/// Second round, 3. An owner cannot start work at the last moment: a mission
+/// is not posted with less than `MinWorkingTime` before its deadline, terms
+/// cannot be proposed or signed closer to it, and nobody is prompted to sign
+/// terms that can no longer take effect.
+#[test]
+fn work_starts_only_with_time_to_do_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create(&[1000]);
+		recruit(id, &[(2, 50), (3, 50)]);
+		let terms = propose(id);
+		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(2), id, terms));
+		// The last signature comes one block too late.
+		run_to_block(DEADLINE - MIN_WORKING_TIME + 1);
+		assert!(!Missions::pending_actions(&3)
+			.iter()
+			.any(|a| matches!(a, PendingAction::SignTerms { .. })));
+		assert_noop!(
+			Missions::sign_terms(RuntimeOrigin::signed(3), id, terms),
+			Error::<Test>::TooLateToStart
+		);
+		// Never active, so no bond can be forfeited: closing returns them all.
+		run_to_block(DEADLINE + 1);
+		assert_ok!(Missions::close_expired(RuntimeOrigin::signed(9), id));
+		assert_eq!((free(2), free(3), free(OWNER)), (ENDOWMENT, ENDOWMENT, ENDOWMENT));
+	});
+}
+
+/// Second round, 3. Signing exactly `MinWorkingTime` before the deadline
+/// still starts the work.
+#[test]
+fn the_minimum_working_time_is_inclusive() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create(&[1000]);
+		recruit(id, &[(2, 100)]);
+		let terms = propose(id);
+		run_to_block(DEADLINE - MIN_WORKING_TIME);
+		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(2), id, terms));
+		assert!(Missions::is_active(&LiveMissions::<Test>::get(id).unwrap()));
+	});
+}
+
+/// Second round, 4. One milestone, two contributors: 2 submits, so 3 cannot;
+/// the owner rejects and nobody disputes. The rejected work was delivered
+/// for the roster: no bond is forfeited, the owner gets only its unspent
+/// budget back, and only the submitter's record shows the rejection.
+#[test]
+fn a_rejection_costs_no_teammate_its_bond() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = active(&[1000], &[(2, 50), (3, 50)]);
+		deliver(id, 2, 0);
+		assert_noop!(
+			Missions::submit_deliverable(RuntimeOrigin::signed(3), id, 0, hash(0xbb), None),
+			Error::<Test>::MilestoneAwaitingReview
+		);
+		assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 0, hash(5)));
+		run_to_block(DEADLINE + REVIEW_PERIOD + 1);
+		assert_ok!(Missions::close_expired(RuntimeOrigin::signed(9), id));
+		assert_eq!((free(2), free(3), free(OWNER)), (ENDOWMENT, ENDOWMENT, ENDOWMENT));
+		assert!(!System::events()
+			.iter()
+			.any(|r| matches!(r.event, RuntimeEvent::Missions(Event::BondForfeited { .. }))));
+		let log = settled();
+		assert_eq!(
+			log.iter()
+				.filter(|(_, _, s)| matches!(s, Settlement::MilestoneRejected { .. }))
+				.map(|(_, who, _)| *who)
+				.collect::<Vec<_>>(),
+			vec![2]
+		);
+		assert!(log.contains(&(id, 3, Settlement::MissionExpired { delivered: true })));
+	});
+}
+
+/// Second round, 4. Where a milestone never got a deliverable the roster did
+/// not deliver: the contributor who submitted nothing still loses its bond.
+#[test]
+fn an_undelivered_milestone_still_forfeits_the_idle_bond() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = active(&[500, 500], &[(2, 50), (3, 50)]);
+		deliver(id, 2, 0);
+		assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 0, hash(5)));
+		run_to_block(DEADLINE + REVIEW_PERIOD + 1);
+		assert_ok!(Missions::close_expired(RuntimeOrigin::signed(9), id));
+		assert_eq!(free(2), ENDOWMENT);
+		assert_eq!(free(3), ENDOWMENT - MIN_BOND);
+		assert_eq!(free(OWNER), ENDOWMENT + MIN_BOND);
+	});
+}
+
+/// Second round, 6. The fee for a turned-down commitment is the one in force
+/// when it committed: a vote raising `MinimumBond` afterwards cannot let the
+/// owner burn the committer's whole bond.
+#[test]
+fn the_turn_down_fee_is_fixed_when_committing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create_with(OWNER, &[1000], MissionOptions { min_bond: 50, ..Default::default() });
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(10), hash(2), 50));
+		MinimumBond::set(&50);
+		assert_ok!(Missions::reject_commitment(RuntimeOrigin::signed(OWNER), id, 2));
+		assert!(has_event(Event::CommitmentRejected { mission: id, who: 2, fee: MIN_BOND }));
+		assert_eq!(free(2), ENDOWMENT - MIN_BOND);
+	});
+}
+
+/// Second round, 6. A rejection may be disputed only within the dispute
+/// period the pallet documents.
+#[test]
+fn a_rejection_is_disputed_within_its_period_or_not_at_all() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = active(&[1000], &[(2, 100)]);
+		deliver(id, 2, 0);
+		assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 0, hash(5)));
+		run_to_block(1 + DISPUTE_PERIOD + 1);
+		assert!(!Missions::pending_actions(&2)
+			.contains(&PendingAction::Dispute { mission: id, milestone: 0 }));
+		assert_noop!(
+			Missions::dispute_milestone(RuntimeOrigin::signed(2), id, 0),
+			Error::<Test>::DisputePeriodOver
+		);
+		// The roster may still resubmit before the deadline.
+		deliver(id, 2, 0);
+	});
+}
+
+/// Second round, 9. Governance cancelling an active mission after the review
+/// period pays what silence already approved before refunding the owner:
+/// cancelling is no way around "silence is consent".
+#[test]
+fn force_cancel_pays_what_silence_approved() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = active(&[400, 600], &[(2, 100)]);
+		deliver(id, 2, 0);
+		run_to_block(DEADLINE + REVIEW_PERIOD + 1);
+		assert_ok!(Missions::force_cancel_mission(RuntimeOrigin::root(), id));
+		assert_eq!(free(2), ENDOWMENT + 400);
+		assert_eq!(free(OWNER), ENDOWMENT - 400);
+		assert!(has_event(Event::MissionCancelled { mission: id, by_force: true }));
+		assert!(LiveMissions::<Test>::get(id).is_none());
+	});
+}
+
+/// Second round, 9. Within the review period the owner may still reject, so
+/// a cancellation then refunds the unreviewed milestone; if silence already
+/// approved every milestone, the mission completes instead.
+#[test]
+fn force_cancel_within_review_refunds_and_after_it_may_complete() {
+	ExtBuilder::default().build_and_execute(|| {
+		let within = active(&[1000], &[(2, 100)]);
+		deliver(within, 2, 0);
+		assert_ok!(Missions::force_cancel_mission(RuntimeOrigin::root(), within));
+		assert_eq!((free(2), free(OWNER)), (ENDOWMENT, ENDOWMENT));
+
+		let after = active(&[1000], &[(3, 100)]);
+		deliver(after, 3, 0);
+		run_to_block(DEADLINE + REVIEW_PERIOD + 1);
+		assert_ok!(Missions::force_cancel_mission(RuntimeOrigin::root(), after));
+		assert_eq!(free(3), ENDOWMENT + 1000);
+		assert!(has_event(Event::MissionCompleted { mission: after }));
+	});
+}
+
+/// Second round, 11. The committer's signature binds the bond: a mission
+/// whose bond is above what the client showed is refused, nothing held.
+#[test]
+fn a_commitment_never_holds_more_than_its_signer_agreed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create_with(OWNER, &[1000], MissionOptions { min_bond: 50, ..Default::default() });
+		assert_noop!(
+			Missions::commit(RuntimeOrigin::signed(2), id, pct(10), hash(2), 49),
+			Error::<Test>::BondAboveMaximum
+		);
+		// A vote raising the chain's minimum between reading and signing.
+		MinimumBond::set(&60);
+		assert_noop!(
+			Missions::commit(RuntimeOrigin::signed(2), id, pct(10), hash(2), 50),
+			Error::<Test>::BondAboveMaximum
+		);
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(10), hash(2), 60));
+		assert_eq!(held(HoldReason::CommitmentBond, 2), 60);
 	});
 }

@@ -43,6 +43,11 @@ fn create_mission_errors() {
 			Error::<Test>::Overflow
 		);
 		assert_noop!(make(OWNER, t(), None, vec![100], 1), Error::<Test>::DeadlineInPast);
+		// Block 1: the nearest deadline is 1 + MIN_WORKING_TIME.
+		assert_noop!(
+			make(OWNER, t(), None, vec![100], MIN_WORKING_TIME),
+			Error::<Test>::DeadlineTooSoon
+		);
 		assert_noop!(
 			make(OWNER, t(), None, vec![100], 1 + MAX_DURATION + 1),
 			Error::<Test>::DeadlineTooFar
@@ -66,7 +71,7 @@ fn commit_errors() {
 	ExtBuilder::default().balance(5, 3).build_and_execute(|| {
 		let id = create(&[1000]);
 		let commit = |who: AccountId, id: MissionId, p: u32| {
-			Missions::commit(RuntimeOrigin::signed(who), id, pct(p), hash(2))
+			Missions::commit(RuntimeOrigin::signed(who), id, pct(p), hash(2), ANY_BOND)
 		};
 		assert_noop!(commit(2, 99, 10), Error::<Test>::MissionNotFound);
 		assert_noop!(commit(OWNER, id, 10), Error::<Test>::OwnerCannotCommit);
@@ -97,16 +102,22 @@ fn commitment_bounds() {
 		);
 		// Five pending: a sixth waits for room.
 		for who in 2..=6 {
-			assert_ok!(Missions::commit(RuntimeOrigin::signed(who), id, pct(10), hash(2)));
+			assert_ok!(Missions::commit(
+				RuntimeOrigin::signed(who),
+				id,
+				pct(10),
+				hash(2),
+				ANY_BOND
+			));
 		}
 		assert_noop!(
-			Missions::commit(RuntimeOrigin::signed(7), id, pct(10), hash(2)),
+			Missions::commit(RuntimeOrigin::signed(7), id, pct(10), hash(2), ANY_BOND),
 			Error::<Test>::TooManyCommitments
 		);
 		for who in 2..=6 {
 			assert_ok!(Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, who));
 		}
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(7), id, pct(10), hash(2)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(7), id, pct(10), hash(2), ANY_BOND));
 		assert_noop!(
 			Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, 7),
 			Error::<Test>::TooManyContributors
@@ -125,10 +136,10 @@ fn too_many_missions_for_a_contributor() {
 		}
 		let fifth = create_with(4, &[100], Default::default());
 		for id in &ids {
-			assert_ok!(Missions::commit(RuntimeOrigin::signed(2), *id, pct(10), hash(2)));
+			assert_ok!(Missions::commit(RuntimeOrigin::signed(2), *id, pct(10), hash(2), ANY_BOND));
 		}
 		assert_noop!(
-			Missions::commit(RuntimeOrigin::signed(2), fifth, pct(10), hash(2)),
+			Missions::commit(RuntimeOrigin::signed(2), fifth, pct(10), hash(2), ANY_BOND),
 			Error::<Test>::TooManyMissions
 		);
 	});
@@ -164,8 +175,8 @@ fn recruiting_errors() {
 			Error::<Test>::AlreadyAccepted
 		);
 		// Two pending commitments that fit alone but not together.
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(30), hash(2)));
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(4), id, pct(30), hash(2)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(30), hash(2), ANY_BOND));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(4), id, pct(30), hash(2), ANY_BOND));
 		assert_ok!(Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, 3));
 		assert_noop!(
 			Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, 4),
@@ -245,15 +256,18 @@ fn agreeing_errors() {
 }
 
 #[test]
-fn propose_after_deadline_fails() {
+fn propose_without_time_to_work_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = create(&[1000]);
 		recruit(id, &[(2, 100)]);
-		run_to_block(DEADLINE + 1);
+		// One block short of the minimum working time.
+		run_to_block(DEADLINE - MIN_WORKING_TIME + 1);
 		assert_noop!(
 			Missions::propose_terms(RuntimeOrigin::signed(OWNER), id),
-			Error::<Test>::DeadlinePassed
+			Error::<Test>::TooLateToStart
 		);
+		assert!(!Missions::pending_actions(&OWNER)
+			.contains(&PendingAction::ProposeTerms { mission: id }));
 	});
 }
 
@@ -314,7 +328,7 @@ fn active_mission_errors() {
 			Error::<Test>::MissionAlreadyActive
 		);
 		assert_noop!(
-			Missions::commit(RuntimeOrigin::signed(4), id, pct(1), hash(2)),
+			Missions::commit(RuntimeOrigin::signed(4), id, pct(1), hash(2), ANY_BOND),
 			Error::<Test>::MissionAlreadyActive
 		);
 		assert_noop!(

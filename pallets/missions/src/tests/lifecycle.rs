@@ -127,7 +127,7 @@ fn owner_cancels_before_work_and_everything_comes_back() {
 		let id =
 			create_with(OWNER, &[1000, 500], MissionOptions { min_bond: 50, ..Default::default() });
 		recruit(id, &[(2, 60)]);
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(10), hash(2)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(10), hash(2), ANY_BOND));
 		assert_eq!(free(3), ENDOWMENT - 50);
 		assert_ok!(Missions::cancel_mission(RuntimeOrigin::signed(OWNER), id));
 		for who in [OWNER, 2, 3] {
@@ -320,10 +320,16 @@ fn a_member_who_leaves_abandons_and_withdraws() {
 	ExtBuilder::default().build_and_execute(|| {
 		let running = active(&[1000], &[(2, 50), (3, 50)]);
 		let recruiting = create(&[500]);
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), recruiting, pct(10), hash(2)));
+		assert_ok!(Missions::commit(
+			RuntimeOrigin::signed(2),
+			recruiting,
+			pct(10),
+			hash(2),
+			ANY_BOND
+		));
 		// 2 also has a pending commitment to a third mission that went active.
 		let third = create(&[300]);
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), third, pct(10), hash(2)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), third, pct(10), hash(2), ANY_BOND));
 		recruit(third, &[(4, 100)]);
 		let t = propose(third);
 		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(4), third, t));

@@ -16,6 +16,8 @@ use sp_runtime::{DispatchError, Perbill, Saturating};
 
 const OWNER: AccountId = 1;
 const DEADLINE: u64 = 100;
+/// The most a committer agrees to bond when the amount is not what a test is about.
+const ANY_BOND: Balance = Balance::MAX;
 
 fn hash(b: u8) -> H256 {
 	H256::repeat_byte(b)
@@ -76,7 +78,13 @@ fn create(amounts: &[Balance]) -> MissionId {
 
 fn recruit(id: MissionId, roster: &[(AccountId, u32)]) {
 	for (who, p) in roster {
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(*who), id, pct(*p), hash(0xe0)));
+		assert_ok!(Missions::commit(
+			RuntimeOrigin::signed(*who),
+			id,
+			pct(*p),
+			hash(0xe0),
+			ANY_BOND
+		));
 		assert_ok!(Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, *who));
 	}
 }

@@ -54,7 +54,7 @@ fn origin_matrix() {
 		),
 		(
 			"commit",
-			Call::commit { mission: 0, share: pct(10), role_hash: hash(2) },
+			Call::commit { mission: 0, share: pct(10), role_hash: hash(2), max_bond: ANY_BOND },
 			[BAD, no(NotAMember), OK, no(OwnerCannotCommit), no(AlreadyCommitted), BAD],
 		),
 		(
@@ -120,7 +120,13 @@ fn origin_matrix() {
 			ExtBuilder::default().build_and_execute(|| {
 				let id = create(&[1000]);
 				recruit(id, &[(CONTRIBUTOR, 60)]);
-				assert_ok!(Missions::commit(RuntimeOrigin::signed(3), id, pct(10), hash(2)));
+				assert_ok!(Missions::commit(
+					RuntimeOrigin::signed(3),
+					id,
+					pct(10),
+					hash(2),
+					ANY_BOND
+				));
 				let who = format!("{name} from {:?}", origin.caller);
 				let got = RuntimeCall::Missions(call.clone())
 					.dispatch(origin)

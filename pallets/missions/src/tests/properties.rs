@@ -251,7 +251,7 @@ fn apply(op: &Op) -> sp_runtime::DispatchResult {
 			let left = LiveMissions::<Test>::get(mission)
 				.map_or(Perbill::one(), |m| Perbill::one().saturating_sub(m.accepted_shares()));
 			let share = if valid && !left.is_zero() { pct(share).min(left) } else { pct(share) };
-			Missions::commit(s(newcomer(mission, pick, valid)), mission, share, hash(2))
+			Missions::commit(s(newcomer(mission, pick, valid)), mission, share, hash(2), ANY_BOND)
 		}
 		Op::Withdraw { mission, pick, valid } => {
 			plain(Missions::withdraw_commitment(s(committer(mission, pick, valid, None)), mission))
@@ -352,7 +352,7 @@ fn apply(op: &Op) -> sp_runtime::DispatchResult {
 			shares[0] = shares[0].saturating_add(rest);
 			for (i, share) in shares.into_iter().enumerate() {
 				let who = newcomer(mission, i, true);
-				let _ = checked(|| Missions::commit(s(who), mission, share, hash(2)));
+				let _ = checked(|| Missions::commit(s(who), mission, share, hash(2), ANY_BOND));
 				let _ = checked(|| plain(Missions::accept_commitment(s(m.owner), mission, who)));
 			}
 			Ok(())
@@ -465,7 +465,7 @@ proptest! {
 			shares[0] = shares[0].saturating_add(Perbill::one().saturating_sub(sum));
 			let members: Vec<AccountId> = (2..2 + weights.len() as u64).collect();
 			for (who, share) in members.iter().zip(&shares) {
-				assert_ok!(Missions::commit(RuntimeOrigin::signed(*who), id, *share, hash(2)));
+				assert_ok!(Missions::commit(RuntimeOrigin::signed(*who), id, *share, hash(2), ANY_BOND));
 				assert_ok!(Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, *who));
 				check_invariants(issuance);
 			}

@@ -7,7 +7,7 @@ use super::*;
 fn views_show_what_the_chain_holds_and_what_waits() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = create(&[1000, 500]);
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(2)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(2), ANY_BOND));
 		assert_eq!(
 			Missions::pending_actions(&OWNER),
 			vec![PendingAction::DecideCommitment { mission: id, who: 2 }]
@@ -100,7 +100,7 @@ fn calls_are_charged_for_the_roster_they_met_and_refunded_the_rest() {
 		let id = create(&[100, 200]);
 		recruit(id, &[(2, 60)]);
 		// A commitment never accepted: one pending bond at completion.
-		assert_ok!(Missions::commit(RuntimeOrigin::signed(4), id, pct(1), hash(0xe0)));
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(4), id, pct(1), hash(0xe0), ANY_BOND));
 		recruit(id, &[(3, 40)]);
 		let terms = propose(id);
 
