@@ -28,7 +28,7 @@ else
 fi
 
 # Rust: rustup's stable toolchain, the wasm target substrate-wasm-builder 35
-# compiles the runtime for, and rust-src.
+# compiles the runtime for, rust-src, and rustfmt (scripts/test.sh checks the format).
 if ! command -v rustup >/dev/null 2>&1; then
 	say "rustup is missing: install it from rustup.rs first (see README, Prerequisites)"
 	exit 1
@@ -40,12 +40,14 @@ else
 	say "adding the wasm32v1-none target to $toolchain"
 	rustup target add wasm32v1-none --toolchain "$toolchain"
 fi
-if rustup component list --installed --toolchain "$toolchain" | grep -q '^rust-src'; then
-	say "rust-src present for $toolchain"
-else
-	say "adding rust-src to $toolchain"
-	rustup component add rust-src --toolchain "$toolchain"
-fi
+for component in rust-src rustfmt; do
+	if rustup component list --installed --toolchain "$toolchain" | grep -q "^${component}"; then
+		say "${component} present for $toolchain"
+	else
+		say "adding ${component} to $toolchain"
+		rustup component add "$component" --toolchain "$toolchain"
+	fi
+done
 
 # Node.js 20+ and npm for the end-to-end suite (scripts/e2e, @polkadot/api).
 node_major() { node -e 'console.log(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }

@@ -27,6 +27,9 @@ export PEER_TIMINGS=1
 step "setup and build (cargo build)" "${PEER_ROOT}/scripts/build.sh"
 python3 "${PEER_ROOT}/scripts/cargo-timings.py" --top 20 || true
 
+log "Rust format (cargo fmt --check, rustfmt.toml)"
+step "Rust format check" cargo fmt --all -- --check
+
 log "the build cache's file times (scripts/source-times.py)"
 step "build cache tests" python3 "${PEER_ROOT}/scripts/source_times_test.py"
 

@@ -165,7 +165,7 @@ describe('a consortium network survives what networks do to it', { concurrency: 
       });
       await net.report(`eve authored finalized block #${authored}`);
 
-      // Five members now: 2/3 is four ayes.
+      // Five members now: 3/4 (a validator change takes what Root takes) is four ayes.
       const removed = await councilMotion(api, api.tx.validatorSet.removeValidator(eve.address), 4, alice, [bob, charlie, dave]);
       assert.ok(removed.some((e) => e.section === 'validatorSet' && e.method === 'ValidatorRemoved'));
       await net.waitFor('eve out of the session\'s validators', 180000, async () =>
