@@ -3,7 +3,7 @@
 
 import { useChain, useLive } from '../chain';
 import { useTx } from '../components/Tx';
-import { Who } from '../components/Names';
+import { Who, useMembers } from '../components/Names';
 import { peer } from '../lib/amount';
 
 const HOLD_NAMES: Record<string, string> = {
@@ -22,6 +22,7 @@ export function Home() {
 function Awaiting({ address }: { address: string }) {
   const { api } = useChain();
   const send = useTx();
+  const members = useMembers();
   const { data, error } = useLive(async (api, at) => {
     const [acc, holds, rep, actions] = await Promise.all([
       api.query.System.Account.getValue(address, { at }),
@@ -53,6 +54,7 @@ function Awaiting({ address }: { address: string }) {
       <section className="card">
         <h2>Reputation</h2>
         <p className="score" data-testid="score">{rep.score}</p>
+        {!members.has(address) && <p className="muted" data-testid="no-record">Only consortium members keep a reputation record: work paid to this account is in its history, not in a score.</p>}
         <table className="kv"><tbody>
           <tr><th>Missions completed</th><td>{r.missions_completed}</td></tr>
           <tr><th>Milestones paid</th><td>{r.milestones_paid} ({r.approved_first_try} at first try)</td></tr>

@@ -136,16 +136,25 @@ describe('peer-node through polkadot.js', () => {
     assert.ok(todo.some((a) => a.isDecideCommitment
       && a.asDecideCommitment.mission.toNumber() === id
       && a.asDecideCommitment.who.toString() === charlie.address));
-    // Ferdie (not a member: the mission is open) completes a mission: one more
-    // completion on its record, and a score.
-    const before = await api.call.reputationApi.reputation(ferdie.address);
-    const done = await mission(api, alice, { roster: [[ferdie, 100]], open: true });
-    await ok(api, api.tx.missions.submitDeliverable(done.id, 0, h('dd'), null), ferdie);
+    // Charlie (a member) completes a mission: one more completion on its record,
+    // and a higher score.
+    const before = await api.call.reputationApi.reputation(charlie.address);
+    const done = await mission(api, alice, { roster: [[charlie, 100]] });
+    await ok(api, api.tx.missions.submitDeliverable(done.id, 0, h('dd'), null), charlie);
     await ok(api, api.tx.missions.approveMilestone(done.id, 0), alice);
-    const rep = await api.call.reputationApi.reputation(ferdie.address);
+    const rep = await api.call.reputationApi.reputation(charlie.address);
     assert.equal(rep.record.missionsCompleted.toNumber(), before.record.missionsCompleted.toNumber() + 1);
     assert.ok(rep.score.toNumber() > before.score.toNumber());
-    assert.equal((await api.call.reputationApi.score(ferdie.address)).toNumber(), rep.score.toNumber());
+    assert.equal((await api.call.reputationApi.score(charlie.address)).toNumber(), rep.score.toNumber());
+    // Ferdie (not a member: the mission is open) is paid in full but keeps no
+    // record: nobody paid a deposit for one (docs/SECURITY.md, finding 30).
+    const paidTo = await mission(api, alice, { roster: [[ferdie, 100]], open: true });
+    const free = (await api.query.system.account(ferdie.address)).data.free.toBigInt();
+    await ok(api, api.tx.missions.submitDeliverable(paidTo.id, 0, h('dd'), null), ferdie);
+    await ok(api, api.tx.missions.approveMilestone(paidTo.id, 0), alice);
+    assert.ok((await api.query.system.account(ferdie.address)).data.free.toBigInt() > free);
+    assert.equal((await api.query.reputation.reputations(ferdie.address)).missionsCompleted.toNumber(), 0);
+    assert.equal((await api.call.reputationApi.score(ferdie.address)).toNumber(), 0);
   }));
 
   test('a batch of mission calls is all or nothing', withLog(async () => {
