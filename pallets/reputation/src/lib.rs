@@ -183,12 +183,7 @@ pub mod pallet {
 			if gain == 0 {
 				return 0;
 			}
-			let cap = (T::MaxPointsPerOwner::get() as u64).saturating_mul(POINT);
-			let held = PointsFromOwner::<T>::get(who, owner)
-				.map_or(0, |(points, at)| Self::decay(points, now.saturating_sub(at)));
-			let gain = gain.min(cap.saturating_sub(held));
-			PointsFromOwner::<T>::insert(who, owner, (held.saturating_add(gain), now));
-			gain
+			PointsFromOwner::<T>::mutate(who, owner, |entry| Self::within_cap(entry, gain, now))
 		}
 
 		/// What of `loss` `owner`'s missions may take from `who`, recorded
@@ -202,12 +197,22 @@ pub mod pallet {
 			if loss == 0 {
 				return 0;
 			}
+			PointsTakenByOwner::<T>::mutate(who, owner, |entry| Self::within_cap(entry, loss, now))
+		}
+
+		/// What of `points` fits under `MaxPointsPerOwner` beside `entry` (the points
+		/// already counted against the cap, as of its block, decayed to `now`), and
+		/// `entry` brought up to date with it.
+		fn within_cap(
+			entry: &mut Option<(u64, BlockNumberFor<T>)>,
+			points: u64,
+			now: BlockNumberFor<T>,
+		) -> u64 {
 			let cap = (T::MaxPointsPerOwner::get() as u64).saturating_mul(POINT);
-			let taken = PointsTakenByOwner::<T>::get(who, owner)
-				.map_or(0, |(points, at)| Self::decay(points, now.saturating_sub(at)));
-			let loss = loss.min(cap.saturating_sub(taken));
-			PointsTakenByOwner::<T>::insert(who, owner, (taken.saturating_add(loss), now));
-			loss
+			let counted = entry.map_or(0, |(p, at)| Self::decay(p, now.saturating_sub(at)));
+			let points = points.min(cap.saturating_sub(counted));
+			*entry = Some((counted.saturating_add(points), now));
+			points
 		}
 
 		/// The score of `who` now.
@@ -274,20 +279,13 @@ pub mod pallet {
 				);
 			}
 			let cap = (T::MaxPointsPerOwner::get() as u64).saturating_mul(POINT);
-			for (who, _, (points, at)) in PointsFromOwner::<T>::iter() {
-				ensure!(at <= now, "points from an owner are dated in the future");
-				ensure!(points <= cap, "points from one owner above the cap");
+			let per_owner = PointsFromOwner::<T>::iter().chain(PointsTakenByOwner::<T>::iter());
+			for (who, _, (points, at)) in per_owner {
+				ensure!(at <= now, "points counted against an owner's cap are dated in the future");
+				ensure!(points <= cap, "points counted against one owner above the cap");
 				ensure!(
 					Reputations::<T>::contains_key(&who),
-					"points from an owner without a record"
-				);
-			}
-			for (who, _, (points, at)) in PointsTakenByOwner::<T>::iter() {
-				ensure!(at <= now, "points taken by an owner are dated in the future");
-				ensure!(points <= cap, "points taken by one owner above the cap");
-				ensure!(
-					Reputations::<T>::contains_key(&who),
-					"points taken by an owner without a record"
+					"points counted against an owner's cap without a record"
 				);
 			}
 			Ok(())
