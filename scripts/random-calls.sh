@@ -15,6 +15,6 @@ export PEER_RANDOM_SEED=${SEED:-1}
 export PEER_RANDOM_CALLS_PER_SEED=${PER_SEED:-300}
 log "${PEER_RANDOM_CALLS} random calls from seed ${PEER_RANDOM_SEED}, ${PEER_RANDOM_CALLS_PER_SEED} per sequence"
 start=$(date +%s)
-cargo test "${PEER_CARGO_FLAGS[@]}" --lib -- random_calls::random_calls_keep_every_invariant --exact --nocapture --test-threads 1 2>cargo test "${PEER_CARGO_FLAGS[@]}" --lib -- random_calls --nocapture --test-threads 1 2>&1 |1 |
+cargo test "${PEER_CARGO_FLAGS[@]}" --lib -- random_calls::random_calls_keep_every_invariant --exact --nocapture --test-threads 1 2>&1 |
 	grep -E '^\[random-calls\]|panicked|FAILED|test result: FAILED'
 log "done in $(($(date +%s) - start)) s"
