@@ -19,16 +19,8 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
-#[cfg(test)]
-mod escalation_tests;
 pub mod genesis_config_presets;
-#[cfg(test)]
-mod governance_tests;
 pub mod migrations;
-#[cfg(test)]
-mod organization_tests;
-#[cfg(test)]
-mod random_calls;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -198,7 +190,7 @@ mod runtime {
 	// the order that matters: balances before session keys (which take a
 	// consumer reference on an existing account), the validator set before
 	// the session pallet it feeds, and the session pallet before Aura and
-	// GRANDPA, whose authorities it rotates. `tests::pallets_run_in_the_intended_order`
+	// GRANDPA, whose authorities it rotates. `tests::genesis::pallets_run_in_the_intended_order`
 	// checks it.
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;

@@ -1,7 +1,7 @@
 //! Storage migrations, and the convention for writing them.
 //!
 //! Every pallet of ours declares its storage version (`#[pallet::storage_version]`,
-//! all at 0 today; `tests::every_pallet_stores_the_version_its_code_declares` checks
+//! all at 0 today; `tests::genesis::every_pallet_stores_the_version_its_code_declares` checks
 //! that genesis writes them). When a stored type of a pallet changes:
 //!
 //! 1. In the pallet, raise `STORAGE_VERSION` and write the migration in

@@ -7,7 +7,7 @@
 //! abandoned, bonds forfeited as `abandon`) and takes it out of the validator
 //! set (`pallet_validator_set::Pallet::member_left`, within the set's
 //! minimum). The consortium charges `max_weight` on top of `retire` and
-//! `remove_member`; `runtime/src/tests.rs` checks that bound against the
+//! `remove_member`; `runtime/src/tests/genesis.rs` checks that bound against the
 //! benchmarked weights.
 
 use crate::{AccountId, Missions, ValidatorSet};

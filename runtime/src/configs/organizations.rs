@@ -32,7 +32,7 @@
 //!
 //! `is_superset`: `Any` covers every type, `MissionManager` covers
 //! `MissionContributor`, `NonTransfer` covers `Governance`; nothing else
-//! (`organization_tests` checks each claim against the lists, call by call).
+//! (`tests::organizations` checks each claim against the lists, call by call).
 //! `pallet-proxy` refuses a proxy adding or removing a proxy its own type does
 //! not cover, so no proxy creates a stronger one.
 

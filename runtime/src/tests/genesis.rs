@@ -1,38 +1,13 @@
-//! Runtime-level tests: genesis presets, identity, limits.
+//! Genesis presets, the runtime's identity, limits and weights as built.
 
+use super::{genesis_of, merge};
 use crate::genesis_config_presets::ENDOWMENT as ENDOWMENT_CHECK;
 use crate::{
 	genesis_config_presets, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
 	UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, VERSION,
 };
 use frame_support::{dispatch::GetDispatchInfo, traits::Get};
-use serde_json::Value;
 use sp_keyring::Sr25519Keyring;
-
-/// Merges a preset's patch into the default genesis, as the node does.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(b), Value::Object(p)) => {
-			for (k, v) in p {
-				merge(b.entry(k).or_insert(Value::Null), v);
-			}
-		}
-		(b, p) => *b = p,
-	}
-}
-
-pub(crate) fn genesis_of(preset: &str) -> sp_io::TestExternalities {
-	let patch = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	let json = serde_json::to_vec(&config).unwrap();
-	let mut ext = sp_io::TestExternalities::default();
-	ext.execute_with(|| {
-		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
-			.expect("genesis builds")
-	});
-	ext
-}
 
 #[test]
 fn identity_is_peer() {
