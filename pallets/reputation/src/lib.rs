@@ -172,34 +172,6 @@ pub mod pallet {
 			halved.saturating_sub((f / 2).mul_floor(halved))
 		}
 
-		/// What of `gain` `who` may take from `owner`'s missions, recorded
-		/// against the cap.
-		fn within_owner_cap(
-			owner: &T::AccountId,
-			who: &T::AccountId,
-			gain: u64,
-			now: BlockNumberFor<T>,
-		) -> u64 {
-			if gain == 0 {
-				return 0;
-			}
-			PointsFromOwner::<T>::mutate(who, owner, |entry| Self::within_cap(entry, gain, now))
-		}
-
-		/// What of `loss` `owner`'s missions may take from `who`, recorded
-		/// against the cap (the same as for gains, decaying as points do).
-		fn within_loss_cap(
-			owner: &T::AccountId,
-			who: &T::AccountId,
-			loss: u64,
-			now: BlockNumberFor<T>,
-		) -> u64 {
-			if loss == 0 {
-				return 0;
-			}
-			PointsTakenByOwner::<T>::mutate(who, owner, |entry| Self::within_cap(entry, loss, now))
-		}
-
 		/// What of `points` fits under `MaxPointsPerOwner` beside `entry` (the points
 		/// already counted against the cap, as of its block, decayed to `now`), and
 		/// `entry` brought up to date with it.
@@ -349,8 +321,18 @@ pub mod pallet {
 						(0, 50 * POINT)
 					}
 				};
-				let gain = Self::within_owner_cap(owner, who, gain, now);
-				let loss = Self::within_loss_cap(owner, who, loss, now);
+				// What one owner's missions give and take is capped, each apart (an
+				// outcome that moves no points touches no entry).
+				let capped = |points: u64, map_from: bool| match (points, map_from) {
+					(0, _) => 0,
+					(p, true) => {
+						PointsFromOwner::<T>::mutate(who, owner, |e| Self::within_cap(e, p, now))
+					}
+					(p, false) => {
+						PointsTakenByOwner::<T>::mutate(who, owner, |e| Self::within_cap(e, p, now))
+					}
+				};
+				let (gain, loss) = (capped(gain, true), capped(loss, false));
 				r.points = r.points.saturating_add(gain).saturating_sub(loss);
 			});
 			Self::deposit_event(Event::ReputationChanged {
