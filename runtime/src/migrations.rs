@@ -1,7 +1,7 @@
 //! Storage migrations, and the convention for writing them.
 //!
 //! Every pallet of ours declares its storage version (`#[pallet::storage_version]`,
-//! all at 0 today; `tests::genesis::every_pallet_stores_the_version_its_code_declares` checks
+//! missions and the validator set at 1, the rest at 0; `tests::genesis::every_pallet_stores_the_version_its_code_declares` checks
 //! that genesis writes them). When a stored type of a pallet changes:
 //!
 //! 1. In the pallet, raise `STORAGE_VERSION` and write the migration in
@@ -23,4 +23,6 @@
 pub type Unreleased = (
 	// Missions v0 -> v1: each commitment keeps its turn-down fee (spec 102).
 	pallet_missions::migrations::v1::MigrateV0ToV1<crate::Runtime>,
+	// Validator set v0 -> v1: the set's minimum is stored (spec 102).
+	pallet_validator_set::migrations::v1::MigrateV0ToV1<crate::Runtime>,
 );
