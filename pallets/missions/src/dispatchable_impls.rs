@@ -566,12 +566,14 @@ impl<T: Config> Pallet<T> {
 		// Delivery is judged by milestone: if every unsettled milestone got a
 		// deliverable (the owner rejected it), the roster delivered, and no
 		// one loses a bond because a teammate's submission blocked its own.
-		let roster_delivered = mission
-			.milestones
-			.iter()
-			.enumerate()
-			.filter(|(_, m)| !m.status.is_settled())
-			.all(|(index, _)| Deliverables::<T>::contains_key(id, index as MilestoneIndex));
+		// (Before work nothing was delivered: no storage to read.)
+		let roster_delivered = Self::is_active(&mission)
+			&& mission
+				.milestones
+				.iter()
+				.enumerate()
+				.filter(|(_, m)| !m.status.is_settled())
+				.all(|(index, _)| Deliverables::<T>::contains_key(id, index as MilestoneIndex));
 		Self::refund_unpaid(id, &mut mission)?;
 		let owner = mission.owner.clone();
 		for (who, commitment) in Commitments::<T>::drain_prefix(id) {

@@ -279,7 +279,7 @@ pub mod pallet {
 			Reputations::<T>::mutate(who, |r| {
 				r.points = Self::decay(r.points, now.saturating_sub(r.updated));
 				r.updated = now;
-				let (gain, loss) = match outcome {
+				let (mut gain, mut loss) = match outcome {
 					// Nothing earned, nothing counted: a zero part is no work paid.
 					Settlement::MilestonePaid { amount, .. } if amount.is_zero() => (0, 0),
 					Settlement::MilestonePaid { amount, first_try, .. } => {
@@ -323,16 +323,16 @@ pub mod pallet {
 				};
 				// What one owner's missions give and take is capped, each apart (an
 				// outcome that moves no points touches no entry).
-				let capped = |points: u64, map_from: bool| match (points, map_from) {
-					(0, _) => 0,
-					(p, true) => {
-						PointsFromOwner::<T>::mutate(who, owner, |e| Self::within_cap(e, p, now))
-					}
-					(p, false) => {
-						PointsTakenByOwner::<T>::mutate(who, owner, |e| Self::within_cap(e, p, now))
-					}
-				};
-				let (gain, loss) = (capped(gain, true), capped(loss, false));
+				if gain > 0 {
+					gain = PointsFromOwner::<T>::mutate(who, owner, |e| {
+						Self::within_cap(e, gain, now)
+					});
+				}
+				if loss > 0 {
+					loss = PointsTakenByOwner::<T>::mutate(who, owner, |e| {
+						Self::within_cap(e, loss, now)
+					});
+				}
 				r.points = r.points.saturating_add(gain).saturating_sub(loss);
 			});
 			Self::deposit_event(Event::ReputationChanged {
