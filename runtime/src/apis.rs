@@ -1,7 +1,7 @@
 //! The runtime APIs the node and polkadot.js call.
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Missions,
+	AccountId, AssetKind, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Missions,
 	Nonce, Reputation, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
 	VERSION,
 };
@@ -194,10 +194,11 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_missions_runtime_api::MissionsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+	#[api_version(2)]
+	impl pallet_missions_runtime_api::MissionsApi<Block, AccountId, Balance, BlockNumber, AssetKind> for Runtime {
 		fn mission(
 			id: pallet_missions::MissionId,
-		) -> Option<pallet_missions::MissionView<AccountId, Balance, BlockNumber>> {
+		) -> Option<pallet_missions::MissionView<AccountId, Balance, BlockNumber, AssetKind>> {
 			Missions::mission_view(id)
 		}
 

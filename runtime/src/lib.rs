@@ -34,6 +34,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 pub use configs::missions::{dynamic_params, RuntimeParameters, RuntimeParametersKey};
+pub use configs::{AssetId, AssetKind};
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -73,10 +74,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("peer"),
 	impl_name: alloc::borrow::Cow::Borrowed("peer-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -239,6 +240,12 @@ mod runtime {
 
 	#[runtime::pallet_index(15)]
 	pub type Identity = pallet_identity;
+
+	#[runtime::pallet_index(16)]
+	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(17)]
+	pub type AssetsHolder = pallet_assets_holder;
 
 	#[runtime::pallet_index(20)]
 	pub type Consortium = pallet_consortium;

@@ -1,7 +1,7 @@
 //! Storage migrations, and the convention for writing them.
 //!
 //! Every pallet of ours declares its storage version (`#[pallet::storage_version]`,
-//! missions and the validator set at 1, the rest at 0; `tests::genesis::every_pallet_stores_the_version_its_code_declares` checks
+//! missions at 2, the validator set at 1, the rest at 0; `tests::genesis::every_pallet_stores_the_version_its_code_declares` checks
 //! that genesis writes them). When a stored type of a pallet changes:
 //!
 //! 1. In the pallet, raise `STORAGE_VERSION` and write the migration in
@@ -25,4 +25,7 @@ pub type Unreleased = (
 	pallet_missions::migrations::v1::MigrateV0ToV1<crate::Runtime>,
 	// Validator set v0 -> v1: the set's minimum is stored (spec 102).
 	pallet_validator_set::migrations::v1::MigrateV0ToV1<crate::Runtime>,
+	// Missions v1 -> v2: each mission names its asset, PEER for every mission
+	// posted before (spec 103).
+	pallet_missions::migrations::v2::MigrateV1ToV2<crate::Runtime>,
 );

@@ -56,6 +56,7 @@ fn mission<T: Config>(owner: &T::AccountId, m: u32, u: u32) -> MissionId {
 		vec![b't'; T::MaxTitleLen::get() as usize],
 		H256::repeat_byte(1),
 		Some(vec![b'u'; u as usize]),
+		T::NativeAsset::get(),
 		milestones,
 		deadline,
 		MissionOptions { open_to_non_members: false, min_bond: 0u32.into(), min_reputation: 0 },

@@ -9,7 +9,8 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, InspectHold, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
+		fungibles,
+		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
 		Contains,
 	},
 };
@@ -28,6 +29,7 @@ impl<T: Config> Pallet<T> {
 		title: Vec<u8>,
 		content_hash: H256,
 		uri: Option<Vec<u8>>,
+		asset: T::AssetKind,
 		milestones: Vec<MilestoneSpec<BalanceOf<T>>>,
 		deadline: BlockNumberFor<T>,
 		options: MissionOptions<BalanceOf<T>>,
@@ -36,6 +38,7 @@ impl<T: Config> Pallet<T> {
 		let title: BoundedVec<u8, T::MaxTitleLen> =
 			title.try_into().map_err(|_| Error::<T>::TitleTooLong)?;
 		let uri = Self::bound_uri(uri)?;
+		let minimum = Self::minimum_budget(&asset).ok_or(Error::<T>::AssetNotAccepted)?;
 		ensure!(!milestones.is_empty(), Error::<T>::NoMilestones);
 		ensure!(
 			milestones.len() <= T::MaxMilestones::get() as usize,
@@ -46,7 +49,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(!m.amount.is_zero(), Error::<T>::ZeroMilestoneAmount);
 			budget = budget.checked_add(&m.amount).ok_or(Error::<T>::Overflow)?;
 		}
-		ensure!(budget >= T::MinimumBudget::get(), Error::<T>::BudgetTooLow);
+		ensure!(budget >= minimum, Error::<T>::BudgetTooLow);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(deadline > now, Error::<T>::DeadlineInPast);
 		ensure!(
@@ -61,13 +64,32 @@ impl<T: Config> Pallet<T> {
 		owned.try_push(id).map_err(|_| Error::<T>::TooManyMissions)?;
 
 		let deposit = T::MissionDeposit::get().max(T::Currency::minimum_balance());
-		let total = budget.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
+		// The deposit is native; the budget is in the mission's asset, native too or not.
+		let native_needed = if asset == T::NativeAsset::get() {
+			budget.checked_add(&deposit).ok_or(Error::<T>::Overflow)?
+		} else {
+			ensure!(
+				<T::Assets as fungibles::InspectHold<_>>::can_hold(
+					asset.clone(),
+					&HoldReason::MissionEscrow.into(),
+					&owner,
+					budget
+				),
+				Error::<T>::InsufficientBalance
+			);
+			deposit
+		};
 		ensure!(
-			T::Currency::can_hold(&HoldReason::MissionEscrow.into(), &owner, total),
+			T::Currency::can_hold(&HoldReason::MissionDeposit.into(), &owner, native_needed),
 			Error::<T>::InsufficientBalance
 		);
-		T::Currency::hold(&HoldReason::MissionEscrow.into(), &owner, budget)
-			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		<T::Assets as fungibles::MutateHold<_>>::hold(
+			asset.clone(),
+			&HoldReason::MissionEscrow.into(),
+			&owner,
+			budget,
+		)
+		.map_err(|_| Error::<T>::InsufficientBalance)?;
 		T::Currency::hold(&HoldReason::MissionDeposit.into(), &owner, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 
@@ -98,11 +120,12 @@ impl<T: Config> Pallet<T> {
 			owed: Zero::zero(),
 			deposit,
 			created: now,
+			asset: asset.clone(),
 		};
 		LiveMissions::<T>::insert(id, mission);
 		OwnedMissions::<T>::insert(&owner, owned);
 		NextMissionId::<T>::put(next);
-		Self::deposit_event(Event::MissionCreated { mission: id, owner, budget, deadline });
+		Self::deposit_event(Event::MissionCreated { mission: id, owner, asset, budget, deadline });
 		Ok(())
 	}
 
@@ -496,16 +519,21 @@ impl<T: Config> Pallet<T> {
 		let roster_len = mission.roster.len() as u32;
 		let commitment = Commitments::<T>::get(id, &who).ok_or(Error::<T>::CommitmentNotFound)?;
 		let bond = commitment.bond;
-		// The bond moves from the leaver's hold into the owner's escrow and
-		// raises the last unsettled milestone.
+		// The bond moves from the leaver's hold to the owner. In a mission paid
+		// in the native currency it joins the escrow and raises the last
+		// unsettled milestone; in another asset it stays with the owner, free
+		// (a bond is native and cannot join an escrow in another asset).
+		let native = mission.asset == T::NativeAsset::get();
 		let last = mission
 			.milestones
 			.iter_mut()
 			.rev()
 			.find(|m| !m.status.is_settled())
 			.ok_or(Error::<T>::MissionNotActive)?;
-		last.amount = last.amount.checked_add(&bond).ok_or(Error::<T>::Overflow)?;
-		mission.budget = mission.budget.checked_add(&bond).ok_or(Error::<T>::Overflow)?;
+		if native {
+			last.amount = last.amount.checked_add(&bond).ok_or(Error::<T>::Overflow)?;
+			mission.budget = mission.budget.checked_add(&bond).ok_or(Error::<T>::Overflow)?;
+		}
 		if !bond.is_zero() {
 			T::Currency::transfer_on_hold(
 				&HoldReason::CommitmentBond.into(),
@@ -516,7 +544,9 @@ impl<T: Config> Pallet<T> {
 				Restriction::Free,
 				Fortitude::Force,
 			)?;
-			T::Currency::hold(&HoldReason::MissionEscrow.into(), &mission.owner, bond)?;
+			if native {
+				T::Currency::hold(&HoldReason::MissionEscrow.into(), &mission.owner, bond)?;
+			}
 		}
 		let (_, left_share) = mission.roster.remove(position);
 		Self::spread_share(&mut mission, left_share);
@@ -626,5 +656,52 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Self::member_left_weight_per_mission().saturating_mul(count.max(1) as u64)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	// ----- Assets -----
+
+	pub(crate) fn do_set_minimum_budget(
+		asset: T::AssetKind,
+		minimum: Option<BalanceOf<T>>,
+	) -> DispatchResult {
+		ensure!(asset != T::NativeAsset::get(), Error::<T>::NativeMinimumIsAParameter);
+		ensure!(
+			<T::Assets as fungibles::Inspect<_>>::asset_exists(asset.clone()),
+			Error::<T>::AssetNotAccepted
+		);
+		if let Some(minimum) = minimum {
+			let floor = <T::Assets as fungibles::Inspect<_>>::minimum_balance(asset.clone());
+			ensure!(
+				!minimum.is_zero() && minimum >= floor,
+				Error::<T>::MinimumBelowAssetMinimum
+			);
+		}
+		MinimumBudgets::<T>::set(&asset, minimum);
+		Self::deposit_event(Event::MinimumBudgetSet { asset, minimum });
+		Ok(())
+	}
+
+	pub(crate) fn do_claim(
+		who: T::AccountId,
+		asset: T::AssetKind,
+		from: T::AccountId,
+	) -> DispatchResult {
+		let key = (asset.clone(), from.clone());
+		let amount = Claimable::<T>::get(&who, &key).ok_or(Error::<T>::NothingToClaim)?;
+		ensure!(
+			<T::Assets as fungibles::Inspect<_>>::can_deposit(
+				asset.clone(),
+				&who,
+				amount,
+				Provenance::Extant
+			) == DepositConsequence::Success,
+			Error::<T>::CannotReceive
+		);
+		Self::pay_from_escrow(&asset, &from, &who, amount).map_err(|_| Error::<T>::CannotReceive)?;
+		Claimable::<T>::remove(&who, &key);
+		Self::deposit_event(Event::Claimed { who, asset, from, amount });
+		Ok(())
 	}
 }

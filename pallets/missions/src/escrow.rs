@@ -9,6 +9,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{BalancedHold, Inspect, MutateHold},
+		fungibles,
 		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
 		OnUnbalanced,
 	},
@@ -100,10 +101,14 @@ impl<T: Config> Pallet<T> {
 	/// rest to the owner; marks the milestone settled. Returns what each
 	/// contributor received.
 	///
-	/// No recipient can block the payout: a contributor's part too small for
-	/// its account to receive goes to the owner with the rest
-	/// ([`Event::RewardUnpayable`]), and a refund the owner's account cannot
-	/// receive yet is deferred ([`Event::RefundDeferred`]).
+	/// Everything moves in the mission's asset. No recipient and no asset can
+	/// block the payout: a contributor's part its account cannot receive (too
+	/// small for a new account, an insufficient asset and nothing to hang an
+	/// account on, blocked by the asset's freezer) goes to the owner with the
+	/// rest ([`Event::RewardUnpayable`]); a part the asset cannot move now (the
+	/// whole asset frozen) is kept for the contributor to claim
+	/// ([`Event::PaymentKept`]); a refund the owner's account cannot receive
+	/// yet is deferred ([`Event::RefundDeferred`]).
 	pub(crate) fn pay_milestone(
 		id: MissionId,
 		mission: &mut Mission<T>,
@@ -122,11 +127,17 @@ impl<T: Config> Pallet<T> {
 		if let Some(first) = parts.first_mut() {
 			*first = first.saturating_add(to_pay.saturating_sub(handed));
 		}
+		let asset = mission.asset.clone();
+		let native = asset == T::NativeAsset::get();
 		let mut received = Vec::with_capacity(parts.len());
 		for ((who, _), mut value) in mission.roster.iter().zip(parts) {
 			if !value.is_zero()
-				&& T::Currency::can_deposit(who, value, Provenance::Extant)
-					!= DepositConsequence::Success
+				&& <T::Assets as fungibles::Inspect<_>>::can_deposit(
+					asset.clone(),
+					who,
+					value,
+					Provenance::Extant,
+				) != DepositConsequence::Success
 			{
 				to_pay = to_pay.saturating_sub(value);
 				to_refund = to_refund.saturating_add(value);
@@ -134,31 +145,31 @@ impl<T: Config> Pallet<T> {
 					mission: id,
 					milestone: index,
 					who: who.clone(),
+					asset: asset.clone(),
 					amount: value,
 				});
 				value = Zero::zero();
 			}
-			if !value.is_zero() {
-				T::Currency::transfer_on_hold(
-					&HoldReason::MissionEscrow.into(),
-					&mission.owner,
-					who,
-					value,
-					Precision::Exact,
-					Restriction::Free,
-					Fortitude::Force,
-				)?;
+			if !value.is_zero()
+				&& frame_support::storage::with_storage_layer(|| {
+					Self::pay_from_escrow(&asset, &mission.owner, who, value)
+				})
+				.is_err()
+			{
+				// Paid, but kept: the asset cannot move it now.
+				Self::keep_for(id, who, &asset, &mission.owner, value)?;
 			}
 			T::OnSettled::on_settled(
 				id,
 				&mission.owner,
 				who,
-				Settlement::MilestonePaid { milestone: index, amount: value, first_try },
+				Settlement::MilestonePaid { milestone: index, amount: value, first_try, native },
 			);
 			Self::deposit_event(Event::RewardPaid {
 				mission: id,
 				milestone: index,
 				who: who.clone(),
+				asset: asset.clone(),
 				amount: value,
 			});
 			received.push((who.clone(), value));
@@ -177,6 +188,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::MilestoneApproved {
 			mission: id,
 			milestone: index,
+			asset,
 			amount: to_pay,
 		});
 		Ok(received)
@@ -184,7 +196,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Gives `amount` of the escrow back to the owner, or, if the owner's
 	/// account cannot receive it now (it would stay below the existential
-	/// deposit), keeps it held as owed until the mission's records go.
+	/// deposit, or the asset's freezer blocked it), keeps it held as owed
+	/// until the mission's records go.
 	pub(crate) fn refund(
 		id: MissionId,
 		mission: &mut Mission<T>,
@@ -192,15 +205,80 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		mission.refunded = mission.refunded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		let owner = mission.owner.clone();
-		if T::Currency::can_deposit(&owner, amount, Provenance::Extant)
-			!= DepositConsequence::Success
-		{
+		let asset = mission.asset.clone();
+		let released = <T::Assets as fungibles::Inspect<_>>::can_deposit(
+			asset.clone(),
+			&owner,
+			amount,
+			Provenance::Extant,
+		) == DepositConsequence::Success
+			&& frame_support::storage::with_storage_layer(|| {
+				Self::pay_from_escrow(&asset, &owner, &owner, amount)
+			})
+			.is_ok();
+		if !released {
 			mission.owed = mission.owed.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			Self::deposit_event(Event::RefundDeferred { mission: id, owner, amount });
+			Self::deposit_event(Event::RefundDeferred { mission: id, owner, asset, amount });
 			return Ok(());
 		}
-		T::Currency::release(&HoldReason::MissionEscrow.into(), &owner, amount, Precision::Exact)?;
-		Self::deposit_event(Event::Refunded { mission: id, owner, amount });
+		Self::deposit_event(Event::Refunded { mission: id, owner, asset, amount });
+		Ok(())
+	}
+
+	/// Moves `amount` of `asset` from `payer`'s escrow hold to `to`'s free
+	/// balance (a release when `to` is the payer).
+	pub(crate) fn pay_from_escrow(
+		asset: &T::AssetKind,
+		payer: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let reason = HoldReason::MissionEscrow.into();
+		if payer == to {
+			<T::Assets as fungibles::MutateHold<_>>::release(
+				asset.clone(),
+				&reason,
+				payer,
+				amount,
+				Precision::Exact,
+			)?;
+		} else {
+			<T::Assets as fungibles::MutateHold<_>>::transfer_on_hold(
+				asset.clone(),
+				&reason,
+				payer,
+				to,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+		}
+		Ok(())
+	}
+
+	/// Keeps `amount` held from `from` for `who` to claim: the payment is
+	/// due, but the asset cannot deliver it now.
+	pub(crate) fn keep_for(
+		id: MissionId,
+		who: &T::AccountId,
+		asset: &T::AssetKind,
+		from: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Claimable::<T>::try_mutate(who, (asset.clone(), from.clone()), |kept| {
+			let total =
+				kept.unwrap_or_else(Zero::zero).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			*kept = Some(total);
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::PaymentKept {
+			mission: id,
+			who: who.clone(),
+			asset: asset.clone(),
+			from: from.clone(),
+			amount,
+		});
 		Ok(())
 	}
 

@@ -1,10 +1,14 @@
 //! The pallet's invariants, checked by `try_state` (and after every unit test).
 
 use crate::*;
+use frame_support::traits::Get;
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	ensure,
-	traits::fungible::{Inspect, InspectHold},
+	traits::{
+		fungible::{Inspect, InspectHold},
+		fungibles,
+	},
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -13,8 +17,9 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
-	/// - each owner's escrow hold is the sum of its live missions' unpaid
-	///   budgets, and its deposit hold the sum of their deposits;
+	/// - each owner's escrow hold in each asset is the sum of its live
+	///   missions' unpaid budgets in that asset (with the refunds it has yet
+	///   to claim there), and its deposit hold the sum of their deposits;
 	/// - each account's bond hold is the sum of its commitments' bonds;
 	/// - each mission's budget is its milestones' sum and covers what was
 	///   paid and refunded; the roster's shares never exceed the whole and
@@ -22,7 +27,7 @@ impl<T: Config> Pallet<T> {
 	/// - roster, pending count and commitments agree; no commitment,
 	///   deliverable or index entry points at a mission that is gone.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut escrow: BTreeMap<(T::AccountId, T::AssetKind), BalanceOf<T>> = BTreeMap::new();
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let next = NextMissionId::<T>::get();
@@ -49,7 +54,7 @@ impl<T: Config> Pallet<T> {
 				settled == m.paid.saturating_add(m.refunded),
 				"settled milestones do not match paid and refunded"
 			);
-			let e = escrow.entry(m.owner.clone()).or_insert_with(Zero::zero);
+			let e = escrow.entry((m.owner.clone(), m.asset.clone())).or_insert_with(Zero::zero);
 			*e = e.saturating_add(m.escrow_held());
 			let d = deposits.entry(m.owner.clone()).or_insert_with(Zero::zero);
 			*d = d.saturating_add(m.deposit);
@@ -87,6 +92,11 @@ impl<T: Config> Pallet<T> {
 				"mission missing from owner index"
 			);
 		}
+		for (_, (asset, from), kept) in Claimable::<T>::iter() {
+			ensure!(!kept.is_zero(), "a zero claimable payment is stored");
+			let e = escrow.entry((from, asset)).or_insert_with(Zero::zero);
+			*e = e.saturating_add(kept);
+		}
 		for (id, who, c) in Commitments::<T>::iter() {
 			ensure!(LiveMissions::<T>::contains_key(id), "commitment of a mission that is gone");
 			ensure!(c.fee <= c.bond, "a turn-down fee above its bond");
@@ -120,17 +130,29 @@ impl<T: Config> Pallet<T> {
 		let escrow_reason: T::RuntimeHoldReason = HoldReason::MissionEscrow.into();
 		let deposit_reason: T::RuntimeHoldReason = HoldReason::MissionDeposit.into();
 		let bond_reason: T::RuntimeHoldReason = HoldReason::CommitmentBond.into();
-		let mut accounts: Vec<T::AccountId> = escrow.keys().cloned().collect();
+		let native = T::NativeAsset::get();
+		let mut accounts: Vec<T::AccountId> = escrow.keys().map(|(who, _)| who.clone()).collect();
 		accounts.extend(bonds.keys().cloned());
 		accounts.extend(OwnedMissions::<T>::iter_keys());
 		accounts.extend(CommittedMissions::<T>::iter_keys());
+		// Escrow in each asset: every (account, asset) with a mission or a
+		// refund to claim, and every account's native escrow.
+		let mut pairs: Vec<(T::AccountId, T::AssetKind)> = escrow.keys().cloned().collect();
+		pairs.extend(accounts.iter().map(|who| (who.clone(), native.clone())));
+		for (who, asset) in pairs {
+			let zero = BalanceOf::<T>::zero();
+			let held = <T::Assets as fungibles::InspectHold<_>>::balance_on_hold(
+				asset.clone(),
+				&escrow_reason,
+				&who,
+			);
+			ensure!(
+				held == *escrow.get(&(who, asset)).unwrap_or(&zero),
+				"escrow hold differs from the live missions' unpaid budgets in its asset"
+			);
+		}
 		for who in accounts {
 			let zero = BalanceOf::<T>::zero();
-			ensure!(
-				T::Currency::balance_on_hold(&escrow_reason, &who)
-					== *escrow.get(&who).unwrap_or(&zero),
-				"escrow hold differs from the live missions' unpaid budgets"
-			);
 			ensure!(
 				T::Currency::balance_on_hold(&deposit_reason, &who)
 					== *deposits.get(&who).unwrap_or(&zero),

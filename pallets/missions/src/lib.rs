@@ -35,7 +35,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{BalancedHold, Credit, InspectHold, Mutate, MutateHold},
-			Contains, OnUnbalanced,
+			fungibles, Contains, OnUnbalanced,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -44,7 +44,7 @@ pub mod pallet {
 
 	/// The in-code storage version: raise it with a migration when a stored
 	/// type changes (see `runtime/src/migrations.rs`).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -79,17 +79,32 @@ pub mod pallet {
 
 		// --- Currency ---
 
-		/// The currency budgets, bonds and deposits are held in.
+		/// The native currency: bonds, fees and deposits are held in it, whatever a mission is
+		/// paid in.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ BalancedHold<Self::AccountId>;
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
+		/// What a mission can be paid in: the native currency or an asset.
+		type AssetKind: Parameter + Member + MaxEncodedLen + Ord;
+		/// The native currency's kind (what every mission posted before assets is paid in).
+		#[pallet::constant]
+		type NativeAsset: Get<Self::AssetKind>;
+		/// Every asset missions can be paid in, the native currency among them, as one
+		/// `fungibles` with holds: a mission's escrow is a hold in its asset on its owner.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetKind, Balance = BalanceOf<Self>>
+			+ fungibles::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungibles::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// Says which assets other than the native currency missions may be paid in, and the
+		/// smallest budget in each (a council motion).
+		type AssetOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Held from the owner for a mission's storage while it lives.
 		#[pallet::constant]
 		type MissionDeposit: Get<BalanceOf<Self>>;
-		/// The smallest budget a mission may have.
+		/// The smallest budget of a mission paid in the native currency (other assets:
+		/// [`MinimumBudgets`]).
 		#[pallet::constant]
 		type MinimumBudget: Get<BalanceOf<Self>>;
 		/// The smallest bond of any commitment, whatever a mission asks for
@@ -187,6 +202,28 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The assets other than the native currency that missions may be paid in, with the
+	/// smallest budget a mission in each may have. Set by [`Config::AssetOrigin`]; an asset
+	/// without an entry takes no new missions (those it pays already go on).
+	#[pallet::storage]
+	pub type MinimumBudgets<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AssetKind, BalanceOf<T>, OptionQuery>;
+
+	/// Payments an asset could not deliver when they were due (the asset was frozen, or the
+	/// owner's account blocked, when its mission ended): by recipient, then asset and payer
+	/// (the mission's owner, who still holds them as escrow), until the recipient claims them
+	/// (`claim`). The mission they came from is settled and gone.
+	#[pallet::storage]
+	pub type Claimable<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		(T::AssetKind, T::AccountId),
+		BalanceOf<T>,
+		OptionQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -196,7 +233,9 @@ pub mod pallet {
 			mission: MissionId,
 			/// Who posted it (and paid the budget and deposit).
 			owner: T::AccountId,
-			/// The budget escrowed: the sum of the milestones.
+			/// What it pays in.
+			asset: T::AssetKind,
+			/// The budget escrowed, in `asset`: the sum of the milestones.
 			budget: BalanceOf<T>,
 			/// The last block at which deliverables are accepted.
 			deadline: BlockNumberFor<T>,
@@ -284,6 +323,8 @@ pub mod pallet {
 			mission: MissionId,
 			/// The milestone (from 0).
 			milestone: MilestoneIndex,
+			/// What it pays in.
+			asset: T::AssetKind,
 			/// Paid to the roster (a split verdict pays part).
 			amount: BalanceOf<T>,
 		},
@@ -295,6 +336,8 @@ pub mod pallet {
 			milestone: MilestoneIndex,
 			/// The contributor paid.
 			who: T::AccountId,
+			/// What it pays in.
+			asset: T::AssetKind,
 			/// Its part, by its share.
 			amount: BalanceOf<T>,
 		},
@@ -331,22 +374,29 @@ pub mod pallet {
 			mission: MissionId,
 			/// The mission's owner.
 			owner: T::AccountId,
+			/// What it pays in.
+			asset: T::AssetKind,
 			/// Released from escrow to the owner.
 			amount: BalanceOf<T>,
 		},
 		/// A refund the owner's account could not receive yet (it would have
-		/// stayed below the existential deposit) stays held until the mission
-		/// ends, when it is released right after the deposit.
+		/// stayed below the existential deposit, or the asset's freezer
+		/// blocked it) stays held until the mission ends, when it is released
+		/// right after the deposit; if the account still cannot receive it
+		/// then, it stays held in `OwedRefunds` for the owner to claim.
 		RefundDeferred {
 			/// The mission.
 			mission: MissionId,
 			/// The mission's owner.
 			owner: T::AccountId,
+			/// What it pays in.
+			asset: T::AssetKind,
 			/// Kept on hold until the mission ends.
 			amount: BalanceOf<T>,
 		},
-		/// A contributor's part of a payout was too small for its account to
-		/// receive (below the existential deposit); it went to the owner.
+		/// A contributor's account could not receive its part of a payout (below the asset's
+		/// minimum for a new account, an insufficient asset and no account to hang it on, or
+		/// blocked by the asset's freezer); the part went back to the owner with the rest.
 		RewardUnpayable {
 			/// The mission.
 			mission: MissionId,
@@ -354,6 +404,8 @@ pub mod pallet {
 			milestone: MilestoneIndex,
 			/// The contributor whose part it was.
 			who: T::AccountId,
+			/// What it pays in.
+			asset: T::AssetKind,
 			/// The part, given to the owner instead.
 			amount: BalanceOf<T>,
 		},
@@ -367,7 +419,8 @@ pub mod pallet {
 			/// Why the mission could not be settled.
 			error: DispatchError,
 		},
-		/// A contributor left an active mission; its bond joined the budget.
+		/// A contributor left an active mission; its bond joined the budget (in a mission paid
+		/// in another asset, it went to the owner).
 		ContributorAbandoned {
 			/// The mission.
 			mission: MissionId,
@@ -412,6 +465,38 @@ pub mod pallet {
 		MissionExpired {
 			/// The mission.
 			mission: MissionId,
+		},
+		/// Governance said which asset missions may be paid in, and the least budget in it.
+		MinimumBudgetSet {
+			/// The asset.
+			asset: T::AssetKind,
+			/// The smallest budget, or `None`: no new missions in this asset.
+			minimum: Option<BalanceOf<T>>,
+		},
+		/// A payment the asset could not deliver now was kept for its recipient to claim
+		/// (`Claimable`): still held from the payer, no longer the mission's.
+		PaymentKept {
+			/// The mission it came from.
+			mission: MissionId,
+			/// Who it is for (a contributor, or the owner for a refund).
+			who: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// Who holds it: the mission's owner.
+			from: T::AccountId,
+			/// The amount.
+			amount: BalanceOf<T>,
+		},
+		/// A recipient claimed a payment kept for it.
+		Claimed {
+			/// The recipient.
+			who: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// Who held it.
+			from: T::AccountId,
+			/// Paid to the recipient.
+			amount: BalanceOf<T>,
 		},
 	}
 
@@ -519,6 +604,17 @@ pub mod pallet {
 		MissionAlreadyActive,
 		/// An amount overflowed.
 		Overflow,
+		/// Missions cannot be paid in this asset: it does not exist, or governance has not
+		/// accepted it (`set_minimum_budget`).
+		AssetNotAccepted,
+		/// The native currency's minimum budget is the `MinimumBudget` parameter.
+		NativeMinimumIsAParameter,
+		/// A minimum budget below the asset's minimum balance.
+		MinimumBelowAssetMinimum,
+		/// Nothing in this asset is kept for the caller from this payer.
+		NothingToClaim,
+		/// The asset still cannot deliver the payment (frozen, or the account blocked).
+		CannotReceive,
 	}
 
 	#[pallet::hooks]
@@ -550,15 +646,18 @@ pub mod pallet {
 		/// - `title`: a short title, at most `MaxTitleLen` bytes.
 		/// - `content_hash`: hash of the full description, kept off-chain.
 		/// - `uri`: where the description can be read, at most `MaxUriLen` bytes.
-		/// - `milestones`: each milestone's description hash and amount; 1 to `MaxMilestones`,
-		///   none zero, adding up to at least `MinimumBudget`.
+		/// - `asset`: what the milestones are paid in: the native currency or an asset governance
+		///   accepted (`MinimumBudgets`). The deposit and the bonds are in the native currency.
+		/// - `milestones`: each milestone's description hash and amount in `asset`; 1 to
+		///   `MaxMilestones`, none zero, adding up to at least the asset's minimum budget
+		///   (`MinimumBudget` for the native currency, `MinimumBudgets` for the others).
 		/// - `deadline`: the last block at which deliverables are accepted; at least
 		///   `MinWorkingTime` and at most `MaxDuration` away.
 		/// - `options`: whether non-members may commit, the bond each commitment holds (at least
 		///   `MinimumBond`) and the reputation a contributor needs.
 		///
 		/// Emits `MissionCreated`. Fails with `NotAMember`, `TitleTooLong`, `UriTooLong`,
-		/// `NoMilestones`, `TooManyMilestones`, `ZeroMilestoneAmount`, `BudgetTooLow`,
+		/// `AssetNotAccepted`, `NoMilestones`, `TooManyMilestones`, `ZeroMilestoneAmount`, `BudgetTooLow`,
 		/// `DeadlineInPast`, `DeadlineTooSoon`, `DeadlineTooFar`, `TooManyMissions` or
 		/// `InsufficientBalance`.
 		#[pallet::call_index(0)]
@@ -571,12 +670,22 @@ pub mod pallet {
 			title: Vec<u8>,
 			content_hash: H256,
 			uri: Option<Vec<u8>>,
+			asset: T::AssetKind,
 			milestones: Vec<MilestoneSpec<BalanceOf<T>>>,
 			deadline: BlockNumberFor<T>,
 			options: MissionOptions<BalanceOf<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_create_mission(who, title, content_hash, uri, milestones, deadline, options)
+			Self::do_create_mission(
+				who,
+				title,
+				content_hash,
+				uri,
+				asset,
+				milestones,
+				deadline,
+				options,
+			)
 		}
 
 		/// Commits to a mission for `share` of every payout, holding the mission's bond from the
@@ -948,6 +1057,47 @@ pub mod pallet {
 		pub fn close_expired(origin: OriginFor<T>, mission: MissionId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close_expired(mission)
+		}
+
+		/// Governance accepts an asset for missions, with the smallest budget a mission in it may
+		/// have, or (`None`) stops new missions in it; missions it already pays go on.
+		///
+		/// Origin: `AssetOrigin` (in Peer's runtime, two thirds of the council).
+		///
+		/// - `asset`: the asset; not the native currency, whose minimum is the `MinimumBudget`
+		///   parameter.
+		/// - `minimum`: at least the asset's minimum balance (and more than zero).
+		///
+		/// Emits `MinimumBudgetSet`. Fails with `NativeMinimumIsAParameter`, `AssetNotAccepted`
+		/// (no such asset) or `MinimumBelowAssetMinimum`.
+		#[pallet::call_index(16)]
+		pub fn set_minimum_budget(
+			origin: OriginFor<T>,
+			asset: T::AssetKind,
+			minimum: Option<BalanceOf<T>>,
+		) -> DispatchResult {
+			T::AssetOrigin::ensure_origin(origin)?;
+			Self::do_set_minimum_budget(asset, minimum)
+		}
+
+		/// Pays the caller what was kept for it in `asset` from `from` (`Claimable`): a payout
+		/// or refund the asset could not deliver when it was due.
+		///
+		/// Origin: signed by the recipient.
+		///
+		/// - `asset`: the asset.
+		/// - `from`: who holds it (the mission's owner; the caller itself for a refund).
+		///
+		/// Emits `Claimed`. Fails with `NothingToClaim` or `CannotReceive` (the asset still
+		/// cannot deliver it: frozen, or the account blocked).
+		#[pallet::call_index(17)]
+		pub fn claim(
+			origin: OriginFor<T>,
+			asset: T::AssetKind,
+			from: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim(who, asset, from)
 		}
 	}
 }

@@ -1,13 +1,16 @@
-//! A test runtime: System, Balances and Missions, with a member set, a
+//! A test runtime: System, Balances, Assets (with holds) and Missions, with a member set, a
 //! reputation table and a settlement log the tests control.
 
-use crate::{self as pallet_missions, Settlement};
+use crate::{self as pallet_missions, MinimumBudgets, Settlement};
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Contains},
+	traits::{
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		AsEnsureOriginWithArg, ConstU32, ConstU64, Contains,
+	},
 };
-use frame_system::EnsureRoot;
+use frame_system::{EnsureRoot, EnsureSigned};
 use sp_runtime::BuildStorage;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -38,7 +41,43 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type Missions = pallet_missions;
+	#[runtime::pallet_index(3)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(4)]
+	pub type AssetsHolder = pallet_assets_holder;
 }
+
+/// What a mission pays in.
+pub type AssetKind = NativeOrWithId<u32>;
+/// The native currency.
+pub const NATIVE: AssetKind = NativeOrWithId::Native;
+/// A sufficient asset with 6 decimals and a minimum balance of 10 units.
+pub const USD: u32 = 1;
+/// An insufficient asset with a minimum balance of 1,000: an account cannot hold it
+/// without a native balance, and small parts are below its minimum.
+pub const KRW: u32 = 2;
+pub const USD_MIN: Balance = 10;
+pub const KRW_MIN: Balance = 1_000;
+/// Its issuer, admin and freezer.
+pub const ISSUER: AccountId = 9;
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig as pallet_assets::DefaultConfig)]
+impl pallet_assets::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Currency = Balances;
+	type Holder = AssetsHolder;
+	type AssetAccountDeposit = ConstU64<1>;
+}
+
+impl pallet_assets_holder::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeEvent = RuntimeEvent;
+}
+
+/// The native currency and the assets as one `fungibles`.
+pub type MissionAssets = UnionOf<Balances, AssetsHolder, NativeFromLeft, AssetKind, AccountId>;
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -118,6 +157,7 @@ pub const DISPUTE_PERIOD: u64 = 5;
 pub const MIN_WORKING_TIME: u64 = 5;
 
 parameter_types! {
+	pub const NativeAsset: AssetKind = NATIVE;
 	pub const MinimumBudget: Balance = MIN_BUDGET;
 	/// Storage items, so that tests can set them as a careless vote would.
 	pub storage MissionDeposit: Balance = DEPOSIT;
@@ -134,6 +174,10 @@ impl pallet_missions::Config for Test {
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type AssetKind = AssetKind;
+	type NativeAsset = NativeAsset;
+	type Assets = MissionAssets;
+	type AssetOrigin = EnsureRoot<AccountId>;
 	type MissionDeposit = MissionDeposit;
 	type MinimumBudget = MinimumBudget;
 	type MinimumBond = MinimumBond;
@@ -156,6 +200,10 @@ impl pallet_missions::Config for Test {
 
 /// Members 1 to 5; 6 and 7 are outsiders; everyone has `ENDOWMENT`.
 pub const ENDOWMENT: Balance = 10_000;
+/// What members 1 to 5 hold of each asset.
+pub const ASSET_ENDOWMENT: Balance = 1_000_000_000;
+pub const USD_MIN_BUDGET: Balance = 100;
+pub const KRW_MIN_BUDGET: Balance = 1_000;
 pub const OUTSIDER: AccountId = 6;
 
 pub struct ExtBuilder {
@@ -185,8 +233,28 @@ impl ExtBuilder {
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
 			.assimilate_storage(&mut t)
 			.unwrap();
+		// USD is sufficient, KRW is not; members 1 to 5 hold both.
+		pallet_assets::GenesisConfig::<Test> {
+			assets: vec![(USD, ISSUER, true, USD_MIN), (KRW, ISSUER, false, KRW_MIN)],
+			metadata: vec![
+				(USD, b"US Dollar".to_vec(), b"USD".to_vec(), 6),
+				(KRW, b"Korean Won".to_vec(), b"KRW".to_vec(), 0),
+			],
+			accounts: (1..=5)
+				.flat_map(|a| [(USD, a, ASSET_ENDOWMENT), (KRW, a, ASSET_ENDOWMENT)])
+				.collect(),
+			next_asset_id: None,
+			reserves: vec![],
+		}
+		.assimilate_storage(&mut t)
+		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(t);
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			// Missions may be paid in both; governance's minimum for each.
+			MinimumBudgets::<Test>::insert(NativeOrWithId::WithId(USD), USD_MIN_BUDGET);
+			MinimumBudgets::<Test>::insert(NativeOrWithId::WithId(KRW), KRW_MIN_BUDGET);
+		});
 		ext
 	}
 
@@ -195,8 +263,15 @@ impl ExtBuilder {
 	pub fn build_and_execute(self, test: impl FnOnce()) {
 		self.build().execute_with(|| {
 			let issuance = Balances::total_issuance();
+			let assets = [USD, KRW].map(Assets::total_supply);
 			test();
 			check_invariants(issuance);
+			for (asset, supply) in [USD, KRW].into_iter().zip(assets) {
+				// Only the issuer mints or burns, and no test of this pallet asks it to.
+				if pallet_assets::Asset::<Test>::contains_key(asset) {
+					assert_eq!(Assets::total_supply(asset), supply, "asset {asset} supply changed");
+				}
+			}
 		})
 	}
 }

@@ -10,7 +10,7 @@ impl<T: Config> Pallet<T> {
 	/// A live mission with its milestones, deliverables and commitments.
 	pub fn mission_view(
 		id: MissionId,
-	) -> Option<MissionView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	) -> Option<MissionView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::AssetKind>> {
 		let m = LiveMissions::<T>::get(id)?;
 		let milestones = m
 			.milestones
@@ -48,6 +48,7 @@ impl<T: Config> Pallet<T> {
 			status: m.status,
 			deadline: m.deadline,
 			options: m.options,
+			asset: m.asset,
 			budget: m.budget,
 			paid: m.paid,
 			refunded: m.refunded,

@@ -16,6 +16,9 @@ pub enum Settlement<Balance> {
 		amount: Balance,
 		/// Whether it was approved on the first submission.
 		first_try: bool,
+		/// Whether `amount` is in the native currency (a mission paid in
+		/// another asset reports its own units).
+		native: bool,
 	},
 	/// The owner rejected a milestone the account is on the roster of.
 	MilestoneRejected {

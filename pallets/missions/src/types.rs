@@ -203,6 +203,9 @@ pub struct Mission<T: Config> {
 	pub deposit: BalanceOf<T>,
 	/// The block it was created in.
 	pub created: BlockNumberFor<T>,
+	/// What the milestones are paid in (escrow, payouts, refunds); the deposit
+	/// and bonds are in the native currency.
+	pub asset: T::AssetKind,
 }
 
 impl<T: Config> Mission<T> {
@@ -306,7 +309,7 @@ pub struct Deliverable<T: Config> {
 
 /// A mission as the runtime API returns it: everything about it in one value.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct MissionView<AccountId, Balance, BlockNumber> {
+pub struct MissionView<AccountId, Balance, BlockNumber, AssetKind> {
 	/// The mission's identifier.
 	pub id: MissionId,
 	/// Who posted it.
@@ -321,8 +324,10 @@ pub struct MissionView<AccountId, Balance, BlockNumber> {
 	pub status: MissionStatus,
 	/// The last block at which deliverables are accepted.
 	pub deadline: BlockNumber,
-	/// The owner's options.
+	/// The owner's options (the bond is in the native currency).
 	pub options: MissionOptions<Balance>,
+	/// What the budget, milestones, payouts and refunds are in.
+	pub asset: AssetKind,
 	/// Everything ever escrowed.
 	pub budget: Balance,
 	/// Paid to contributors so far.

@@ -6,7 +6,11 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision},
+	traits::{
+		fungible::MutateHold,
+		fungibles,
+		tokens::{DepositConsequence, Precision, Provenance},
+	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -24,6 +28,18 @@ pub(crate) struct MissionSize {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The smallest budget of a mission in `asset`, or `None` if missions
+	/// cannot be paid in it (not accepted by governance, or gone).
+	pub fn minimum_budget(asset: &T::AssetKind) -> Option<BalanceOf<T>> {
+		if *asset == T::NativeAsset::get() {
+			return Some(T::MinimumBudget::get());
+		}
+		if !<T::Assets as fungibles::Inspect<_>>::asset_exists(asset.clone()) {
+			return None;
+		}
+		MinimumBudgets::<T>::get(asset)
+	}
+
 	pub(crate) fn mission(id: MissionId) -> Result<Mission<T>, DispatchError> {
 		LiveMissions::<T>::get(id).ok_or_else(|| Error::<T>::MissionNotFound.into())
 	}
@@ -218,17 +234,25 @@ impl<T: Config> Pallet<T> {
 			Precision::Exact,
 		)?;
 		if !mission.owed.is_zero() {
-			T::Currency::release(
-				&HoldReason::MissionEscrow.into(),
-				&mission.owner,
+			let asset = mission.asset.clone();
+			let owner = mission.owner.clone();
+			let released = <T::Assets as fungibles::Inspect<_>>::can_deposit(
+				asset.clone(),
+				&owner,
 				mission.owed,
-				Precision::Exact,
-			)?;
-			Self::deposit_event(Event::Refunded {
-				mission: id,
-				owner: mission.owner.clone(),
-				amount: mission.owed,
-			});
+				Provenance::Extant,
+			) == DepositConsequence::Success
+				&& frame_support::storage::with_storage_layer(|| {
+					Self::pay_from_escrow(&asset, &owner, &owner, mission.owed)
+				})
+				.is_ok();
+			if released {
+				Self::deposit_event(Event::Refunded { mission: id, owner, asset, amount: mission.owed });
+			} else {
+				// The asset still cannot deliver it: the refund stays held, now
+				// the owner's to claim, and the mission's records can go.
+				Self::keep_for(id, &owner, &asset, &owner, mission.owed)?;
+			}
 		}
 		let _ = Deliverables::<T>::clear_prefix(id, u32::MAX, None);
 		OwnedMissions::<T>::mutate_exists(&mission.owner, |list| {

@@ -61,6 +61,8 @@ pub trait WeightInfo {
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight;
 	fn abandon(c: u32, ) -> Weight;
 	fn close_expired(c: u32, m: u32, ) -> Weight;
+	fn set_minimum_budget() -> Weight;
+	fn claim() -> Weight;
 }
 
 /// Weights for `pallet_missions` measured on the Peer runtime, with the runtime's `DbWeight`.
@@ -571,6 +573,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
+	fn set_minimum_budget() -> Weight {
+		Weight::from_parts(50_000_000, 6034)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn claim() -> Weight {
+		Weight::from_parts(80_000_000, 6034)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
@@ -736,5 +748,15 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+	}
+	fn set_minimum_budget() -> Weight {
+		Weight::from_parts(50_000_000, 6034)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn claim() -> Weight {
+		Weight::from_parts(80_000_000, 6034)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -32,6 +32,10 @@ impl pallet_missions::Config for Runtime {
 	type ForceOrigin = CouncilTwoThirds;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type AssetKind = super::AssetKind;
+	type NativeAsset = super::assets::NativeAsset;
+	type Assets = super::MissionAssets;
+	type AssetOrigin = CouncilTwoThirds;
 	// Tuned by the council through `parameters.set_parameter`.
 	type MissionDeposit = params::MissionDeposit;
 	type MinimumBudget = params::MinimumBudget;

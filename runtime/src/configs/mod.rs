@@ -20,6 +20,8 @@
 //! | 13 | `Proxy` | `pallet_proxy` | `organizations.rs` |
 //! | 14 | `Multisig` | `pallet_multisig` | `organizations.rs` |
 //! | 15 | `Identity` | `pallet_identity` | `organizations.rs` |
+//! | 16 | `Assets` | `pallet_assets` | `assets.rs` |
+//! | 17 | `AssetsHolder` | `pallet_assets_holder` | `assets.rs` |
 //! | 20 | `Consortium` | `pallet_consortium` | `governance.rs` |
 //! | 21 | `Council` | `pallet_collective` (`Instance1`) | `governance.rs` |
 //! | 22 | `Parameters` | `pallet_parameters` | `governance.rs` (who may vote); the values and their bounds in `missions.rs` |
@@ -30,6 +32,7 @@
 //! settled and it leaves the validator set). Benchmark helpers (what the
 //! pallets' benchmarks ask of the runtime) are in `../benchmarks.rs`.
 
+pub mod assets;
 mod consensus;
 pub mod governance;
 pub mod member_left;
@@ -40,5 +43,6 @@ mod reputation;
 mod system;
 mod utility;
 
+pub use assets::{AssetId, AssetKind, MissionAssets};
 pub use monetary::*;
 pub use system::*;

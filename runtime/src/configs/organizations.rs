@@ -109,6 +109,7 @@ fn mission_contributor(call: &RuntimeCall) -> bool {
 				| M::submit_deliverable { .. }
 				| M::dispute_milestone { .. }
 				| M::abandon { .. }
+				| M::claim { .. }
 		)
 	)
 }
@@ -177,6 +178,7 @@ fn non_transfer(call: &RuntimeCall) -> bool {
 						| M::reject_milestone { .. }
 						| M::cancel_mission { .. }
 						| M::close_expired { .. }
+						| M::claim { .. }
 				)
 		)
 }

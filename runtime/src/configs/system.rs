@@ -117,6 +117,8 @@ impl frame_support::traits::Contains<RuntimeCall> for CallFilter {
 		match call {
 			RuntimeCall::Session(pallet_session::Call::purge_keys {}) => false,
 			RuntimeCall::Identity(pallet_identity::Call::quit_sub {}) => false,
+			// Assets come from a council motion (`forceCreate`), never from one account.
+			RuntimeCall::Assets(pallet_assets::Call::create { .. }) => false,
 			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { key_value }) => {
 				super::missions::within_bounds(key_value)
 			}

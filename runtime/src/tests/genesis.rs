@@ -237,3 +237,19 @@ fn every_pallet_stores_the_version_its_code_declares() {
 		});
 	}
 }
+
+/// The missions migration to version 2 runs in the upgrade's block: at its
+/// bound (every member owning `MaxMissionsPerAccount` live missions, 6,400)
+/// it must use at most half the block, leaving the rest of the upgrade room;
+/// a multi-block migration (`pallet-migrations`) is not needed.
+#[test]
+fn the_missions_migration_fits_a_block() {
+	let bound = crate::configs::governance::MAX_MEMBERS as u64
+		* <<Runtime as pallet_missions::Config>::MaxMissionsPerAccount as Get<u32>>::get() as u64;
+	let weight = pallet_missions::migrations::v2::weight_for::<Runtime>(bound);
+	let block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+	assert!(
+		weight.ref_time() <= block.ref_time() / 2,
+		"{bound} missions take {weight:?} of {block:?}"
+	);
+}

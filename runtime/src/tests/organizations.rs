@@ -83,6 +83,7 @@ const CONTRIBUTOR: &[(&str, &str)] = &[
 	("Missions", "submit_deliverable"),
 	("Missions", "dispute_milestone"),
 	("Missions", "abandon"),
+	("Missions", "claim"),
 ];
 const MANAGER: &[(&str, &str)] = &[
 	("Missions", "create_mission"),
@@ -123,6 +124,7 @@ const NON_TRANSFER: &[(&str, &str)] = &[
 	("Missions", "reject_milestone"),
 	("Missions", "cancel_mission"),
 	("Missions", "close_expired"),
+	("Missions", "claim"),
 ];
 
 fn listed(proxy: ProxyType, pallet: &str, call: &str) -> bool {
@@ -522,6 +524,7 @@ fn alice_posts(amount: u128) -> u32 {
 			title: b"Bridge survey".to_vec(),
 			content_hash: H256::repeat_byte(7),
 			uri: None,
+			asset: crate::configs::AssetKind::Native,
 			milestones: vec![MilestoneSpec { description_hash: H256::zero(), amount }],
 			deadline: 2 * crate::HOURS,
 			options: Default::default(),
@@ -846,6 +849,7 @@ fn a_non_transfer_proxy_cannot_move_the_firms_money() {
 					title: b"x".to_vec(),
 					content_hash: H256::zero(),
 					uri: None,
+					asset: crate::configs::AssetKind::Native,
 					milestones: vec![MilestoneSpec {
 						description_hash: H256::zero(),
 						amount: UNIT,

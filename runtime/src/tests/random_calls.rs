@@ -161,6 +161,7 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 			title: b"random".to_vec(),
 			content_hash: H256::repeat_byte(9),
 			uri: None,
+			asset: crate::configs::AssetKind::Native,
 			milestones,
 			deadline,
 			options,

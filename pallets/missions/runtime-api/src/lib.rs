@@ -10,15 +10,17 @@ use codec::Codec;
 pub use pallet_missions::{AccountMissions, MissionId, MissionView, PendingAction};
 
 sp_api::decl_runtime_apis! {
-	/// Read access to missions.
-	pub trait MissionsApi<AccountId, Balance, BlockNumber>
+	/// Read access to missions. Version 2: a mission names the asset it pays in.
+	#[api_version(2)]
+	pub trait MissionsApi<AccountId, Balance, BlockNumber, AssetKind>
 	where
 		AccountId: Codec,
 		Balance: Codec,
 		BlockNumber: Codec,
+		AssetKind: Codec,
 	{
 		/// A live mission with its milestones, deliverables and commitments.
-		fn mission(id: MissionId) -> Option<MissionView<AccountId, Balance, BlockNumber>>;
+		fn mission(id: MissionId) -> Option<MissionView<AccountId, Balance, BlockNumber, AssetKind>>;
 		/// The live missions `who` owns or has committed to.
 		fn missions_of(who: AccountId) -> AccountMissions;
 		/// What awaits `who`: commitments to decide, terms to propose or

@@ -16,6 +16,7 @@ fn create_mission_errors() {
 				title,
 				hash(1),
 				uri,
+				NATIVE,
 				amounts.into_iter().map(spec).collect(),
 				deadline,
 				Default::default(),

@@ -9,7 +9,9 @@ use crate::{
 	*,
 };
 use frame_support::{
-	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::fungible::InspectHold,
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{fungible::InspectHold, tokens::fungible::NativeOrWithId},
 };
 use sp_core::H256;
 use sp_runtime::{DispatchError, Perbill, Saturating};
@@ -59,12 +61,23 @@ fn create_with(
 	amounts: &[Balance],
 	options: MissionOptions<Balance>,
 ) -> MissionId {
+	create_in_with(owner, NATIVE, amounts, options)
+}
+
+/// A mission of `owner`'s paid in `asset`.
+fn create_in_with(
+	owner: AccountId,
+	asset: AssetKind,
+	amounts: &[Balance],
+	options: MissionOptions<Balance>,
+) -> MissionId {
 	let id = NextMissionId::<Test>::get();
 	assert_ok!(Missions::create_mission(
 		RuntimeOrigin::signed(owner),
 		b"Peer website".to_vec(),
 		hash(0xc0),
 		Some(b"ipfs://mission".to_vec()),
+		asset,
 		amounts.iter().map(|a| spec(*a)).collect(),
 		DEADLINE,
 		options,
@@ -139,6 +152,7 @@ fn disputed(amounts: &[Balance]) -> MissionId {
 }
 
 mod adversary;
+mod assets;
 mod errors;
 mod lifecycle;
 mod origins;

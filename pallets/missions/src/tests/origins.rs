@@ -46,6 +46,7 @@ fn origin_matrix() {
 				title: b"t".to_vec(),
 				content_hash: hash(1),
 				uri: None,
+				asset: NATIVE,
 				milestones: vec![spec(100)],
 				deadline: 50,
 				options: Default::default(),
@@ -103,6 +104,19 @@ fn origin_matrix() {
 		),
 		("abandon", Call::abandon { mission: 0 }, any_signed(MissionNotActive)),
 		("close_expired", Call::close_expired { mission: 0 }, any_signed(NotExpired)),
+		(
+			"set_minimum_budget",
+			Call::set_minimum_budget {
+				asset: NativeOrWithId::WithId(USD),
+				minimum: Some(USD_MIN_BUDGET),
+			},
+			[BAD, BAD, BAD, BAD, BAD, OK],
+		),
+		(
+			"claim",
+			Call::claim { asset: NativeOrWithId::WithId(USD), from: OWNER },
+			any_signed(NothingToClaim),
+		),
 	];
 	// Every call of the pallet has its row.
 	let names: Vec<&str> = rows.iter().map(|(name, ..)| *name).collect();

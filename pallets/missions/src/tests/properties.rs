@@ -11,9 +11,24 @@ use proptest::prelude::*;
 enum Op {
 	Create {
 		owner: u64,
+		/// 0: native; 1: USD (sufficient); 2: KRW (insufficient, large minimum).
+		asset: u8,
 		amounts: Vec<u64>,
 		open: bool,
 		bond: u64,
+	},
+	/// The assets' freezer at work: 0 blocks `who`, 1 thaws it, 2 freezes
+	/// the whole asset, 3 thaws it.
+	Freezer {
+		asset: u8,
+		what: u8,
+		who: u64,
+	},
+	/// `who` claims what was kept for it from `from`.
+	Claim {
+		asset: u8,
+		who: u64,
+		from: u64,
 	},
 	Commit {
 		mission: u32,
@@ -111,8 +126,10 @@ fn op() -> impl Strategy<Value = Op> {
 	let pick = 0usize..8;
 	let valid = prop::bool::weighted(0.85);
 	prop_oneof![
-		18 => (1u64..=6, prop::collection::vec(100u64..2_000, 1..4), any::<bool>(), 0u64..50)
-			.prop_map(|(owner, amounts, open, bond)| Op::Create { owner, amounts, open, bond }),
+		18 => (1u64..=6, 0u8..3, prop::collection::vec(100u64..2_000, 1..4), any::<bool>(), 0u64..50)
+			.prop_map(|(owner, asset, amounts, open, bond)| Op::Create { owner, asset, amounts, open, bond }),
+		4 => (1u8..3, 0u8..4, 1u64..=8).prop_map(|(asset, what, who)| Op::Freezer { asset, what, who }),
+		3 => (1u8..3, 1u64..=8, 1u64..=6).prop_map(|(asset, who, from)| Op::Claim { asset, who, from }),
 		18 => (mission.clone(), pick.clone(), valid.clone(), prop::sample::select(vec![25u32, 50, 50, 50, 100]))
 			.prop_map(|(mission, pick, valid, share)| Op::Commit { mission, pick, valid, share }),
 		3 => (mission.clone(), pick.clone(), valid.clone())
@@ -143,6 +160,14 @@ fn op() -> impl Strategy<Value = Op> {
 		12 => (mission.clone(), 1u32..=4).prop_map(|(mission, size)| Op::Staff { mission, size }),
 		12 => mission.clone().prop_map(|mission| Op::SignAll { mission }),
 	]
+}
+
+fn kind(asset: u8) -> AssetKind {
+	match asset {
+		0 => NATIVE,
+		1 => NativeOrWithId::WithId(USD),
+		_ => NativeOrWithId::WithId(KRW),
+	}
 }
 
 /// The `n`th live mission (in id order), or `n` itself when none is live.
@@ -225,7 +250,7 @@ fn with_live_mission(mut op: Op) -> Op {
 		| Op::Close { mission }
 		| Op::Staff { mission, .. }
 		| Op::SignAll { mission } => *mission = live(*mission),
-		Op::Create { .. } | Op::Advance { .. } => {}
+		Op::Create { .. } | Op::Advance { .. } | Op::Freezer { .. } | Op::Claim { .. } => {}
 	}
 	op
 }
@@ -236,11 +261,12 @@ fn apply(op: &Op) -> sp_runtime::DispatchResult {
 	let accepted = Some(CommitmentStatus::Accepted);
 	let pending = Some(CommitmentStatus::Pending);
 	match op.clone() {
-		Op::Create { owner, amounts, open, bond } => Missions::create_mission(
+		Op::Create { owner, asset, amounts, open, bond } => Missions::create_mission(
 			s(owner),
 			b"p".to_vec(),
 			hash(1),
 			None,
+			kind(asset),
 			amounts.into_iter().map(spec).collect(),
 			System::block_number() + 40,
 			MissionOptions { open_to_non_members: open, min_bond: bond, min_reputation: 0 },
@@ -340,6 +366,16 @@ fn apply(op: &Op) -> sp_runtime::DispatchResult {
 			plain(Missions::abandon(s(committer(mission, pick, valid, accepted)), mission))
 		}
 		Op::Close { mission } => Missions::close_expired(s(9), mission),
+		Op::Freezer { asset, what, who } => {
+			let id = [USD, KRW][asset as usize - 1];
+			match what {
+				0 => Assets::block(s(ISSUER), id, who),
+				1 => Assets::thaw(s(ISSUER), id, who),
+				2 => Assets::freeze_asset(s(ISSUER), id),
+				_ => Assets::thaw_asset(s(ISSUER), id),
+			}
+		}
+		Op::Claim { asset, who, from } => Missions::claim(s(who), kind(asset), from),
 		Op::Advance { blocks } => {
 			run_to_block(System::block_number() + blocks);
 			Ok(())
