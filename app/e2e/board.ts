@@ -90,6 +90,7 @@ export async function postMission(title: string, opts: { amount?: bigint; min_re
   const head = await api.query.System.Number.getValue({ at: 'best' });
   const r = await submit(api.tx.Missions.create_mission({
     title: new TextEncoder().encode(title), content_hash: h('ab'), uri: opts.uri === undefined ? undefined : new TextEncoder().encode(opts.uri),
+    asset: { type: 'Native', value: undefined },
     milestones: [{ description_hash: h('12'), amount: opts.amount ?? 5n * UNIT }], deadline: head + 5_000,
     options: { open_to_non_members: true, min_bond: 0n, min_reputation: opts.min_reputation ?? 0 },
   }), dev('Alice'));

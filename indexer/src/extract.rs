@@ -245,7 +245,7 @@ fn mission_change(event: &RuntimeEvent) -> Option<MissionChange> {
 	use MissionChange::*;
 	let RuntimeEvent::Missions(event) = event else { return None };
 	Some(match event {
-		E::MissionCreated { mission, owner, budget, deadline } => {
+		E::MissionCreated { mission, owner, budget, deadline, .. } => {
 			Created { id: *mission, owner: ss58(owner), budget: *budget, deadline: *deadline }
 		}
 		E::Committed { mission, who, .. } => {

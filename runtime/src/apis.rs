@@ -1,9 +1,9 @@
 //! The runtime APIs the node and polkadot.js call.
 
 use crate::{
-	AccountId, AssetKind, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Missions,
-	Nonce, Reputation, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
-	VERSION,
+	AccountId, AssetKind, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt,
+	Missions, Nonce, Reputation, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{

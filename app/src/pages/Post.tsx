@@ -89,6 +89,7 @@ export function Post() {
     title: enc.encode(title),
     content_hash: (descFileHash ?? hashText(description)) as `0x${string}`,
     uri: uri ? enc.encode(uri) : undefined,
+    asset: { type: 'Native', value: undefined },
     milestones: milestones.map((m, i) => ({ description_hash: hashText(m.text), amount: (amounts[i] as { value: bigint }).value })),
     deadline: block,
     options: { open_to_non_members: open, min_bond: bond, min_reputation: Number(minRep) },

@@ -673,10 +673,7 @@ impl<T: Config> Pallet<T> {
 		);
 		if let Some(minimum) = minimum {
 			let floor = <T::Assets as fungibles::Inspect<_>>::minimum_balance(asset.clone());
-			ensure!(
-				!minimum.is_zero() && minimum >= floor,
-				Error::<T>::MinimumBelowAssetMinimum
-			);
+			ensure!(!minimum.is_zero() && minimum >= floor, Error::<T>::MinimumBelowAssetMinimum);
 		}
 		MinimumBudgets::<T>::set(&asset, minimum);
 		Self::deposit_event(Event::MinimumBudgetSet { asset, minimum });
@@ -699,7 +696,8 @@ impl<T: Config> Pallet<T> {
 			) == DepositConsequence::Success,
 			Error::<T>::CannotReceive
 		);
-		Self::pay_from_escrow(&asset, &from, &who, amount).map_err(|_| Error::<T>::CannotReceive)?;
+		Self::pay_from_escrow(&asset, &from, &who, amount)
+			.map_err(|_| Error::<T>::CannotReceive)?;
 		Claimable::<T>::remove(&who, &key);
 		Self::deposit_event(Event::Claimed { who, asset, from, amount });
 		Ok(())

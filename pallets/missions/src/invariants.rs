@@ -1,8 +1,8 @@
 //! The pallet's invariants, checked by `try_state` (and after every unit test).
 
 use crate::*;
-use frame_support::traits::Get;
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+use frame_support::traits::Get;
 use frame_support::{
 	ensure,
 	traits::{

@@ -94,8 +94,11 @@ pub mod pallet {
 		type NativeAsset: Get<Self::AssetKind>;
 		/// Every asset missions can be paid in, the native currency among them, as one
 		/// `fungibles` with holds: a mission's escrow is a hold in its asset on its owner.
-		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetKind, Balance = BalanceOf<Self>>
-			+ fungibles::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+		type Assets: fungibles::Inspect<
+				Self::AccountId,
+				AssetId = Self::AssetKind,
+				Balance = BalanceOf<Self>,
+			> + fungibles::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ fungibles::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// Says which assets other than the native currency missions may be paid in, and the
 		/// smallest budget in each (a council motion).

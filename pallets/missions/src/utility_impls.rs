@@ -247,7 +247,12 @@ impl<T: Config> Pallet<T> {
 				})
 				.is_ok();
 			if released {
-				Self::deposit_event(Event::Refunded { mission: id, owner, asset, amount: mission.owed });
+				Self::deposit_event(Event::Refunded {
+					mission: id,
+					owner,
+					asset,
+					amount: mission.owed,
+				});
 			} else {
 				// The asset still cannot deliver it: the refund stays held, now
 				// the owner's to claim, and the mission's records can go.

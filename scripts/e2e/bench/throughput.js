@@ -74,7 +74,7 @@ const milestones = [0, 1, 2, 3].map((i) => ({ descriptionHash: h('1' + i), amoun
 const opts = { openToNonMembers: true, minBond: 0, minReputation: 0 };
 const firstId = (await api.query.missions.nextMissionId()).toNumber();
 await pool(owners, 64, (o) => batched(o, Array.from({ length: 16 }, () =>
-  api.tx.missions.createMission('bench', h('aa'), null, milestones, head + 20000, opts))));
+  api.tx.missions.createMission('bench', h('aa'), null, 'Native', milestones, head + 20000, opts))));
 // Missions of owner k: ids are not contiguous per owner, read them back.
 const owned = await Promise.all(owners.map(async (o) => (await api.query.missions.ownedMissions(o.address)).map((x) => x.toNumber())));
 const kinds = owned.map((ids) => ({ commit: ids.slice(0, 4), sign: ids.slice(4, 8), deliver: ids.slice(8, 12), approve: ids.slice(12, 16) }));

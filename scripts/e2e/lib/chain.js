@@ -148,10 +148,11 @@ export async function councilPasses(api, call, [num, den], keys) {
  */
 export async function mission(api, owner, {
   roster = [], amounts = [10n * UNIT], deadlineIn = 3_000, open = false, title = 'e2e mission', upTo = 'active',
+  asset = 'Native',
 } = {}) {
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
   const milestones = amounts.map((amount, i) => ({ descriptionHash: h((0x10 + i).toString(16)), amount }));
-  const r = await ok(api, api.tx.missions.createMission(title, h('aa'), null, milestones, head + deadlineIn,
+  const r = await ok(api, api.tx.missions.createMission(title, h('aa'), null, asset, milestones, head + deadlineIn,
     { openToNonMembers: open, minBond: 0, minReputation: 0 }), owner);
   const created = eventsOf(r.events, 'missions', 'MissionCreated')[0];
   const id = created.data.mission.toNumber();

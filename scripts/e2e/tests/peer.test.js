@@ -81,7 +81,7 @@ describe('peer-node through polkadot.js', () => {
   test('errors reach the user by name and change nothing', withLog(async () => {
     const nextId = (await api.query.missions.nextMissionId()).toNumber();
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
-    const create = api.tx.missions.createMission('x', h('aa'), null, [{ descriptionHash: h('11'), amount: 5n * UNIT }], head + 3_000,
+    const create = api.tx.missions.createMission('x', h('aa'), null, 'Native', [{ descriptionHash: h('11'), amount: 5n * UNIT }], head + 3_000,
       { openToNonMembers: false, minBond: 0, minReputation: 0 });
     const r = await send(api, create, eve);
     assert.equal(r.error, 'missions.NotAMember');
@@ -163,14 +163,14 @@ describe('peer-node through polkadot.js', () => {
     const spec = [{ descriptionHash: h('11'), amount: 5n * UNIT }];
     const opts = { openToNonMembers: true, minBond: 0, minReputation: 0 };
     const good = api.tx.utility.batchAll([
-      api.tx.missions.createMission('a', h('aa'), null, spec, head + 3_000, opts),
-      api.tx.missions.createMission('b', h('aa'), null, spec, head + 3_000, opts),
+      api.tx.missions.createMission('a', h('aa'), null, 'Native', spec, head + 3_000, opts),
+      api.tx.missions.createMission('b', h('aa'), null, 'Native', spec, head + 3_000, opts),
     ]);
     await ok(api, good, charlie);
     assert.equal((await api.query.missions.nextMissionId()).toNumber(), id + 2);
     const bad = api.tx.utility.batchAll([
-      api.tx.missions.createMission('c', h('aa'), null, spec, head + 3_000, opts),
-      api.tx.missions.createMission('d', h('aa'), null, [], head + 3_000, opts),
+      api.tx.missions.createMission('c', h('aa'), null, 'Native', spec, head + 3_000, opts),
+      api.tx.missions.createMission('d', h('aa'), null, 'Native', [], head + 3_000, opts),
     ]);
     const r = await send(api, bad, charlie);
     assert.equal(r.error, 'missions.NoMilestones');

@@ -7,9 +7,9 @@
 //! the runtime's test `the_missions_migration_fits_a_block` checks that
 //! bound against the block's weight.
 
-use crate::{Config, LiveMissions, Pallet};
 #[cfg(feature = "try-runtime")]
 use crate::BalanceOf;
+use crate::{Config, LiveMissions, Pallet};
 #[cfg(feature = "try-runtime")]
 use codec::{Decode, Encode};
 use frame_support::{
@@ -92,11 +92,13 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		// Each mission's escrow, and what each owner holds as escrow.
 		let mut missions = alloc::vec::Vec::new();
 		for id in LiveMissions::<T>::iter_keys() {
-			let raw = frame_support::storage::unhashed::get_raw(&LiveMissions::<T>::hashed_key_for(id))
-				.unwrap_or_default();
+			let raw =
+				frame_support::storage::unhashed::get_raw(&LiveMissions::<T>::hashed_key_for(id))
+					.unwrap_or_default();
 			let m = v1::Mission::<T>::decode(&mut &raw[..])
 				.map_err(|_| "a mission does not decode as version 1")?;
-			let escrow = m.budget.saturating_sub(m.paid).saturating_sub(m.refunded).saturating_add(m.owed);
+			let escrow =
+				m.budget.saturating_sub(m.paid).saturating_sub(m.refunded).saturating_add(m.owed);
 			missions.push((id, m.owner, escrow));
 		}
 		let reason: T::RuntimeHoldReason = crate::HoldReason::MissionEscrow.into();
@@ -111,12 +113,19 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 		use frame_support::{ensure, traits::fungible::InspectHold};
 		type State<T> = (
-			alloc::vec::Vec<(crate::MissionId, <T as frame_system::Config>::AccountId, BalanceOf<T>)>,
+			alloc::vec::Vec<(
+				crate::MissionId,
+				<T as frame_system::Config>::AccountId,
+				BalanceOf<T>,
+			)>,
 			alloc::vec::Vec<(<T as frame_system::Config>::AccountId, BalanceOf<T>)>,
 		);
 		let (missions, held) =
 			State::<T>::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
-		ensure!(LiveMissions::<T>::iter().count() == missions.len(), "the number of missions changed");
+		ensure!(
+			LiveMissions::<T>::iter().count() == missions.len(),
+			"the number of missions changed"
+		);
 		let native = T::NativeAsset::get();
 		for (id, owner, escrow) in missions {
 			let m = LiveMissions::<T>::get(id).ok_or("a mission was lost")?;

@@ -316,7 +316,13 @@ fn a_dust_part_cannot_freeze_a_payout() {
 		assert_eq!(free(3), 0);
 		deliver(id, 2, 0);
 		assert_ok!(Missions::approve_milestone(RuntimeOrigin::signed(OWNER), id, 0));
-		assert!(has_event(Event::RewardUnpayable { mission: id, asset: NATIVE, milestone: 0, who: 3, amount: 1 }));
+		assert!(has_event(Event::RewardUnpayable {
+			mission: id,
+			asset: NATIVE,
+			milestone: 0,
+			who: 3,
+			amount: 1
+		}));
 		assert_eq!(free(2), ENDOWMENT - MIN_BOND + 99);
 		assert_eq!(status(id, 0), MilestoneStatus::Split { paid: 99, refunded: 1 });
 		// Governance's force-cancel and the bonds are not blocked either.
@@ -341,7 +347,12 @@ fn a_dust_refund_cannot_freeze_a_verdict() {
 			0,
 			Verdict::Split(pct(99))
 		));
-		assert!(has_event(Event::RefundDeferred { mission: id, asset: NATIVE, owner: OWNER, amount: 1 }));
+		assert!(has_event(Event::RefundDeferred {
+			mission: id,
+			asset: NATIVE,
+			owner: OWNER,
+			amount: 1
+		}));
 		assert_eq!(LiveMissions::<Test>::get(id).unwrap().owed, 1);
 		assert_eq!(held(HoldReason::MissionEscrow, OWNER), 101);
 		deliver(id, 2, 1);

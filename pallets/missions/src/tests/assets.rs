@@ -76,7 +76,12 @@ fn a_mission_in_a_six_decimal_asset_pays_to_the_unit() {
 		assert!(settled().contains(&(
 			id,
 			2,
-			Settlement::MilestonePaid { milestone: 0, amount: 340_001, first_try: true, native: false }
+			Settlement::MilestonePaid {
+				milestone: 0,
+				amount: 340_001,
+				first_try: true,
+				native: false
+			}
 		)));
 		deliver(id, 3, 1);
 		approve(id, 1);
@@ -115,7 +120,12 @@ fn escrow_is_held_apart_in_each_asset() {
 		assert_ok!(Missions::cancel_mission(RuntimeOrigin::signed(OWNER), b));
 		assert_eq!(asset_balance(KRW, OWNER), krw + 20_000);
 		assert_eq!(asset_balance(USD, OWNER), usd);
-		assert!(has_event(Event::Refunded { mission: b, owner: OWNER, asset: WON, amount: 20_000 }));
+		assert!(has_event(Event::Refunded {
+			mission: b,
+			owner: OWNER,
+			asset: WON,
+			amount: 20_000
+		}));
 		assert_eq!((escrow_held(US, OWNER), escrow_held(NATIVE, OWNER)), (1_500_000, 300));
 		let _ = (a, c);
 	});

@@ -48,7 +48,13 @@ fn three_contributors_three_milestones_paid_to_the_unit() {
 		assert_eq!(free(3), ENDOWMENT - MIN_BOND + 300);
 		assert_eq!(free(4), ENDOWMENT - MIN_BOND + 200);
 		assert_eq!(held(HoldReason::MissionEscrow, OWNER), 5001);
-		assert!(has_event(Event::RewardPaid { mission: id, asset: NATIVE, milestone: 0, who: 3, amount: 300 }));
+		assert!(has_event(Event::RewardPaid {
+			mission: id,
+			asset: NATIVE,
+			milestone: 0,
+			who: 3,
+			amount: 300
+		}));
 
 		// Milestone 1, delivered by 3: 2000 = 1000 + 600 + 400.
 		deliver(id, 3, 1);
@@ -61,7 +67,13 @@ fn three_contributors_three_milestones_paid_to_the_unit() {
 		// Milestone 2: 3001 = 1500 + 900 + 600 + 1 of dust to the first on the roster.
 		deliver(id, 4, 2);
 		assert_ok!(Missions::approve_milestone(RuntimeOrigin::signed(OWNER), id, 2));
-		assert!(has_event(Event::RewardPaid { mission: id, asset: NATIVE, milestone: 2, who: 2, amount: 1501 }));
+		assert!(has_event(Event::RewardPaid {
+			mission: id,
+			asset: NATIVE,
+			milestone: 2,
+			who: 2,
+			amount: 1501
+		}));
 		assert!(has_event(Event::MissionCompleted { mission: id }));
 
 		// Completed: bonds and deposit back, escrow empty, records gone.
@@ -164,7 +176,12 @@ fn resubmission_bumps_the_version() {
 		assert!(settled().contains(&(
 			id,
 			2,
-			Settlement::MilestonePaid { milestone: 0, amount: 1000, first_try: false, native: true }
+			Settlement::MilestonePaid {
+				milestone: 0,
+				amount: 1000,
+				first_try: false,
+				native: true
+			}
 		)));
 		assert!(settled().contains(&(id, 2, Settlement::MilestoneRejected { milestone: 0 })));
 	});
@@ -216,7 +233,12 @@ fn dispute_split_pays_part_and_refunds_the_rest() {
 		assert_eq!(free(2), ENDOWMENT + 300);
 		assert_eq!(free(3), ENDOWMENT + 100);
 		assert_eq!(free(OWNER), ENDOWMENT - 400);
-		assert!(has_event(Event::Refunded { mission: id, asset: NATIVE, owner: OWNER, amount: 600 }));
+		assert!(has_event(Event::Refunded {
+			mission: id,
+			asset: NATIVE,
+			owner: OWNER,
+			amount: 600
+		}));
 		assert!(has_event(Event::MissionCompleted { mission: id }));
 	});
 }
@@ -292,7 +314,12 @@ fn expiry_pays_unreviewed_work_refunds_the_rest_and_settles_bonds() {
 			to: OWNER,
 			amount: MIN_BOND
 		}));
-		assert!(has_event(Event::Refunded { mission: id, asset: NATIVE, owner: OWNER, amount: 400 }));
+		assert!(has_event(Event::Refunded {
+			mission: id,
+			asset: NATIVE,
+			owner: OWNER,
+			amount: 400
+		}));
 		assert!(has_event(Event::MissionExpired { mission: id }));
 		assert!(settled().contains(&(id, 3, Settlement::MissionExpired { delivered: false })));
 		assert!(LiveMissions::<Test>::get(id).is_none());
