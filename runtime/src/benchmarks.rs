@@ -61,9 +61,26 @@ pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> 
 /// Benchmarks make their accounts consortium members: mission owners and
 /// contributors, node claimants.
 pub struct MakeMember;
-impl pallet_missions::BenchmarkHelper<crate::AccountId> for MakeMember {
+impl pallet_missions::BenchmarkHelper<crate::AccountId, crate::AssetKind, crate::Balance>
+	for MakeMember
+{
 	fn make_member(who: &crate::AccountId) {
 		Consortium::add_member_for_benchmarks(who);
+	}
+	/// An insufficient asset with a minimum balance of one unit (the costlier
+	/// kind: every account in it takes a consumer reference).
+	fn issue_asset(who: &crate::AccountId, amount: crate::Balance) -> Option<crate::AssetKind> {
+		use frame_support::traits::fungibles::{Create, Mutate};
+		const ID: crate::AssetId = 1_000;
+		if !pallet_assets::Asset::<crate::Runtime>::contains_key(ID) {
+			<crate::Assets as Create<_>>::create(ID, who.clone(), false, 1).expect("created");
+			pallet_missions::MinimumBudgets::<crate::Runtime>::insert(
+				crate::AssetKind::WithId(ID),
+				1,
+			);
+		}
+		<crate::Assets as Mutate<_>>::mint_into(ID, who, amount).expect("issued");
+		Some(crate::AssetKind::WithId(ID))
 	}
 }
 impl pallet_authorized_nodes::BenchmarkHelper<crate::AccountId> for MakeMember {

@@ -41,6 +41,13 @@ fn soonest_deadline<T: Config>() -> BlockNumberFor<T> {
 		.saturating_add(10u32.into())
 }
 
+/// What `owner`'s missions pay in: an asset if the runtime has one for
+/// benchmarks (the costlier escrow), issued to it; else the native currency.
+fn asset_of<T: Config>(owner: &T::AccountId) -> T::AssetKind {
+	let plenty = unit::<T>().saturating_mul(100_000u32.into());
+	T::BenchmarkHelper::issue_asset(owner, plenty).unwrap_or_else(T::NativeAsset::get)
+}
+
 /// A mission of `m` milestones of one unit each, with a URI of `u` bytes.
 fn mission<T: Config>(owner: &T::AccountId, m: u32, u: u32) -> MissionId {
 	let id = NextMissionId::<T>::get();
@@ -56,7 +63,7 @@ fn mission<T: Config>(owner: &T::AccountId, m: u32, u: u32) -> MissionId {
 		vec![b't'; T::MaxTitleLen::get() as usize],
 		H256::repeat_byte(1),
 		Some(vec![b'u'; u as usize]),
-		T::NativeAsset::get(),
+		asset_of::<T>(owner),
 		milestones,
 		deadline,
 		MissionOptions { open_to_non_members: false, min_bond: 0u32.into(), min_reputation: 0 },
@@ -178,6 +185,7 @@ mod benchmarks {
 			})
 			.collect();
 		let deadline = soonest_deadline::<T>();
+		let asset = asset_of::<T>(&owner);
 
 		#[extrinsic_call]
 		_(
@@ -185,6 +193,7 @@ mod benchmarks {
 			vec![b't'; T::MaxTitleLen::get() as usize],
 			H256::repeat_byte(1),
 			Some(vec![b'u'; u as usize]),
+			asset,
 			milestones,
 			deadline,
 			MissionOptions::default(),
@@ -529,6 +538,40 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), id);
 
 		assert!(LiveMissions::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn set_minimum_budget() -> Result<(), BenchmarkError> {
+		let issuer = member::<T>("issuer", 0);
+		let asset = T::BenchmarkHelper::issue_asset(&issuer, unit::<T>())
+			.ok_or(BenchmarkError::Weightless)?;
+		let origin =
+			T::AssetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let minimum = unit::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset.clone(), Some(minimum));
+
+		assert_eq!(crate::MinimumBudgets::<T>::get(&asset), Some(minimum));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn claim() -> Result<(), BenchmarkError> {
+		use frame_support::traits::fungibles::MutateHold;
+		// A payment kept in an asset for a recipient with no account in it yet.
+		let owner = member::<T>("owner", 0);
+		let asset = asset_of::<T>(&owner);
+		let amount = unit::<T>();
+		T::Assets::hold(asset.clone(), &HoldReason::MissionEscrow.into(), &owner, amount)?;
+		let who = member::<T>("recipient", 0);
+		crate::Claimable::<T>::insert(&who, (asset.clone(), owner.clone()), amount);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), asset.clone(), owner.clone());
+
+		assert!(crate::Claimable::<T>::get(&who, (asset, owner)).is_none());
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(

@@ -164,7 +164,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 		/// Sets the scene for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetKind, BalanceOf<Self>>;
 	}
 
 	/// The identifier the next mission gets.

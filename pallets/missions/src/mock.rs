@@ -137,9 +137,14 @@ pub fn settled() -> Vec<(u32, AccountId, Settlement<Balance>)> {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MakeMember;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for MakeMember {
+impl crate::BenchmarkHelper<AccountId, AssetKind, Balance> for MakeMember {
 	fn make_member(who: &AccountId) {
 		MEMBERS.with(|m| m.borrow_mut().insert(*who));
+	}
+	fn issue_asset(who: &AccountId, amount: Balance) -> Option<AssetKind> {
+		use frame_support::traits::fungibles::Mutate;
+		Assets::mint_into(USD, who, amount).expect("issued");
+		Some(NativeOrWithId::WithId(USD))
 	}
 }
 
@@ -255,6 +260,8 @@ impl ExtBuilder {
 			MinimumBudgets::<Test>::insert(NativeOrWithId::WithId(USD), USD_MIN_BUDGET);
 			MinimumBudgets::<Test>::insert(NativeOrWithId::WithId(KRW), KRW_MIN_BUDGET);
 		});
+		// Part of the state benchmarks start each run from.
+		ext.commit_all().expect("committed");
 		ext
 	}
 

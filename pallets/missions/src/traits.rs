@@ -88,12 +88,19 @@ impl<AccountId> ReputationOf<AccountId> for () {
 
 /// What benchmarks need from the runtime to set the scene.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
+pub trait BenchmarkHelper<AccountId, AssetKind, Balance> {
 	/// Makes `who` a consortium member.
 	fn make_member(who: &AccountId);
+	/// An asset other than the native currency that missions may be paid in (with a
+	/// minimum budget of at most `amount`), with `amount` of it issued to `who`:
+	/// escrow in an asset costs more than in the native currency, so the
+	/// benchmarks use one. `None`: they use the native currency.
+	fn issue_asset(_who: &AccountId, _amount: Balance) -> Option<AssetKind> {
+		None
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl<AccountId> BenchmarkHelper<AccountId> for () {
+impl<AccountId, AssetKind, Balance> BenchmarkHelper<AccountId, AssetKind, Balance> for () {
 	fn make_member(_: &AccountId) {}
 }

@@ -943,3 +943,95 @@ fn motion_slots_cost_a_deposit_that_grows_with_the_open_motions() {
 		assert_eq!(Balances::total_issuance(), issuance - 15 * UNIT);
 	});
 }
+
+/// The motion that brings a member bank's token into the consortium, in one
+/// `batchAll`: the asset (the bank its owner, issuer, admin and freezer), its
+/// name, symbol and decimals, and its minimum budget for missions.
+fn create_asset_motion(id: u32, bank: Sr25519Keyring, min_balance: u128, minimum: u128) -> RuntimeCall {
+	use pallet_assets::Call as A;
+	RuntimeCall::Utility(pallet_utility::Call::batch_all {
+		calls: vec![
+			RuntimeCall::Assets(A::force_create {
+				id: id.into(),
+				owner: who(bank).into(),
+				is_sufficient: false,
+				min_balance,
+			}),
+			RuntimeCall::Assets(A::force_set_metadata {
+				id: id.into(),
+				name: b"Korea Bank USD".to_vec(),
+				symbol: b"USD".to_vec(),
+				decimals: 6,
+				is_frozen: false,
+			}),
+			RuntimeCall::Missions(pallet_missions::Call::set_minimum_budget {
+				asset: crate::AssetKind::WithId(id),
+				minimum: Some(minimum),
+			}),
+		],
+	})
+}
+
+#[test]
+fn a_banks_token_comes_from_three_quarters_of_the_council_and_pays_a_mission() {
+	use frame_support::traits::fungibles::Inspect;
+	use sp_runtime::traits::Dispatchable;
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		let usd = crate::AssetKind::WithId(1);
+		let call = create_asset_motion(1, Bob, 10_000, 1_000_000);
+		// Two thirds pass the motion, but its calls need three quarters: nothing is created.
+		assert!(motion(call.clone(), 2, &[Bob], &[]));
+		assert!(matches!(last_executed(), Some(Err(_))));
+		assert!(!crate::Assets::asset_exists(1));
+		// Three quarters create it, with its metadata and minimum, at once.
+		assert!(motion(call, 3, &[Bob, Charlie], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		let meta = pallet_assets::Metadata::<Runtime>::get(1);
+		assert_eq!((meta.symbol.to_vec(), meta.decimals), (b"USD".to_vec(), 6));
+		assert_eq!(pallet_missions::MinimumBudgets::<Runtime>::get(&usd), Some(1_000_000));
+		assert_eq!(pallet_assets::Asset::<Runtime>::get(1).unwrap().issuer, who(Bob));
+		// No one account brings a money in: `assets.create` is filtered, even for a member.
+		let create = RuntimeCall::Assets(pallet_assets::Call::create {
+			id: 2.into(),
+			admin: who(Alice).into(),
+			min_balance: 1,
+		});
+		assert_eq!(
+			create.dispatch(signed(Alice)).map_err(|e| e.error),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+
+		// The bank issues 10 USD to Alice, who posts a mission paying 5 USD.
+		assert_ok!(crate::Assets::mint(signed(Bob), 1.into(), who(Alice).into(), 10_000_000));
+		assert_ok!(Missions::create_mission(
+			signed(Alice),
+			b"audit".to_vec(),
+			H256::zero(),
+			None,
+			usd.clone(),
+			vec![MilestoneSpec { description_hash: H256::zero(), amount: 5_000_000 }],
+			DEADLINE,
+			Default::default(),
+		));
+		assert_ok!(Missions::commit(signed(Charlie), 0, Perbill::one(), H256::zero(), UNIT));
+		assert_ok!(Missions::accept_commitment(signed(Alice), 0, who(Charlie)));
+		assert_ok!(Missions::propose_terms(signed(Alice), 0));
+		let MissionStatus::Agreeing { terms_hash } =
+			pallet_missions::LiveMissions::<Runtime>::get(0).unwrap().status
+		else {
+			panic!("terms out")
+		};
+		assert_ok!(Missions::sign_terms(signed(Charlie), 0, terms_hash));
+		assert_ok!(Missions::submit_deliverable(signed(Charlie), 0, 0, H256::zero(), None));
+		let peer_before = Balances::free_balance(who(Charlie));
+		assert_ok!(Missions::approve_milestone(signed(Alice), 0, 0));
+		assert_eq!(crate::Assets::balance(1, who(Charlie)), 5_000_000);
+		assert_eq!(crate::Assets::balance(1, who(Alice)), 5_000_000);
+		// In PEER Charlie only got its bond back.
+		let bond = Balances::free_balance(who(Charlie)) - peer_before;
+		assert!(bond <= UNIT);
+		assert!(pallet_missions::LiveMissions::<Runtime>::get(0).is_none());
+		pallet_missions::Pallet::<Runtime>::do_try_state().expect("missions' invariants");
+	});
+}

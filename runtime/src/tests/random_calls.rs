@@ -89,6 +89,102 @@ fn now() -> BlockNumber {
 	System::block_number()
 }
 
+/// The assets of the run, issued by Bob: (id, sufficient, minimum balance).
+/// The third's minimum is a single unit.
+const ASSETS: [(u32, bool, Balance); 3] = [(1, true, 10_000), (2, false, 500_000), (3, false, 1)];
+
+/// Bob's bank creates the assets, issues each to everyone and governance
+/// accepts them for missions.
+fn create_assets() {
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	for (id, sufficient, min) in ASSETS {
+		let root = RuntimeOrigin::root();
+		pallet_assets::Pallet::<Runtime>::force_create(root.clone(), id.into(), bob.clone().into(), sufficient, min)
+			.expect("created");
+		for who in people() {
+			// Accounts without PEER cannot hold an insufficient asset: they stay without.
+			let _ = pallet_assets::Pallet::<Runtime>::mint(
+				signed(&bob),
+				id.into(),
+				who.into(),
+				1_000_000_000_000,
+			);
+		}
+		crate::Missions::set_minimum_budget(root, crate::AssetKind::WithId(id), Some(1_000_000))
+			.expect("accepted");
+	}
+}
+
+/// What the asset's issuer (Bob) and the recipients of kept payments do:
+/// block and thaw accounts, freeze and thaw the asset, start destroying it
+/// (refused while missions hold it, and for good once started), transfer,
+/// and claim what was kept.
+fn asset_action(rng: &mut Rng) -> Option<Action> {
+	use pallet_assets::Call as A;
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let (id, _, _) = rng.pick(&ASSETS)?;
+	let who = rng.pick(&people())?;
+	let call = match rng.below(9) {
+		0 => ("assets.block", A::block { id: id.into(), who: who.clone().into() }),
+		1 | 2 => ("assets.thaw", A::thaw { id: id.into(), who: who.clone().into() }),
+		3 => ("assets.freeze_asset", A::freeze_asset { id: id.into() }),
+		4 | 5 => ("assets.thaw_asset", A::thaw_asset { id: id.into() }),
+		6 if rng.chance(10) => ("assets.start_destroy", A::start_destroy { id: id.into() }),
+		6 => ("assets.freeze", A::freeze { id: id.into(), who: who.clone().into() }),
+		7 => {
+			let to = rng.pick(&people())?;
+			let call = A::transfer { id: id.into(), target: to.into(), amount: 1_000_000 };
+			return Some(("assets.transfer", signed(&who), RuntimeCall::Assets(call)));
+		}
+		_ => {
+			// A claim of what was kept for someone, or a random one (refused).
+			let kept: Vec<_> = pallet_missions::Claimable::<Runtime>::iter().collect();
+			let (who, (asset, from)) = match rng.pick(&kept) {
+				Some((w, key, _)) if rng.chance(80) => (w, key),
+				_ => (who, (crate::AssetKind::WithId(id), bob.clone())),
+			};
+			let call = pallet_missions::Call::claim { asset, from };
+			return Some(("missions.claim", signed(&who), missions_call(call)));
+		}
+	};
+	Some((call.0, signed(&bob), RuntimeCall::Assets(call.1)))
+}
+
+/// Each asset's supply is its free balances and holds; the escrow each
+/// account holds in it is what its live missions have not paid yet and what
+/// was kept there for someone to claim.
+fn check_assets() {
+	let escrow: crate::RuntimeHoldReason = pallet_missions::HoldReason::MissionEscrow.into();
+	let mut expected: BTreeMap<(u32, AccountId), Balance> = BTreeMap::new();
+	for (_, m) in pallet_missions::LiveMissions::<Runtime>::iter() {
+		if let crate::AssetKind::WithId(id) = m.asset {
+			*expected.entry((id, m.owner.clone())).or_default() += m.escrow_held();
+		}
+	}
+	for (_, (asset, from), kept) in pallet_missions::Claimable::<Runtime>::iter() {
+		if let crate::AssetKind::WithId(id) = asset {
+			*expected.entry((id, from)).or_default() += kept;
+		}
+	}
+	use frame_support::traits::fungibles::InspectHold;
+	type Holder = crate::AssetsHolder;
+	// Every account with holds in an asset has an account in it.
+	let mut held: BTreeMap<(u32, AccountId), Balance> = BTreeMap::new();
+	let mut supply: BTreeMap<u32, Balance> = BTreeMap::new();
+	for (id, who, account) in pallet_assets::Account::<Runtime>::iter() {
+		let in_escrow = Holder::balance_on_hold(id, &escrow, &who);
+		if in_escrow > 0 {
+			held.insert((id, who.clone()), in_escrow);
+		}
+		*supply.entry(id).or_default() += account.balance + Holder::total_balance_on_hold(id, &who);
+	}
+	assert_eq!(held, expected, "asset escrow differs from the live missions' unpaid budgets");
+	for (id, details) in pallet_assets::Asset::<Runtime>::iter() {
+		let sum = supply.get(&id).copied().unwrap_or_default();
+		assert_eq!(details.supply, sum, "asset {id}: supply is not free plus held");
+	}
+}
+
 /// How each call fared.
 #[derive(Default)]
 pub struct Stats {
@@ -132,13 +228,19 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 	if choice == 0 || missions.is_empty() {
 		let owner = if rng.chance(90) { rng.pick(&members())? } else { rng.pick(&everyone)? };
 		let n = 1 + rng.below(3);
+		// PEER, or one of the assets (`ASSETS`), in its own units.
+		let asset = match rng.below(5) {
+			0 | 1 => crate::AssetKind::Native,
+			k => crate::AssetKind::WithId(ASSETS[k as usize - 2].0),
+		};
+		let unit = if asset == crate::AssetKind::Native { UNIT } else { 1_000_000 };
 		let milestones = (0..n)
 			.map(|i| MilestoneSpec {
 				description_hash: H256::repeat_byte(i as u8),
 				amount: match rng.below(10) {
 					0 => 1,
 					1 => 0,
-					_ => (1 + rng.below(5) as u128) * UNIT,
+					_ => (1 + rng.below(5) as u128) * unit,
 				},
 			})
 			.collect();
@@ -161,7 +263,7 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 			title: b"random".to_vec(),
 			content_hash: H256::repeat_byte(9),
 			uri: None,
-			asset: crate::configs::AssetKind::Native,
+			asset,
 			milestones,
 			deadline,
 			options,
@@ -816,6 +918,7 @@ fn check_block(issuance: &mut Balance) {
 	*issuance -= burned_this_block();
 	assert_eq!(total, *issuance, "money was made or lost");
 	check_reserves();
+	check_assets();
 	// The council is the consortium.
 	let mut council = pallet_collective::Members::<Runtime, CouncilCollective>::get();
 	council.sort();
@@ -954,10 +1057,11 @@ pub fn run(seed: u64, calls: u64, stats: &mut Stats) {
 	ext.execute_with(|| {
 		let mut rng = Rng::new(seed);
 		next_block(1);
+		create_assets();
 		let mut issuance = <Balances as Inspect<AccountId>>::total_issuance();
 		let start = stats.total;
 		while stats.total - start < calls {
-			match rng.below(11) {
+			match rng.below(12) {
 				0 | 1 => {
 					if let Some(a) = other_action(&mut rng) {
 						send(stats, a);
@@ -966,6 +1070,11 @@ pub fn run(seed: u64, calls: u64, stats: &mut Stats) {
 				2 => motion(&mut rng, stats),
 				10 => {
 					let _ = proxy_action(&mut rng, stats);
+				}
+				11 => {
+					if let Some(a) = asset_action(&mut rng) {
+						send(stats, a);
+					}
 				}
 				3..=6 => {
 					if let Some(a) = drive(&mut rng) {
