@@ -34,7 +34,8 @@ pub struct Record<Balance, BlockNumber> {
 	pub bonds_forfeited: u32,
 	/// Missions that expired with nothing delivered by it.
 	pub expired_idle: u32,
-	/// Everything it was paid.
+	/// Everything it was paid in missions paid in PEER (other assets' units do not add up
+	/// with it; their payouts count in `milestones_paid`).
 	pub total_earned: Balance,
 	/// Everything it forfeited.
 	pub total_forfeited: Balance,
@@ -282,9 +283,12 @@ pub mod pallet {
 				let (mut gain, mut loss) = match outcome {
 					// Nothing earned, nothing counted: a zero part is no work paid.
 					Settlement::MilestonePaid { amount, .. } if amount.is_zero() => (0, 0),
-					Settlement::MilestonePaid { amount, first_try, .. } => {
+					Settlement::MilestonePaid { amount, first_try, native, .. } => {
 						r.milestones_paid.saturating_inc();
-						r.total_earned = r.total_earned.saturating_add(amount);
+						// Units of different assets do not add up: PEER only.
+						if native {
+							r.total_earned = r.total_earned.saturating_add(amount);
+						}
 						if first_try {
 							r.approved_first_try.saturating_inc();
 							(15 * POINT, 0)

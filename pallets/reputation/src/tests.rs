@@ -15,7 +15,24 @@ fn settle_from(owner: u64, who: u64, outcome: Settlement<u64>) {
 }
 
 fn paid(amount: u64, first_try: bool) -> Settlement<u64> {
-	Settlement::MilestonePaid { milestone: 0, amount, first_try }
+	Settlement::MilestonePaid { milestone: 0, amount, first_try, native: true }
+}
+
+#[test]
+fn earnings_in_other_assets_count_as_work_but_not_as_peer_earned() {
+	build_and_execute(|| {
+		settle(1, paid(300, true));
+		let in_usd = Settlement::MilestonePaid {
+			milestone: 1,
+			amount: 5_000_000,
+			first_try: true,
+			native: false,
+		};
+		settle(1, in_usd);
+		let r = Reputations::<Test>::get(1);
+		assert_eq!((r.milestones_paid, r.total_earned), (2, 300));
+		assert_eq!(Reputation::score_of(&1), 15 + 15);
+	});
 }
 
 #[test]

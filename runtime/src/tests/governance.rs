@@ -947,7 +947,12 @@ fn motion_slots_cost_a_deposit_that_grows_with_the_open_motions() {
 /// The motion that brings a member bank's token into the consortium, in one
 /// `batchAll`: the asset (the bank its owner, issuer, admin and freezer), its
 /// name, symbol and decimals, and its minimum budget for missions.
-fn create_asset_motion(id: u32, bank: Sr25519Keyring, min_balance: u128, minimum: u128) -> RuntimeCall {
+fn create_asset_motion(
+	id: u32,
+	bank: Sr25519Keyring,
+	min_balance: u128,
+	minimum: u128,
+) -> RuntimeCall {
 	use pallet_assets::Call as A;
 	RuntimeCall::Utility(pallet_utility::Call::batch_all {
 		calls: vec![

@@ -99,8 +99,14 @@ fn create_assets() {
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	for (id, sufficient, min) in ASSETS {
 		let root = RuntimeOrigin::root();
-		pallet_assets::Pallet::<Runtime>::force_create(root.clone(), id.into(), bob.clone().into(), sufficient, min)
-			.expect("created");
+		pallet_assets::Pallet::<Runtime>::force_create(
+			root.clone(),
+			id.into(),
+			bob.clone().into(),
+			sufficient,
+			min,
+		)
+		.expect("created");
 		for who in people() {
 			// Accounts without PEER cannot hold an insufficient asset: they stay without.
 			let _ = pallet_assets::Pallet::<Runtime>::mint(
