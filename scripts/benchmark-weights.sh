@@ -22,7 +22,7 @@ STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
 FRAME_ALL="frame_system frame_system_extensions pallet_balances pallet_transaction_payment \
 pallet_timestamp pallet_utility pallet_collective pallet_parameters pallet_proxy \
-pallet_multisig pallet_identity"
+pallet_multisig pallet_identity pallet_assets"
 read -r -a OURS <<<"${PALLETS-missions consortium validator-set authorized-nodes}"
 read -r -a FRAME <<<"${FRAME_PALLETS-$FRAME_ALL}"
 OVERHEAD=${OVERHEAD:-1}

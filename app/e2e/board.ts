@@ -111,3 +111,35 @@ export async function deliveredMission(title: string) {
   await submit(api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dave);
   return id;
 }
+
+/**
+ * Three quarters of the council (Alice, Bob, Charlie) bring a bank's token in, as
+ * docs/GOVERNANCE.md shows: the asset with Bob's bank its issuer, its metadata, and its
+ * minimum budget for missions, in one motion. Then Bob issues `issue` of it to Alice.
+ */
+export async function councilCreatesAsset(
+  id: number, a: { name: string; symbol: string; decimals: number; minBalance: bigint; minimumBudget: bigint; issue: bigint },
+) {
+  const api = chain();
+  const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(dev);
+  const enc = new TextEncoder();
+  const call = api.tx.Utility.batch_all({ calls: [
+    api.tx.Assets.force_create({ id, owner: { type: 'Id', value: bob.address }, is_sufficient: false, min_balance: a.minBalance }).decodedCall,
+    api.tx.Assets.force_set_metadata({ id, name: enc.encode(a.name), symbol: enc.encode(a.symbol), decimals: a.decimals, is_frozen: false }).decodedCall,
+    api.tx.Missions.set_minimum_budget({ asset: { type: 'WithId', value: id }, minimum: a.minimumBudget }).decodedCall,
+  ] });
+  const bytes: Uint8Array = await call.getEncodedData();
+  const index = await api.query.Council.ProposalCount.getValue({ at: 'best' });
+  await submit(api.tx.Council.propose({ threshold: 3, proposal: call.decodedCall, length_bound: bytes.length }), alice);
+  const [hash] = (await api.query.Council.Proposals.getValue({ at: 'best' })).slice(-1);
+  for (const who of [alice, bob, charlie]) await submit(api.tx.Council.vote({ proposal: hash, index, approve: true }), who);
+  const info = await api.apis.TransactionPaymentCallApi.query_call_info(call.decodedCall as never, bytes.length);
+  await submit(api.tx.Council.close({ proposal_hash: hash, index, proposal_weight_bound: info.weight, length_bound: bytes.length }), alice);
+  if (!(await api.query.Assets.Asset.getValue(id, { at: 'best' }))) throw new Error(`asset ${id} was not created`);
+  await submit(api.tx.Assets.mint({ id, beneficiary: { type: 'Id', value: alice.address }, amount: a.issue }), bob);
+}
+
+/** `who`'s free balance in asset `id`. */
+export async function assetBalance(id: number, who: string) {
+  return (await chain().query.Assets.Account.getValue(id, who, { at: 'best' }))?.balance ?? 0n;
+}

@@ -3,6 +3,7 @@ import { ChainProvider, useChain } from './chain';
 import { Connect } from './components/Connect';
 import { NodeFromLink } from './components/LinkPrompts';
 import { NamesProvider } from './components/Names';
+import { AssetsProvider } from './components/Assets';
 import { TxProvider } from './components/Tx';
 import { Home } from './pages/Home';
 import { Missions } from './pages/Missions';
@@ -43,6 +44,7 @@ export function App() {
   return (
     <ChainProvider>
       <NamesProvider>
+        <AssetsProvider>
         <TxProvider>
           <header className="top">
             <h1>Peer · mission board</h1>
@@ -52,6 +54,7 @@ export function App() {
           <Connect />
           <main><Page /></main>
         </TxProvider>
+        </AssetsProvider>
       </NamesProvider>
     </ChainProvider>
   );

@@ -23,6 +23,8 @@ export interface Mission {
   deadline: number;
   reviewEnds: number;
   options: Raw['options'];
+  /** What the milestones, escrow, payouts and refunds are in. */
+  asset: Raw['asset'];
   roster: { account: string; share: number }[];
   pending: number;
   budget: bigint;
@@ -47,6 +49,7 @@ export function fromRaw(id: number, m: Raw): Mission {
     deadline: m.deadline,
     reviewEnds: m.deadline + m.review_period,
     options: m.options,
+    asset: m.asset,
     roster: m.roster.map(([account, share]) => ({ account, share })),
     pending: m.pending,
     budget: m.budget,

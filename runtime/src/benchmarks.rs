@@ -19,6 +19,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_multisig, Multisig]
 	[pallet_identity, Identity]
+	[pallet_assets, Assets]
 	[pallet_missions, Missions]
 	[pallet_consortium, Consortium]
 	[pallet_validator_set, ValidatorSet]
@@ -27,7 +28,7 @@ frame_benchmarking::define_benchmarks!(
 
 #[allow(unused_imports)]
 use crate::{
-	Balances, Consortium, Council, Identity, Missions, Multisig, NodeAuthorization, Parameters,
+	Assets, Balances, Consortium, Council, Identity, Missions, Multisig, NodeAuthorization, Parameters,
 	Proxy, Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 use frame_benchmarking::baseline::Pallet as BaselineBench;

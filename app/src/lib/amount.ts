@@ -17,6 +17,7 @@ export function parseAmount(text: string, decimals = DECIMALS): Parsed<bigint> {
   }
   const [whole, frac = ''] = t.split('.');
   if (frac.length > decimals) {
+    if (decimals === 0) return { ok: false, error: 'Whole units only, no decimals.' };
     return { ok: false, error: `At most ${decimals} decimals (1 planck is 0.${'0'.repeat(decimals - 1)}1 PEER).` };
   }
   const value = BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, '0') || '0');

@@ -5,6 +5,8 @@ import { useChain, useLive } from '../chain';
 import { useTx } from '../components/Tx';
 import { Who, useMembers } from '../components/Names';
 import { peer } from '../lib/amount';
+import { useAssets } from '../components/Assets';
+import { assetKey, money, type AssetKind } from '../lib/assets';
 
 const HOLD_NAMES: Record<string, string> = {
   MissionEscrow: 'mission escrow',
@@ -23,18 +25,31 @@ function Awaiting({ address }: { address: string }) {
   const { api } = useChain();
   const send = useTx();
   const members = useMembers();
+  const assets = useAssets();
+  const assetIds = [...assets.values()].flatMap((a) => (a.kind.type === 'WithId' ? [a.kind.value] : []));
   const { data, error } = useLive(async (api, at) => {
-    const [acc, holds, rep, actions] = await Promise.all([
+    const [acc, holds, rep, actions, inAssets, kept] = await Promise.all([
       api.query.System.Account.getValue(address, { at }),
       api.query.Balances.Holds.getValue(address, { at }),
       api.apis.ReputationApi.reputation(address, { at }),
       api.apis.MissionsApi.pending_actions(address, { at }),
+      // Holdings in each asset: free, and held by missions' escrow.
+      Promise.all(assetIds.map(async (id) => {
+        const [account, held] = await Promise.all([
+          api.query.Assets.Account.getValue(id, address, { at }),
+          api.query.AssetsHolder.BalancesOnHold.getValue(id, address, { at }),
+        ]);
+        return { id, free: account?.balance ?? 0n, held: held ?? 0n };
+      })),
+      // Payments kept for this account, to claim.
+      api.query.Missions.Claimable.getEntries(address, { at }),
     ]);
-    return { acc, holds, rep, actions };
-  }, [address]);
+    return { acc, holds, rep, actions, inAssets: inAssets.filter((a) => a.free > 0n || a.held > 0n), kept };
+  }, [address, assetIds.join()]);
   if (error && !data) return <p className="error">{error}</p>;
   if (!data || !api) return <p className="muted">Loading…</p>;
-  const { acc, holds, rep, actions } = data;
+  const { acc, holds, rep, actions, inAssets, kept } = data;
+  const pay = (amount: bigint, kind: AssetKind) => money(amount, assets.get(assetKey(kind)), kind);
   const r = rep.record;
   // Holds count in `reserved`; the rest are the older reserves of identity, proxies and multisig.
   const reservedOther = acc.data.reserved - holds.reduce((sum, x) => sum + x.amount, 0n);
@@ -49,7 +64,23 @@ function Awaiting({ address }: { address: string }) {
           ))}
           {holds.length === 0 && <tr><th>Held</th><td>nothing</td></tr>}
           {reservedOther > 0n && <tr><th>Reserved: identity, proxy and multisig deposits</th><td>{peer(reservedOther)}</td></tr>}
+          {inAssets.map((a) => {
+            const kind: AssetKind = { type: 'WithId', value: a.id };
+            return <tr key={a.id} data-testid={`holding-${a.id}`}><th>{assets.get(assetKey(kind))?.name ?? `Asset ${a.id}`}</th>
+              <td>{pay(a.free, kind)}{a.held > 0n && <> · held: {pay(a.held, kind)}</>}</td></tr>;
+          })}
         </tbody></table>
+        {kept.length > 0 && <>
+          <h3>Kept for you to claim</h3>
+          <p className="muted">Payments the asset could not deliver when they were due (it was frozen, or your account blocked): claim them once it can.</p>
+          <ul className="todo" data-testid="claimable">
+            {kept.map((k) => {
+              const [asset, from] = k.keyArgs[1];
+              return <li key={`${assetKey(asset)}-${from}`}>{pay(k.value, asset)} from <Who address={from} />{' '}
+                <button onClick={() => send(`Claim ${pay(k.value, asset)}`, api.tx.Missions.claim({ asset, from }))}>Claim</button></li>;
+            })}
+          </ul>
+        </>}
       </section>
       <section className="card">
         <h2>Reputation</h2>
@@ -60,7 +91,7 @@ function Awaiting({ address }: { address: string }) {
           <tr><th>Milestones paid</th><td>{r.milestones_paid} ({r.approved_first_try} at first try)</td></tr>
           <tr><th>Rejections</th><td>{r.rejections} ({r.rejections_upheld} upheld, {r.disputes_won} disputes won)</td></tr>
           <tr><th>Bonds forfeited</th><td>{r.bonds_forfeited}</td></tr>
-          <tr><th>Earned</th><td>{peer(r.total_earned)}</td></tr>
+          <tr><th>Earned in PEER missions</th><td>{peer(r.total_earned)}</td></tr>
         </tbody></table>
       </section>
       <section className="card wide">

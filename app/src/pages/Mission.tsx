@@ -13,11 +13,21 @@ import { blockToDate, duration, relative } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
 import { checkLink } from '../lib/links';
 import { ChainLink } from '../components/ChainLink';
+import { useAssets } from '../components/Assets';
+import { assetKey, money, type AssetKind } from '../lib/assets';
+
+/** Formats amounts of the mission's asset. */
+type Pay = (amount: bigint) => string;
+function usePay(kind: AssetKind | undefined): Pay {
+  const assets = useAssets();
+  return (amount) => (kind ? money(amount, assets.get(assetKey(kind)), kind) : peer(amount));
+}
 
 const enc = new TextEncoder();
 
 export function MissionPage({ id }: { id: number }) {
   const { account, best, slotMs } = useChain();
+  const assets = useAssets();
   const { data, error } = useLive(async (api, at) => {
     const [detail, params, free] = await Promise.all([
       loadMission(api, id, at),
@@ -31,6 +41,7 @@ export function MissionPage({ id }: { id: number }) {
   if (!data.detail) return <p className="empty" data-testid="mission-gone">Mission {id} is not live: it completed, was cancelled or expired (its history is in the events).</p>;
   const d = data.detail;
   const m = d.mission;
+  const pay: Pay = (amount) => money(amount, assets.get(assetKey(m.asset)), m.asset);
   const date = (block: number) => {
     const when = blockToDate(block, best.number, best.seenMs, slotMs);
     return `${when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (${relative(when.getTime() - Date.now())}, block #${block})`;
@@ -47,10 +58,10 @@ export function MissionPage({ id }: { id: number }) {
         <p>Posted by <Who address={m.owner} /> at block #{m.created}. Deadline {date(m.deadline)}.</p>
         <p className="muted">Description hash <code>{m.contentHash}</code>{m.uri && <> · <ChainLink uri={m.uri} /></>}</p>
         <table className="kv"><tbody>
-          <tr><th>Budget</th><td data-testid="budget">{peer(m.budget)}</td></tr>
-          <tr><th>Paid</th><td data-testid="paid">{peer(m.paid)}</td></tr>
-          <tr><th>Refunded</th><td>{peer(m.refunded)}</td></tr>
-          <tr><th>In escrow</th><td>{peer(m.escrowed)}</td></tr>
+          <tr><th>Budget</th><td data-testid="budget">{pay(m.budget)}</td></tr>
+          <tr><th>Paid</th><td data-testid="paid">{pay(m.paid)}</td></tr>
+          <tr><th>Refunded</th><td>{pay(m.refunded)}</td></tr>
+          <tr><th>In escrow</th><td>{pay(m.escrowed)}</td></tr>
           <tr><th>Bond asked</th><td>{peer(m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond)}</td></tr>
           <tr><th>Open to</th><td>{m.options.open_to_non_members ? 'anyone' : 'members only'}{m.options.min_reputation ? `, reputation ≥ ${m.options.min_reputation}` : ''}</td></tr>
         </tbody></table>
@@ -68,8 +79,8 @@ export function MissionPage({ id }: { id: number }) {
                 <tr key={ms.index} data-testid={`milestone-${ms.index}`}>
                   <td>{ms.index + 1}</td>
                   <td><code title={ms.descriptionHash}>{ms.descriptionHash.slice(0, 10)}…</code></td>
-                  <td>{peer(ms.amount)}</td>
-                  <td data-testid={`milestone-status-${ms.index}`}><StatusText s={ms.status} /></td>
+                  <td>{pay(ms.amount)}</td>
+                  <td data-testid={`milestone-status-${ms.index}`}><StatusText s={ms.status} pay={pay} /></td>
                   <td>{del ? <>v{del.version} by <Who address={del.submitter} />, <code title={del.contentHash}>{del.contentHash.slice(0, 10)}…</code>
                     {del.uri && <> · <ChainLink uri={del.uri} /></>}</> : '—'}</td>
                   <td><MilestoneActions detail={d} index={ms.index} status={ms.status} isOwner={isOwner} onRoster={onRoster} reviewOpen={best.number <= m.reviewEnds} beforeDeadline={best.number <= m.deadline} disputePeriod={data.params.disputePeriod} /></td>
@@ -103,11 +114,11 @@ export function MissionPage({ id }: { id: number }) {
   );
 }
 
-function StatusText({ s }: { s: MilestoneStatus }) {
+function StatusText({ s, pay }: { s: MilestoneStatus; pay: Pay }) {
   switch (s.type) {
     case 'Rejected': return <>rejected{s.value.upheld ? ' (upheld by the council)' : ''}, reasons <code title={s.value.reason_hash}>{s.value.reason_hash.slice(0, 10)}…</code></>;
     case 'Disputed': return <>disputed: awaiting the council</>;
-    case 'Split': return <>split: {peer(s.value.paid)} paid, {peer(s.value.refunded)} refunded</>;
+    case 'Split': return <>split: {pay(s.value.paid)} paid, {pay(s.value.refunded)} refunded</>;
     case 'Submitted': return <>awaiting review</>;
     default: return <>{s.type.toLowerCase()}</>;
   }
@@ -281,7 +292,7 @@ function Actions({ detail, data, isOwner, mine, rosterShares }: {
   }
   if (onRoster && m.phase === 'Active') {
     items.push(<button key="abandon" className="danger" onClick={() => {
-      if (confirm(`Leave mission ${mission}? Your bond of ${peer(mine!.bond)} is forfeited to the budget.`)) send(`Abandon mission ${mission}`, api.tx.Missions.abandon({ mission }));
+      if (confirm(`Leave mission ${mission}? Your bond of ${peer(mine!.bond)} is forfeited ${m.asset.type === 'Native' ? 'to the budget' : 'to the owner'}.`)) send(`Abandon mission ${mission}`, api.tx.Missions.abandon({ mission }));
     }}>Abandon (forfeits my bond)</button>);
   }
   if (isOwner && (m.phase !== 'Active' || m.roster.length === 0)) {
@@ -297,10 +308,11 @@ function SignBox({ detail, startBy }: { detail: MissionDetail; startBy: string }
   const { api } = useChain();
   const send = useTx();
   const m = detail.mission;
+  const pay = usePay(m.asset);
   if (!api || !m.termsHash) return null;
   const verified = m.termsHash === detail.recomputedTerms;
   return <div className="sign card" data-testid="sign-box">
-    <p>You sign: mission {m.id}; milestones {m.milestones.map((x) => peer(x.amount)).join(' + ')}; roster {m.roster.map((r) => <span key={r.account}><Who address={r.account} /> {perbillToPercent(r.share)} </span>)}; deadline block #{m.deadline}.</p>
+    <p>You sign: mission {m.id}; milestones {m.milestones.map((x) => pay(x.amount)).join(' + ')}; roster {m.roster.map((r) => <span key={r.account}><Who address={r.account} /> {perbillToPercent(r.share)} </span>)}; deadline block #{m.deadline}.</p>
     <p>Hash <code>{m.termsHash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}</p>
     <p className="muted" data-testid="start-by">Every contributor must sign {startBy}; later the work can no longer start.</p>
     <button disabled={!verified} onClick={() => send(`Sign terms of mission ${m.id}`, api.tx.Missions.sign_terms({ mission: m.id, terms_hash: m.termsHash as `0x${string}` }))}>Sign these terms</button>
@@ -312,6 +324,7 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
   const { account } = useChain();
   const members = useMembers();
   const m = detail.mission;
+  const pay = usePay(m.asset);
   // The bond is the mission's, at least the chain's minimum; the call carries it as
   // the most the chain may hold, so a node that shows less cannot take more.
   const bond = m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond;
@@ -336,7 +349,7 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
   }
   return <form className="commit card" data-testid="commit-form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
     <h4>Commit to this mission</h4>
-    <Field label="Share of every payout, in %" error={errs.share} id="share" hint={preview.ok && <>You would receive {m.milestones.map((x) => peer(shareOf(preview.value, x.amount))).join(' + ')}</>}>
+    <Field label="Share of every payout, in %" error={errs.share} id="share" hint={preview.ok && <>You would receive {m.milestones.map((x) => pay(shareOf(preview.value, x.amount))).join(' + ')}</>}>
       <input value={share} onChange={(e) => setShare(e.target.value)} inputMode="decimal" placeholder="e.g. 60" aria-label="Share in %" />
     </Field>
     <Field label="Bond held while you take part" error={errs.bond} id="bond" hint={`It comes back when the mission ends well; abandoning forfeits it. If the owner turns your commitment down before accepting it, ${peer(data.params.minimumBond < bond ? data.params.minimumBond : bond)} of it is kept as a fee.`}>

@@ -4,13 +4,15 @@ import { useState } from 'react';
 import { useChain, useLive } from '../chain';
 import { Who, useMembers } from '../components/Names';
 import { loadMissions, settled } from '../missions';
-import { peer } from '../lib/amount';
+import { useAssets } from '../components/Assets';
+import { assetKey, money } from '../lib/assets';
 import { blockToDate, relative } from '../lib/blocks';
 
 type Filter = 'all' | 'mine' | 'open' | 'recruiting';
 
 export function Missions() {
   const { account, best, slotMs } = useChain();
+  const assets = useAssets();
   const members = useMembers();
   const [filter, setFilter] = useState<Filter>('all');
   const { data, error } = useLive(async (api, at) => {
@@ -53,7 +55,7 @@ export function Missions() {
                 <td><a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a></td>
                 <td><Who address={m.owner} /></td>
                 <td><span className={`badge ${m.phase}`}>{m.phase}</span></td>
-                <td>{peer(m.budget)}</td>
+                <td data-testid={`budget-${m.id}`}>{money(m.budget, assets.get(assetKey(m.asset)), m.asset)}</td>
                 <td>{m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}</td>
                 <td title={`block #${m.deadline}`}>{when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} ({relative(when.getTime() - Date.now())})</td>
               </tr>

@@ -11,6 +11,8 @@ import { parseAmount, parsePositiveAmount, peer } from '../lib/amount';
 import { blockToDate, dateToBlock, duration } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
 import { checkLink } from '../lib/links';
+import { useAssets } from '../components/Assets';
+import { PEER_ASSET, money, parseAssetAmount } from '../lib/assets';
 
 const enc = new TextEncoder();
 interface MilestoneRow { text: string; amount: string }
@@ -23,13 +25,21 @@ export function Post() {
   const { api, account, best, slotMs } = useChain();
   const members = useMembers();
   const send = useTx();
+  const assets = useAssets();
+  // What the mission pays in: PEER or an asset governance accepted.
+  const [assetChoice, setAssetChoice] = useState('native');
+  const asset = assets.get(assetChoice) ?? PEER_ASSET;
   const { data } = useLive(async (api, at) => {
-    const [params, acc] = await Promise.all([
+    const [params, acc, inAsset] = await Promise.all([
       missionParams(api, at),
       account ? api.query.System.Account.getValue(account.address, { at }) : Promise.resolve(undefined),
+      account && asset.kind.type === 'WithId'
+        ? api.query.Assets.Account.getValue(asset.kind.value, account.address, { at })
+        : Promise.resolve(undefined),
     ]);
-    return { params, free: acc?.data.free ?? 0n };
-  }, [account?.address]);
+    const free = acc?.data.free ?? 0n;
+    return { params, free, assetFree: asset.kind.type === 'WithId' ? (inAsset?.balance ?? 0n) : free };
+  }, [account?.address, asset.key]);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [descFileHash, setDescFileHash] = useState<string>();
@@ -45,7 +55,11 @@ export function Post() {
 
   if (!api || !best || !data) return <p className="muted">Loading the chain's limits…</p>;
   const p = data.params;
-  const amounts = milestones.map((m) => parsePositiveAmount(m.amount));
+  const native = asset.kind.type === 'Native';
+  const pay = (x: bigint) => money(x, asset);
+  const minimumBudget = native ? p.minimumBudget : asset.minimumBudget;
+  const accepted = [...assets.values()].filter((a) => a.kind.type === 'Native' || a.minimumBudget !== undefined);
+  const amounts = milestones.map((m) => (native ? parsePositiveAmount(m.amount) : parseAssetAmount(m.amount, asset)));
   const sum = amounts.reduce((s, a) => s + (a.ok ? a.value : 0n), 0n);
 
   /** Everything the chain would refuse, found here first. */
@@ -65,9 +79,12 @@ export function Post() {
       const a = amounts[i];
       if (!a.ok) e[`ms-amount-${i}`] = a.error;
     });
-    if (amounts.every((a) => a.ok)) {
-      if (sum < p.minimumBudget) e.milestones = `The milestones add up to ${peer(sum)}; the minimum budget is ${peer(p.minimumBudget)}.`;
-      else if (sum + p.missionDeposit > data.free) e.milestones = `Budget ${peer(sum)} plus the deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+    if (minimumBudget === undefined) e.asset = `Missions can no longer be posted in ${asset.symbol}.`;
+    else if (amounts.every((a) => a.ok)) {
+      if (sum < minimumBudget) e.milestones = `The milestones add up to ${pay(sum)}; the minimum budget is ${pay(minimumBudget)}.`;
+      else if (native && sum + p.missionDeposit > data.free) e.milestones = `Budget ${peer(sum)} plus the deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+      else if (!native && sum > data.assetFree) e.milestones = `Budget ${pay(sum)} is more than your ${asset.symbol} balance ${pay(data.assetFree)}.`;
+      else if (!native && p.missionDeposit > data.free) e.milestones = `The deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
     }
     const when = new Date(deadline);
     const block = dateToBlock(when, best.number, best.seenMs, slotMs);
@@ -89,7 +106,7 @@ export function Post() {
     title: enc.encode(title),
     content_hash: (descFileHash ?? hashText(description)) as `0x${string}`,
     uri: uri ? enc.encode(uri) : undefined,
-    asset: { type: 'Native', value: undefined },
+    asset: asset.kind,
     milestones: milestones.map((m, i) => ({ description_hash: hashText(m.text), amount: (amounts[i] as { value: bigint }).value })),
     deadline: block,
     options: { open_to_non_members: open, min_bond: bond, min_reputation: Number(minRep) },
@@ -115,6 +132,12 @@ export function Post() {
       </Field>
       <Field label="Where the description can be read (optional)" error={errors.uri} id="uri"><input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" aria-label="URI" /></Field>
 
+      <Field label="Paid in" error={errors.asset} id="asset" hint={native ? 'PEER, the chain\'s own token.' : `${asset.name}, ${asset.decimals} decimals, issued by a member bank. The deposit and bonds stay in PEER.`}>
+        <select value={assetChoice} onChange={(e) => setAssetChoice(e.target.value)} aria-label="Paid in" data-testid="asset-picker">
+          {accepted.map((a) => <option key={a.key} value={a.key}>{a.symbol}{a.kind.type === 'WithId' ? ` — ${a.name}` : ''}</option>)}
+        </select>
+      </Field>
+
       <fieldset>
         <legend>Milestones</legend>
         {milestones.map((m, i) => (
@@ -122,14 +145,14 @@ export function Post() {
             <Field label={`${i + 1}. What is delivered`} error={errors[`ms-text-${i}`]} id={`ms-text-${i}`}>
               <input value={m.text} aria-label={`Milestone ${i + 1} description`} onChange={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
             </Field>
-            <Field label="Pays, in PEER" error={errors[`ms-amount-${i}`]} id={`ms-amount-${i}`}>
+            <Field label={`Pays, in ${asset.symbol}`} error={errors[`ms-amount-${i}`]} id={`ms-amount-${i}`}>
               <input value={m.amount} inputMode="decimal" aria-label={`Milestone ${i + 1} amount`} onChange={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))} />
             </Field>
             <button type="button" className="link" onClick={() => setMilestones(milestones.filter((_, j) => j !== i))} aria-label={`Remove milestone ${i + 1}`}>remove</button>
           </div>
         ))}
         <button type="button" onClick={() => setMilestones([...milestones, { text: '', amount: '' }])}>Add a milestone</button>
-        <p data-testid="budget-sum">Budget: <strong>{peer(sum)}</strong> (+ deposit {peer(p.missionDeposit)}, held while the mission lives) · your free balance {peer(data.free)}</p>
+        <p data-testid="budget-sum">Budget: <strong>{pay(sum)}</strong> (+ deposit {peer(p.missionDeposit)}, held while the mission lives) · your free balance {native ? peer(data.free) : `${pay(data.assetFree)} and ${peer(data.free)}`}</p>
         {errors.milestones && <p className="field-error" role="alert" data-testid="error-milestones">{errors.milestones}</p>}
       </fieldset>
 
@@ -149,7 +172,7 @@ export function Post() {
         const { e, block, bond } = validate();
         if (Object.keys(e).length || !account) return undefined;
         return build(block, bond).getEstimatedFees(account.address);
-      }} deps={[title, description, descFileHash, uri, JSON.stringify(milestones), deadline, open, minBond, minRep, account?.address]} onFee={setFee} />
+      }} deps={[title, description, descFileHash, uri, JSON.stringify(milestones), deadline, open, minBond, minRep, account?.address, asset.key]} onFee={setFee} />
       <p className="muted" data-testid="fee">{fee !== undefined ? `Estimated fee: ${peer(fee)}` : 'The fee is estimated once the form is complete.'}</p>
       <button type="submit">Post the mission</button>
       {posted !== undefined && <p className="ok" data-testid="posted">Posted as <a href={`#/mission/${posted}`}>mission {posted}</a>.</p>}

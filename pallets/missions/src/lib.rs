@@ -1019,8 +1019,9 @@ pub mod pallet {
 			Self::do_cancel_mission(None, mission)
 		}
 
-		/// A contributor leaves an active mission: its bond is forfeited to the budget and its
-		/// share is spread over the rest of the roster.
+		/// A contributor leaves an active mission: its bond is forfeited to the budget (in a
+		/// mission paid in another asset than the native currency, to the owner) and its share is
+		/// spread over the rest of the roster.
 		///
 		/// Origin: signed by a contributor on the roster of an active mission.
 		///

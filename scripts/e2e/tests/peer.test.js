@@ -45,7 +45,7 @@ describe('peer-node through polkadot.js', () => {
     assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
     assert.equal(props.ss58Format.unwrap().toNumber(), 42);
     assert.equal(api.registry.chainSS58, 42);
-    for (const pallet of ['missions', 'consortium', 'council', 'reputation', 'parameters', 'validatorSet', 'session', 'nodeAuthorization', 'proxy', 'multisig', 'identity']) {
+    for (const pallet of ['missions', 'consortium', 'council', 'reputation', 'parameters', 'validatorSet', 'session', 'nodeAuthorization', 'proxy', 'multisig', 'identity', 'assets']) {
       assert.ok(api.tx[pallet] || api.query[pallet], `metadata lists ${pallet}`);
     }
     assert.ok(api.call.missionsApi, 'runtime API missionsApi in metadata');
@@ -76,6 +76,45 @@ describe('peer-node through polkadot.js', () => {
     assert.equal((await api.query.missions.liveMissions(id)).isNone, true, 'escrow and records are gone');
     const holds = await api.query.balances.holds(alice.address);
     assert.equal(holds.filter((hd) => hd.id.isMissions).length, 0, 'no escrow left on the owner');
+  }));
+
+  test('a mission in a council-created 6-decimal asset pays to the unit', withLog(async () => {
+    // Three quarters of the council bring a bank's USD token in: the asset (Bob's bank its
+    // issuer), its metadata and its minimum budget for missions, in one motion.
+    const usd = 42;
+    const motion = api.tx.utility.batchAll([
+      api.tx.assets.forceCreate(usd, bob.address, false, 10_000),
+      api.tx.assets.forceSetMetadata(usd, 'Korea Bank USD', 'USD', 6, false),
+      api.tx.missions.setMinimumBudget({ WithId: usd }, 1_000_000),
+    ]);
+    const events = await councilPasses(api, motion, [3, 4], [alice, bob, charlie]);
+    assert.ok(eventsOf(events, 'council', 'Executed')[0].data.result.isOk, 'the motion executed');
+    const meta = await api.query.assets.metadata(usd);
+    assert.equal(meta.symbol.toUtf8(), 'USD');
+    assert.equal(meta.decimals.toNumber(), 6);
+    await ok(api, api.tx.assets.mint(usd, alice.address, 10_000_000n), bob);
+
+    // 3.000001 USD for one milestone, 70 % to Charlie and 30 % to Dave (an outsider).
+    const peerBefore = await free(alice);
+    const { id, created } = await mission(api, alice, {
+      roster: [[charlie, 70], [dave, 30]], amounts: [3_000_001n], asset: { WithId: usd }, open: true,
+    });
+    assert.equal(created.data.asset.asWithId.toNumber(), usd);
+    assert.equal(created.data.budget.toBigInt(), 3_000_001n);
+    const view = (await api.call.missionsApi.mission(id)).unwrap();
+    assert.equal(view.asset.asWithId.toNumber(), usd);
+    await ok(api, api.tx.missions.submitDeliverable(id, 0, h('dd'), null), charlie);
+    const r = await ok(api, api.tx.missions.approveMilestone(id, 0), alice);
+    const paid = eventsOf(r.events, 'missions', 'RewardPaid').map((e) => [e.data.who.toString(), e.data.amount.toBigInt()]);
+    // Floor per share, the remainder (one unit) to the first.
+    assert.deepEqual(paid, [[charlie.address, 2_100_001n], [dave.address, 900_000n]]);
+    const balance = async (who) => (await api.query.assets.account(usd, who.address)).unwrap().balance.toBigInt();
+    assert.equal(await balance(charlie), 2_100_001n);
+    assert.equal(await balance(dave), 900_000n);
+    assert.equal(await balance(alice), 10_000_000n - 3_000_001n);
+    assert.equal(eventsOf(r.events, 'missions', 'MissionCompleted').length, 1);
+    // In PEER Alice paid only fees: the deposit came back.
+    assert.ok(peerBefore - (await free(alice)) < UNIT / 10n);
   }));
 
   test('errors reach the user by name and change nothing', withLog(async () => {
