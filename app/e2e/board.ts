@@ -100,6 +100,13 @@ export async function postMission(title: string, opts: { amount?: bigint; min_re
 
 /** Alice's mission of one 10 PEER milestone, Dave alone on the roster, delivered: a scene set from Node. */
 export async function deliveredMission(title: string) {
+  const id = await activeMission(title);
+  await submit(chain().tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dev('Dave'));
+  return id;
+}
+
+/** Alice's mission of one 10 PEER milestone, Dave alone on the roster, at work: a scene set from Node. */
+export async function activeMission(title: string) {
   const api = chain();
   const [alice, dave] = [dev('Alice'), dev('Dave')];
   const id = await postMission(title, { amount: 10n * UNIT });
@@ -108,7 +115,6 @@ export async function deliveredMission(title: string) {
   await submit(api.tx.Missions.propose_terms({ mission: id }), alice);
   const m = await api.query.Missions.LiveMissions.getValue(id, { at: 'best' });
   await submit(api.tx.Missions.sign_terms({ mission: id, terms_hash: (m!.status.value as { terms_hash: `0x${string}` }).terms_hash }), dave);
-  await submit(api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dave);
   return id;
 }
 

@@ -87,13 +87,29 @@ export interface MissionDetail {
   deliverables: Map<number, Deliverable>;
   /** The terms hash recomputed here from what the page shows. */
   recomputedTerms: string;
+  /** A change of an active mission's terms awaiting every contributor's agreement. */
+  amendment?: Amendment;
+}
+
+export interface Amendment {
+  topUps: { index: number; amount: bigint }[];
+  added: { descriptionHash: string; amount: bigint }[];
+  deadline: number;
+  termsHash: string;
+  agreed: string[];
+  escrow: bigint;
+  /** The amended terms' hash recomputed here from what the page shows. */
+  recomputed: string;
+  /** The amended milestones, as the page shows them. */
+  milestones: { description_hash: string; amount: bigint }[];
 }
 
 export async function loadMission(api: Api, id: number, at: string): Promise<MissionDetail | null> {
-  const [raw, cs, ds] = await Promise.all([
+  const [raw, cs, ds, am] = await Promise.all([
     api.query.Missions.LiveMissions.getValue(id, { at }),
     api.query.Missions.Commitments.getEntries(id, { at }),
     api.query.Missions.Deliverables.getEntries(id, { at }),
+    api.query.Missions.Amendments.getValue(id, { at }),
   ]);
   if (!raw) return null;
   const mission = fromRaw(id, raw);
@@ -119,7 +135,24 @@ export async function loadMission(api: Api, id: number, at: string): Promise<Mis
     roster: mission.roster,
     deadline: mission.deadline,
   });
-  return { mission, commitments, deliverables, recomputedTerms };
+  let amendment: Amendment | undefined;
+  if (am) {
+    // The amended terms: each top-up added to its milestone, new milestones after.
+    const milestones = mission.milestones.map((m) => ({ description_hash: m.descriptionHash, amount: m.amount }));
+    for (const [index, amount] of am.top_ups) if (milestones[index]) milestones[index].amount += amount;
+    for (const [hash, amount] of am.added) milestones.push({ description_hash: hash, amount });
+    amendment = {
+      topUps: am.top_ups.map(([index, amount]) => ({ index, amount })),
+      added: am.added.map(([descriptionHash, amount]) => ({ descriptionHash, amount })),
+      deadline: am.deadline,
+      termsHash: am.terms_hash,
+      agreed: am.agreed,
+      escrow: am.escrow,
+      milestones,
+      recomputed: termsHash({ mission: id, milestones, roster: mission.roster, deadline: am.deadline }),
+    };
+  }
+  return { mission, commitments, deliverables, recomputedTerms, amendment };
 }
 
 /** The mission parameters the council sets (stored value, else the runtime's default). */

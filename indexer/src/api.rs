@@ -6,7 +6,7 @@
 //! | `GET /health` | `{ "indexed": block, "events": count }` |
 //! | `GET /missions?status=&owner=&contributor=&limit=&offset=` | missions, finished ones included, newest first |
 //! | `GET /missions/{id}` | one mission: accounts and its whole timeline |
-//! | `GET /accounts/{ss58}/statement?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]` | every balance movement in the period, amounts as decimal strings |
+//! | `GET /accounts/{ss58}/statement?from=YYYY-MM-DD&to=YYYY-MM-DD[&asset=PEER\|<id>][&format=csv]` | every balance movement in one asset (PEER unless `asset` names an asset's id) in the period, amounts as decimal strings in the asset's smallest unit |
 //! | `GET /motions?limit=` | council motions with the call proposed and every vote |
 //! | `GET /members/{ss58}/timeline` | the member's consortium, council, validator and node events |
 
@@ -50,6 +50,16 @@ pub fn decimal(amount: i128) -> String {
 	let abs = amount.unsigned_abs();
 	let unit = 10u128.pow(DECIMALS);
 	format!("{sign}{}.{:0width$}", abs / unit, abs % unit, width = DECIMALS as usize)
+}
+
+/// An amount of `asset`: PEER with its 12 decimals, an asset in its smallest
+/// unit (its decimals are in the chain's `assets.metadata`, not here).
+pub fn in_units(asset: &str, amount: i128) -> String {
+	if asset == crate::extract::PEER {
+		decimal(amount)
+	} else {
+		amount.to_string()
+	}
 }
 
 /// An SS58 address, normalised to Peer's format.
@@ -152,9 +162,9 @@ fn csv_cell(value: &str) -> String {
 	}
 }
 
-fn statement_csv(lines: &[StatementLine]) -> String {
+fn statement_csv(asset: &str, lines: &[StatementLine]) -> String {
 	let mut out =
-		String::from("block,time_utc_ms,extrinsic,kind,mission,free_change,held_change\n");
+		String::from("block,time_utc_ms,extrinsic,kind,mission,asset,free_change,held_change\n");
 	for l in lines {
 		let cells = [
 			l.block.to_string(),
@@ -162,8 +172,9 @@ fn statement_csv(lines: &[StatementLine]) -> String {
 			l.extrinsic.map(|x| x.to_string()).unwrap_or_default(),
 			l.kind.clone(),
 			l.mission.map(|m| m.to_string()).unwrap_or_default(),
-			decimal(l.free),
-			decimal(l.held),
+			asset.to_string(),
+			in_units(asset, l.free),
+			in_units(asset, l.held),
 		];
 		let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
 		out.push_str(&row.join(","));
@@ -237,19 +248,24 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 			if format != "json" && format != "csv" {
 				return Err(Problem::Bad(format!("unknown format `{format}` (json or csv)")));
 			}
-			let lines = stored(store.statement(&who, from, to))?;
+			let asset = get(&q, "asset").unwrap_or(crate::extract::PEER);
+			if asset != crate::extract::PEER && asset.parse::<u32>().is_err() {
+				return Err(Problem::Bad(format!("unknown asset `{asset}` (PEER or an asset id)")));
+			}
+			let lines = stored(store.statement(&who, asset, from, to))?;
 			if format == "csv" {
-				return Ok(Reply(StatusCode::OK, "text/csv", statement_csv(&lines)));
+				return Ok(Reply(StatusCode::OK, "text/csv", statement_csv(asset, &lines)));
 			}
 			let total: i128 = lines.iter().map(|l| l.free).sum();
 			Ok(ok(json!({
 				"account": who,
+				"asset": asset,
 				"lines": lines.iter().map(|l| json!({
 					"block": l.block, "time": l.time_ms, "extrinsic": l.extrinsic,
 					"kind": l.kind, "mission": l.mission,
-					"free": decimal(l.free), "held": decimal(l.held),
+					"free": in_units(asset, l.free), "held": in_units(asset, l.held),
 				})).collect::<Vec<_>>(),
-				"free_total": decimal(total),
+				"free_total": in_units(asset, total),
 			})))
 		}
 		["motions"] => Ok(ok(json!(stored(store.motions(bad_input(limit(&q, 100))?))?))),
@@ -371,10 +387,16 @@ mod tests {
 			held: 5,
 		};
 		assert_eq!(
-			statement_csv(&[line("=1+1"), line("fee")]),
-			"block,time_utc_ms,extrinsic,kind,mission,free_change,held_change\n\
-			 7,1,2,'=1+1,,-0.000000000005,0.000000000005\n\
-			 7,1,2,fee,,-0.000000000005,0.000000000005\n"
+			statement_csv("PEER", &[line("=1+1"), line("fee")]),
+			"block,time_utc_ms,extrinsic,kind,mission,asset,free_change,held_change\n\
+			 7,1,2,'=1+1,,PEER,-0.000000000005,0.000000000005\n\
+			 7,1,2,fee,,PEER,-0.000000000005,0.000000000005\n"
+		);
+		// An asset's amounts are in its smallest unit.
+		assert_eq!(
+			statement_csv("42", &[line("payout received")]),
+			"block,time_utc_ms,extrinsic,kind,mission,asset,free_change,held_change\n\
+			 7,1,2,payout received,,42,-5,5\n"
 		);
 	}
 
@@ -397,6 +419,7 @@ mod tests {
 			format!("/accounts/{alice}/statement?from=2026-05-02&to=2026-05-01"),
 			format!("/accounts/{alice}/statement?from=May"),
 			format!("/accounts/{alice}/statement?format=pdf"),
+			format!("/accounts/{alice}/statement?asset=USD"),
 			"/missions?limit=1000000".to_string(),
 			"/missions?limit=0".to_string(),
 			"/missions?status=lost".to_string(),

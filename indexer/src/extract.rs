@@ -41,9 +41,12 @@ pub struct IndexedEvent {
 	pub motion_change: Option<MotionChange>,
 }
 
-/// A change of an account's balance, free and held, in plancks.
+/// A change of an account's balance in one asset (PEER or an asset the
+/// council created), free and held, in its smallest unit (plancks for PEER).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Movement {
+	/// `PEER`, or the id of the asset (a number).
+	pub asset: String,
 	pub account: String,
 	/// What it is, in words: `payout received`, `bond held`, `fee`, ….
 	pub kind: String,
@@ -150,9 +153,95 @@ fn reason(r: &peer_runtime::RuntimeHoldReason) -> String {
 	}
 }
 
+/// PEER's unit in statements and the `asset` of its movements.
+pub const PEER: &str = "PEER";
+
 fn movements(event: &RuntimeEvent) -> Vec<Movement> {
+	match event {
+		RuntimeEvent::Balances(_) => peer_movements(event),
+		_ => asset_movements(event),
+	}
+}
+
+/// Movements in the assets: issued, burned, transferred, held and released
+/// (pallet-assets and its holder), and what their events do not show:
+/// payouts from a mission's escrow and kept payments claimed, which move
+/// held funds of the owner to the recipient's free balance without an event
+/// of theirs (the recipient's side is in the missions' events; the owner's
+/// held side of a payout is not itemized).
+fn asset_movements(event: &RuntimeEvent) -> Vec<Movement> {
+	use pallet_assets::Event as A;
+	use pallet_assets_holder::Event as H;
+	use pallet_missions::Event as M;
+	let mv = |id: &u32, who: &AccountId, kind: &str, free: i128, held: i128| Movement {
+		asset: id.to_string(),
+		account: ss58(who),
+		kind: kind.into(),
+		free,
+		held,
+	};
+	let i = |x: &u128| *x as i128;
+	match event {
+		RuntimeEvent::Assets(e) => match e {
+			A::Issued { asset_id, owner, amount } => {
+				vec![mv(asset_id, owner, "issued", i(amount), 0)]
+			}
+			A::Burned { asset_id, owner, balance } => {
+				vec![mv(asset_id, owner, "burned", -i(balance), 0)]
+			}
+			A::Transferred { asset_id, from, to, amount } => vec![
+				mv(asset_id, from, "transfer out", -i(amount), 0),
+				mv(asset_id, to, "transfer in", i(amount), 0),
+			],
+			A::TransferredApproved { asset_id, owner, destination, amount, .. } => vec![
+				mv(asset_id, owner, "transfer out (approved)", -i(amount), 0),
+				mv(asset_id, destination, "transfer in", i(amount), 0),
+			],
+			A::Deposited { asset_id, who, amount } => {
+				vec![mv(asset_id, who, "deposit", i(amount), 0)]
+			}
+			A::Withdrawn { asset_id, who, amount } => {
+				vec![mv(asset_id, who, "withdrawn", -i(amount), 0)]
+			}
+			_ => Vec::new(),
+		},
+		RuntimeEvent::AssetsHolder(e) => match e {
+			H::Held { who, asset_id, reason: r, amount } => {
+				vec![mv(asset_id, who, &format!("{} held", reason(r)), -i(amount), i(amount))]
+			}
+			H::Released { who, asset_id, reason: r, amount } => {
+				let kind = match reason(r).as_str() {
+					"escrow" => "escrow refunded".to_string(),
+					other => format!("{other} released"),
+				};
+				vec![mv(asset_id, who, &kind, i(amount), -i(amount))]
+			}
+			H::Burned { who, asset_id, reason: r, amount } => {
+				vec![mv(asset_id, who, &format!("{} burned", reason(r)), 0, -i(amount))]
+			}
+			_ => Vec::new(),
+		},
+		RuntimeEvent::Missions(e) => match e {
+			M::RewardPaid { who, asset: peer_runtime::AssetKind::WithId(id), amount, .. }
+				if *amount > 0 =>
+			{
+				vec![mv(id, who, "payout received", i(amount), 0)]
+			}
+			M::Claimed { who, asset: peer_runtime::AssetKind::WithId(id), from, amount }
+				if who != from =>
+			{
+				vec![mv(id, who, "kept payment claimed", i(amount), 0)]
+			}
+			_ => Vec::new(),
+		},
+		_ => Vec::new(),
+	}
+}
+
+fn peer_movements(event: &RuntimeEvent) -> Vec<Movement> {
 	use pallet_balances::Event as B;
 	let m = |who: &AccountId, kind: String, free: u128, held: i128, sign: i128| Movement {
+		asset: PEER.into(),
 		account: ss58(who),
 		kind,
 		free: sign * free as i128,
@@ -178,12 +267,14 @@ fn movements(event: &RuntimeEvent) -> Vec<Movement> {
 			let to_free = matches!(destination_status, frame_support::traits::BalanceStatus::Free);
 			vec![
 				Movement {
+					asset: PEER.into(),
 					account: ss58(from),
 					kind: "reserve repatriated".into(),
 					free: 0,
 					held: -(*amount as i128),
 				},
 				Movement {
+					asset: PEER.into(),
 					account: ss58(to),
 					kind: "reserve received".into(),
 					free: if to_free { *amount as i128 } else { 0 },
@@ -209,6 +300,7 @@ fn movements(event: &RuntimeEvent) -> Vec<Movement> {
 			vec![m(who, kind, *amount, -(*amount as i128), 1)]
 		}
 		B::BurnedHeld { reason: r, who, amount } => vec![Movement {
+			asset: PEER.into(),
 			account: ss58(who),
 			kind: format!("{} burned", reason(r)),
 			free: 0,
@@ -221,13 +313,26 @@ fn movements(event: &RuntimeEvent) -> Vec<Movement> {
 				other => (format!("{other} transferred"), format!("{other} received")),
 			};
 			vec![
-				Movement { account: ss58(source), kind: out, free: 0, held: -(*amount as i128) },
-				Movement { account: ss58(dest), kind: into, free: *amount as i128, held: 0 },
+				Movement {
+					asset: PEER.into(),
+					account: ss58(source),
+					kind: out,
+					free: 0,
+					held: -(*amount as i128),
+				},
+				Movement {
+					asset: PEER.into(),
+					account: ss58(dest),
+					kind: into,
+					free: *amount as i128,
+					held: 0,
+				},
 			]
 		}
 		B::TransferAndHold { reason: r, source, dest, transferred } => vec![
 			m(source, format!("{} paid", reason(r)), *transferred, 0, -1),
 			Movement {
+				asset: PEER.into(),
 				account: ss58(dest),
 				kind: format!("{} received on hold", reason(r)),
 				free: 0,

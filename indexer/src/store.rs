@@ -45,8 +45,15 @@ pub trait Store: Send {
 	fn missions(&self, filter: &MissionFilter) -> Result<Vec<Value>>;
 	/// A mission with every event that names it, in order; `None` if unknown.
 	fn mission(&self, id: u32) -> Result<Option<Value>>;
-	/// Every balance movement of `account` between two times (ms, inclusive).
-	fn statement(&self, account: &str, from_ms: u64, to_ms: u64) -> Result<Vec<StatementLine>>;
+	/// Every balance movement of `account` in `asset` (`PEER` or an asset's id) between two
+	/// times (ms, inclusive).
+	fn statement(
+		&self,
+		account: &str,
+		asset: &str,
+		from_ms: u64,
+		to_ms: u64,
+	) -> Result<Vec<StatementLine>>;
 	/// Council motions, newest first, with every vote.
 	fn motions(&self, limit: u32) -> Result<Vec<Value>>;
 	/// The events of the consortium, council, validator set and node
@@ -73,6 +80,7 @@ CREATE TABLE IF NOT EXISTS event_accounts (
 CREATE TABLE IF NOT EXISTS movements (
 	block INTEGER NOT NULL, idx INTEGER NOT NULL, n INTEGER NOT NULL,
 	account TEXT NOT NULL, kind TEXT NOT NULL, free TEXT NOT NULL, held TEXT NOT NULL,
+	asset TEXT NOT NULL DEFAULT 'PEER',
 	PRIMARY KEY (block, idx, n));
 CREATE INDEX IF NOT EXISTS movements_account ON movements (account, block);
 CREATE TABLE IF NOT EXISTS missions (
@@ -95,6 +103,18 @@ impl Sqlite {
 		conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
 			.map_err(|e| e.to_string())?;
 		conn.execute_batch(SCHEMA).map_err(|e| e.to_string())?;
+		// A store written before movements had an asset: every one of them was PEER.
+		let has_asset: bool = conn
+			.prepare("SELECT COUNT(*) FROM pragma_table_info('movements') WHERE name = 'asset'")
+			.and_then(|mut s| s.query_row([], |r| r.get::<_, i64>(0)))
+			.map_err(|e| e.to_string())?
+			> 0;
+		if !has_asset {
+			conn.execute_batch(
+				"ALTER TABLE movements ADD COLUMN asset TEXT NOT NULL DEFAULT 'PEER';",
+			)
+			.map_err(|e| e.to_string())?;
+		}
 		Ok(Self { conn })
 	}
 
@@ -165,8 +185,8 @@ impl Store for Sqlite {
 			}
 			for (n, m) in e.movements.iter().enumerate() {
 				tx.execute(
-					"INSERT INTO movements (block, idx, n, account, kind, free, held)
-					 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+					"INSERT INTO movements (block, idx, n, account, kind, free, held, asset)
+					 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 					params![
 						b.number,
 						e.index,
@@ -174,7 +194,8 @@ impl Store for Sqlite {
 						m.account,
 						m.kind,
 						m.free.to_string(),
-						m.held.to_string()
+						m.held.to_string(),
+						m.asset
 					],
 				)
 				.map_err(err)?;
@@ -335,19 +356,25 @@ impl Store for Sqlite {
 		Ok(Some(mission))
 	}
 
-	fn statement(&self, account: &str, from_ms: u64, to_ms: u64) -> Result<Vec<StatementLine>> {
+	fn statement(
+		&self,
+		account: &str,
+		asset: &str,
+		from_ms: u64,
+		to_ms: u64,
+	) -> Result<Vec<StatementLine>> {
 		let mut stmt = self
 			.conn
 			.prepare(
 				"SELECT m.block, b.time_ms, e.extrinsic, m.kind, e.mission, m.free, m.held
 				 FROM movements m JOIN blocks b ON b.number = m.block
 				 JOIN events e ON e.block = m.block AND e.idx = m.idx
-				 WHERE m.account = ?1 AND b.time_ms BETWEEN ?2 AND ?3
+				 WHERE m.account = ?1 AND m.asset = ?4 AND b.time_ms BETWEEN ?2 AND ?3
 				 ORDER BY m.block, m.idx, m.n",
 			)
 			.map_err(err)?;
 		let rows = stmt
-			.query_map(params![account, from_ms as i64, to_ms as i64], |r| {
+			.query_map(params![account, from_ms as i64, to_ms as i64, asset], |r| {
 				Ok(StatementLine {
 					block: r.get(0)?,
 					time_ms: r.get::<_, i64>(1)? as u64,
@@ -444,12 +471,22 @@ mod tests {
 			accounts: vec!["A".into()],
 			signer: Some("A".into()),
 			real: None,
-			movements: vec![Movement {
-				account: "A".into(),
-				kind: "fee".into(),
-				free: -3,
-				held: 0,
-			}],
+			movements: vec![
+				Movement {
+					asset: "PEER".into(),
+					account: "A".into(),
+					kind: "fee".into(),
+					free: -3,
+					held: 0,
+				},
+				Movement {
+					asset: "42".into(),
+					account: "A".into(),
+					kind: "payout received".into(),
+					free: 5,
+					held: 0,
+				},
+			],
 			mission_change: change,
 			motion_change: None,
 		}
@@ -488,8 +525,14 @@ mod tests {
 		let listed =
 			s.missions(&MissionFilter { owner: Some("A".into()), limit: 10, ..Default::default() });
 		assert_eq!(listed.unwrap().len(), 1);
-		let lines = s.statement("A", 0, 1500).unwrap();
+		let lines = s.statement("A", "PEER", 0, 1500).unwrap();
 		assert_eq!(lines.iter().map(|l| l.free).sum::<i128>(), -3, "only block 1 is in range");
+		// Each asset has its own statement.
+		let usd = s.statement("A", "42", 0, 1500).unwrap();
+		assert_eq!(
+			usd.iter().map(|l| (l.kind.as_str(), l.free)).collect::<Vec<_>>(),
+			[("payout received", 5)]
+		);
 		assert!(s.mission(8).unwrap().is_none());
 	}
 }

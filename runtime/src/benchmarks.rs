@@ -28,8 +28,8 @@ frame_benchmarking::define_benchmarks!(
 
 #[allow(unused_imports)]
 use crate::{
-	Assets, Balances, Consortium, Council, Identity, Missions, Multisig, NodeAuthorization, Parameters,
-	Proxy, Timestamp, TransactionPayment, Utility, ValidatorSet,
+	Assets, Balances, Consortium, Council, Identity, Missions, Multisig, NodeAuthorization,
+	Parameters, Proxy, Timestamp, TransactionPayment, Utility, ValidatorSet,
 };
 use frame_benchmarking::baseline::Pallet as BaselineBench;
 use frame_system_benchmarking::{

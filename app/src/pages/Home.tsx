@@ -113,6 +113,8 @@ function Awaiting({ address }: { address: string }) {
                 return <li key={i}>Terms of {open} await your signature. <a className="button" href={`#/mission/${m}`}>Read and sign</a></li>;
               case 'Deliver':
                 return <li key={i}>Deliver milestone {a.value.milestone + 1} of {open}. <a className="button" href={`#/mission/${m}`}>Submit</a></li>;
+              case 'AgreeAmendment':
+                return <li key={i}>The owner of {open} proposes a change of the terms (budget or deadline). <a className="button" href={`#/mission/${m}`}>Read and agree</a></li>;
               case 'Review':
                 return <li key={i}>Review milestone {a.value.milestone + 1} of {open}. <a className="button" href={`#/mission/${m}`}>Review</a></li>;
               case 'Withdraw':

@@ -6,15 +6,15 @@ import { useChain, useLive, type Api } from '../chain';
 import { useTx } from '../components/Tx';
 import { Who, useMembers } from '../components/Names';
 import { Field } from '../components/Field';
-import { loadMission, missionParams, type MissionDetail, type MilestoneStatus } from '../missions';
+import { loadMission, missionParams, settled, type MissionDetail, type MilestoneStatus } from '../missions';
 import { peer } from '../lib/amount';
 import { percentToPerbill, perbillToPercent, shareOf, PERBILL } from '../lib/perbill';
-import { blockToDate, duration, relative } from '../lib/blocks';
+import { blockToDate, dateToBlock, duration, relative } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
 import { checkLink } from '../lib/links';
 import { ChainLink } from '../components/ChainLink';
 import { useAssets } from '../components/Assets';
-import { assetKey, money, type AssetKind } from '../lib/assets';
+import { assetKey, money, parseAssetAmount, type AssetKind } from '../lib/assets';
 
 /** Formats amounts of the mission's asset. */
 type Pay = (amount: bigint) => string;
@@ -295,6 +295,10 @@ function Actions({ detail, data, isOwner, mine, rosterShares }: {
       if (confirm(`Leave mission ${mission}? Your bond of ${peer(mine!.bond)} is forfeited ${m.asset.type === 'Native' ? 'to the budget' : 'to the owner'}.`)) send(`Abandon mission ${mission}`, api.tx.Missions.abandon({ mission }));
     }}>Abandon (forfeits my bond)</button>);
   }
+  if (detail.amendment && m.phase === 'Active' && best.number <= m.deadline) {
+    items.push(<AmendmentBox key="amendment" detail={detail} isOwner={isOwner} onRoster={onRoster} me={account?.address} />);
+  }
+  if (isOwner && best.number <= m.deadline) items.push(<AmendForm key="amend" api={api} detail={detail} />);
   if (isOwner && (m.phase !== 'Active' || m.roster.length === 0)) {
     items.push(<button key="cancel" className="danger" onClick={() => send(`Cancel mission ${mission}`, api.tx.Missions.cancel_mission({ mission }))}>Cancel the mission (budget back, bonds released)</button>);
   }
@@ -357,5 +361,79 @@ function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; da
     </Field>
     <Field label="Your role (optional; hashed)"><input value={role} onChange={(e) => setRole(e.target.value)} placeholder="e.g. structural analysis" aria-label="Role" /></Field>
     <button type="submit">Commit</button>
+  </form>;
+}
+
+/** A pending amendment: what changes, who agreed, and the agreement to sign. */
+function AmendmentBox({ detail, isOwner, onRoster, me }: { detail: MissionDetail; isOwner: boolean; onRoster: boolean; me?: string }) {
+  const { api } = useChain();
+  const send = useTx();
+  const m = detail.mission;
+  const a = detail.amendment!;
+  const pay = usePay(m.asset);
+  if (!api) return null;
+  const verified = a.termsHash === a.recomputed;
+  const agreed = !!me && a.agreed.includes(me);
+  return <div className="card" data-testid="amendment">
+    <h4>Proposed change of the terms</h4>
+    <ul>
+      {a.topUps.map((t) => <li key={`t${t.index}`}>Milestone {t.index + 1}: +{pay(t.amount)}</li>)}
+      {a.added.map((x, i) => <li key={`a${i}`}>New milestone paying {pay(x.amount)}</li>)}
+      {a.deadline !== m.deadline && <li>Deadline moves to block #{a.deadline}</li>}
+    </ul>
+    <p className="muted">Agreed: {a.agreed.length} of {m.roster.length}. Until everyone agrees, the signed terms stand. Held for it: {pay(a.escrow)}.</p>
+    <p>Hash <code>{a.termsHash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}</p>
+    {onRoster && !agreed && <button disabled={!verified} onClick={() => send(`Agree to the change of mission ${m.id}`, api.tx.Missions.agree_amendment({ mission: m.id, terms_hash: a.termsHash as `0x${string}` }))}>Agree to this change</button>}
+    {onRoster && agreed && <p className="ok">You agreed.</p>}
+    {isOwner && <button onClick={() => send(`Withdraw the change of mission ${m.id}`, api.tx.Missions.withdraw_amendment({ mission: m.id }))}>Withdraw the change (held amount back)</button>}
+  </div>;
+}
+
+/** The owner grows the budget or moves the deadline. */
+function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) {
+  const send = useTx();
+  const assets = useAssets();
+  const { best, slotMs } = useChain();
+  const m = detail.mission;
+  const info = assets.get(assetKey(m.asset));
+  const [milestone, setMilestone] = useState('0');
+  const [amount, setAmount] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [errs, setErrs] = useState<{ amount?: string; deadline?: string }>({});
+  if (!best) return null;
+  const open = m.milestones.filter((x) => !settled(x.status));
+  const consent = m.phase === 'Active' && m.roster.length > 0;
+  const topUp = () => {
+    const a = info ? parseAssetAmount(amount, info) : { ok: false as const, error: 'Unknown asset.' };
+    setErrs({ amount: a.ok ? undefined : a.error });
+    if (!a.ok) return;
+    const call = milestone === 'new'
+      ? api.tx.Missions.add_milestone({ mission: m.id, description_hash: hashText(`milestone ${m.milestones.length + 1}`), amount: a.value })
+      : api.tx.Missions.increase_budget({ mission: m.id, milestone: Number(milestone), amount: a.value });
+    send(`Add to the budget of mission ${m.id}`, call);
+  };
+  const extend = () => {
+    const when = new Date(deadline);
+    const block = dateToBlock(when, best.number, best.seenMs, slotMs);
+    const e = !deadline || isNaN(when.getTime()) ? 'Pick a date.' : block <= m.deadline ? 'Pick a date after the current deadline.' : undefined;
+    setErrs({ deadline: e });
+    if (e) return;
+    send(`Extend the deadline of mission ${m.id}`, api.tx.Missions.extend_deadline({ mission: m.id, deadline: block }));
+  };
+  return <form className="card" data-testid="amend-form" onSubmit={(e) => e.preventDefault()}>
+    <h4>Change the terms</h4>
+    {consent && <p className="muted">Work has started: a change binds once every contributor agrees; until then the signed terms stand. The amount is held now and comes back if it lapses.</p>}
+    <Field label={`Add to the budget, in ${info?.symbol ?? 'units'}`} error={errs.amount} id="topup">
+      <select value={milestone} onChange={(e) => setMilestone(e.target.value)} aria-label="Milestone to top up">
+        {open.map((x) => <option key={x.index} value={String(x.index)}>milestone {x.index + 1}</option>)}
+        <option value="new">a new milestone</option>
+      </select>
+      <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" aria-label="Top-up amount" />
+      <button type="button" onClick={topUp}>Add</button>
+    </Field>
+    <Field label="Move the deadline later" error={errs.deadline} id="extend">
+      <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-label="New deadline" />
+      <button type="button" onClick={extend}>Extend</button>
+    </Field>
   </form>;
 }

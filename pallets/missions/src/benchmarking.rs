@@ -541,6 +541,85 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn increase_budget(
+		c: Linear<1, { T::MaxContributors::get() }>,
+		m: Linear<1, { T::MaxMilestones::get() }>,
+	) {
+		let (owner, id, _) = active::<T>(c, m, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, m - 1, unit::<T>());
+
+		assert!(crate::Amendments::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn add_milestone(
+		c: Linear<1, { T::MaxContributors::get() }>,
+		m: Linear<1, { T::MaxMilestones::get() - 1 }>,
+	) {
+		let (owner, id, _) = active::<T>(c, m, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, H256::repeat_byte(9), unit::<T>());
+
+		assert!(crate::Amendments::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn extend_deadline(
+		c: Linear<1, { T::MaxContributors::get() }>,
+		m: Linear<1, { T::MaxMilestones::get() }>,
+	) {
+		let (owner, id, _) = active::<T>(c, m, 0);
+		let later = LiveMissions::<T>::get(id).expect("mission").deadline + 10u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, later);
+
+		assert!(crate::Amendments::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn agree_amendment(
+		c: Linear<1, { T::MaxContributors::get() }>,
+		m: Linear<1, { T::MaxMilestones::get() - 1 }>,
+	) {
+		// The last agreement: every milestone topped up, one added, the deadline moved.
+		let (owner, id, roster) = active::<T>(c, m, 0);
+		let o = || RawOrigin::Signed(owner.clone()).into();
+		for i in 0..m {
+			Missions::<T>::increase_budget(o(), id, i, unit::<T>()).expect("topped up");
+		}
+		Missions::<T>::add_milestone(o(), id, H256::repeat_byte(9), unit::<T>()).expect("added");
+		let later = LiveMissions::<T>::get(id).expect("mission").deadline + 10u32.into();
+		Missions::<T>::extend_deadline(o(), id, later).expect("extended");
+		let hash = crate::Amendments::<T>::get(id).expect("pending").terms_hash;
+		for who in &roster[1..] {
+			Missions::<T>::agree_amendment(RawOrigin::Signed(who.clone()).into(), id, hash)
+				.expect("agreed");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(roster[0].clone()), id, hash);
+
+		assert!(!crate::Amendments::<T>::contains_key(id));
+		assert_eq!(LiveMissions::<T>::get(id).expect("mission").deadline, later);
+	}
+
+	#[benchmark]
+	fn withdraw_amendment() {
+		let (owner, id, _) = active::<T>(T::MaxContributors::get(), T::MaxMilestones::get(), 0);
+		Missions::<T>::increase_budget(RawOrigin::Signed(owner.clone()).into(), id, 0, unit::<T>())
+			.expect("topped up");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id);
+
+		assert!(!crate::Amendments::<T>::contains_key(id));
+	}
+
+	#[benchmark]
 	fn set_minimum_budget() -> Result<(), BenchmarkError> {
 		let issuer = member::<T>("issuer", 0);
 		let asset = T::BenchmarkHelper::issue_asset(&issuer, unit::<T>())

@@ -558,6 +558,8 @@ impl<T: Config> Pallet<T> {
 			&who,
 			Settlement::BondForfeited { amount: bond },
 		);
+		// The roster changed: a pending amendment names it, and is agreed anew.
+		Self::renew_amendment(id, &mission);
 		LiveMissions::<T>::insert(id, mission);
 		Self::deposit_event(Event::ContributorAbandoned { mission: id, who, forfeited: bond });
 		Ok(roster_len)

@@ -150,13 +150,13 @@ impl<T: Config> Pallet<T> {
 				});
 				value = Zero::zero();
 			}
-			if !value.is_zero()
+			let kept = !value.is_zero()
 				&& frame_support::storage::with_storage_layer(|| {
 					Self::pay_from_escrow(&asset, &mission.owner, who, value)
 				})
-				.is_err()
-			{
-				// Paid, but kept: the asset cannot move it now.
+				.is_err();
+			if kept {
+				// Paid, but kept: the asset cannot move it now (`PaymentKept`).
 				Self::keep_for(id, who, &asset, &mission.owner, value)?;
 			}
 			T::OnSettled::on_settled(
@@ -165,13 +165,15 @@ impl<T: Config> Pallet<T> {
 				who,
 				Settlement::MilestonePaid { milestone: index, amount: value, first_try, native },
 			);
-			Self::deposit_event(Event::RewardPaid {
-				mission: id,
-				milestone: index,
-				who: who.clone(),
-				asset: asset.clone(),
-				amount: value,
-			});
+			if !kept {
+				Self::deposit_event(Event::RewardPaid {
+					mission: id,
+					milestone: index,
+					who: who.clone(),
+					asset: asset.clone(),
+					amount: value,
+				});
+			}
 			received.push((who.clone(), value));
 		}
 		mission.paid = mission.paid.checked_add(&to_pay).ok_or(Error::<T>::Overflow)?;

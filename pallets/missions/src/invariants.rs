@@ -56,6 +56,21 @@ impl<T: Config> Pallet<T> {
 			);
 			let e = escrow.entry((m.owner.clone(), m.asset.clone())).or_insert_with(Zero::zero);
 			*e = e.saturating_add(m.escrow_held());
+			if let Some(a) = Amendments::<T>::get(id) {
+				ensure!(Self::is_active(&m), "an amendment of a mission not at work");
+				let adds = a
+					.top_ups
+					.iter()
+					.map(|(_, x)| *x)
+					.chain(a.added.iter().map(|(_, x)| *x))
+					.fold(BalanceOf::<T>::zero(), |s, x| s.saturating_add(x));
+				ensure!(adds == a.escrow, "an amendment holds other than what it adds");
+				ensure!(
+					a.agreed.iter().all(|w| m.roster_position(w).is_some()),
+					"an agreement from off the roster"
+				);
+				*e = e.saturating_add(a.escrow);
+			}
 			let d = deposits.entry(m.owner.clone()).or_insert_with(Zero::zero);
 			*d = d.saturating_add(m.deposit);
 
@@ -91,6 +106,9 @@ impl<T: Config> Pallet<T> {
 				OwnedMissions::<T>::get(&m.owner).contains(&id),
 				"mission missing from owner index"
 			);
+		}
+		for id in Amendments::<T>::iter_keys() {
+			ensure!(LiveMissions::<T>::contains_key(id), "an amendment of a mission that is gone");
 		}
 		for (_, (asset, from), kept) in Claimable::<T>::iter() {
 			ensure!(!kept.is_zero(), "a zero claimable payment is stored");

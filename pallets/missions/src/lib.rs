@@ -5,6 +5,7 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod amendments;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod declared_weights;
@@ -227,6 +228,11 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Changes of an active mission's terms the owner proposed, pending until every
+	/// contributor on the roster agreed (`agree_amendment`); what they add is already held.
+	#[pallet::storage]
+	pub type Amendments<T: Config> = StorageMap<_, Twox64Concat, MissionId, Amendment<T>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -331,7 +337,8 @@ pub mod pallet {
 			/// Paid to the roster (a split verdict pays part).
 			amount: BalanceOf<T>,
 		},
-		/// A contributor received its part of a milestone.
+		/// A contributor received its part of a milestone (a part kept for it to claim is
+		/// `PaymentKept` instead).
 		RewardPaid {
 			/// The mission.
 			mission: MissionId,
@@ -490,6 +497,58 @@ pub mod pallet {
 			/// The amount.
 			amount: BalanceOf<T>,
 		},
+		/// A milestone's reward grew (or a milestone was added, with its index), and the
+		/// amount was escrowed: before work, or on an active mission with nobody on the roster.
+		BudgetIncreased {
+			/// The mission.
+			mission: MissionId,
+			/// The milestone (from 0).
+			milestone: MilestoneIndex,
+			/// What it pays in.
+			asset: T::AssetKind,
+			/// Added to its reward.
+			amount: BalanceOf<T>,
+		},
+		/// The deadline moved later: before work, or on an active mission with nobody on the
+		/// roster.
+		DeadlineExtended {
+			/// The mission.
+			mission: MissionId,
+			/// The new deadline.
+			deadline: BlockNumberFor<T>,
+		},
+		/// The owner proposed (or changed) an amendment of an active mission's terms; every
+		/// contributor on the roster agrees to `terms_hash` for it to bind.
+		AmendmentProposed {
+			/// The mission.
+			mission: MissionId,
+			/// The hash of the amended terms.
+			terms_hash: H256,
+		},
+		/// A contributor agreed to the pending amendment.
+		AmendmentAgreed {
+			/// The mission.
+			mission: MissionId,
+			/// The contributor.
+			who: T::AccountId,
+		},
+		/// Every contributor agreed: the amended terms bind.
+		AmendmentApplied {
+			/// The mission.
+			mission: MissionId,
+			/// The terms now in force.
+			terms_hash: H256,
+			/// The deadline now.
+			deadline: BlockNumberFor<T>,
+			/// The budget now, in the mission's asset.
+			budget: BalanceOf<T>,
+		},
+		/// A pending amendment was withdrawn, lapsed or ended with its mission; what it held
+		/// went back to the owner.
+		AmendmentDropped {
+			/// The mission.
+			mission: MissionId,
+		},
 		/// A recipient claimed a payment kept for it.
 		Claimed {
 			/// The recipient.
@@ -616,6 +675,12 @@ pub mod pallet {
 		MinimumBelowAssetMinimum,
 		/// Nothing in this asset is kept for the caller from this payer.
 		NothingToClaim,
+		/// A new deadline must be later than the one in force (or proposed).
+		DeadlineNotLater,
+		/// No amendment of this mission is pending.
+		NoAmendment,
+		/// The pending amendment lapsed: the deadline it was proposed under has passed.
+		AmendmentLapsed,
 		/// The asset still cannot deliver the payment (frozen, or the account blocked).
 		CannotReceive,
 	}
@@ -1102,6 +1167,135 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_claim(who, asset, from)
+		}
+		/// The owner adds `amount` to a milestone's reward, held from it in the mission's asset
+		/// at once. Before work it applies at once (terms out for signature are voided); once
+		/// work has started it joins the pending amendment, which binds when every contributor
+		/// on the roster agreed to it (`agree_amendment`): until then the signed terms stand.
+		///
+		/// Origin: signed by the mission's owner; until the deadline.
+		///
+		/// - `mission`: the mission.
+		/// - `milestone`: the milestone's index, from 0; not settled.
+		/// - `amount`: more than zero, in the mission's asset.
+		///
+		/// Emits `BudgetIncreased` (at once) or `AmendmentProposed`. Fails with `MissionNotFound`,
+		/// `NotMissionOwner`, `DeadlinePassed`, `ZeroMilestoneAmount`, `MilestoneNotFound`,
+		/// `MilestoneAlreadyPaid`, `InsufficientBalance` or `TooManyMilestones`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::increase_budget(
+			T::MaxContributors::get(),
+			T::MaxMilestones::get()
+		))]
+		pub fn increase_budget(
+			origin: OriginFor<T>,
+			mission: MissionId,
+			milestone: MilestoneIndex,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_amend(owner, mission, amendments::Change::TopUp { milestone, amount })
+		}
+
+		/// The owner adds a milestone paying `amount`, held from it in the mission's asset at
+		/// once; before work it applies at once, once work has started it joins the pending
+		/// amendment (as `increase_budget`).
+		///
+		/// Origin: signed by the mission's owner; until the deadline.
+		///
+		/// - `mission`: the mission.
+		/// - `description_hash`: hash of what is to be delivered.
+		/// - `amount`: more than zero, in the mission's asset.
+		///
+		/// Emits `BudgetIncreased` (at once) or `AmendmentProposed`. Fails with `MissionNotFound`,
+		/// `NotMissionOwner`, `DeadlinePassed`, `ZeroMilestoneAmount`, `TooManyMilestones` or
+		/// `InsufficientBalance`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::add_milestone(
+			T::MaxContributors::get(),
+			T::MaxMilestones::get()
+		))]
+		pub fn add_milestone(
+			origin: OriginFor<T>,
+			mission: MissionId,
+			description_hash: H256,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_amend(
+				owner,
+				mission,
+				amendments::Change::AddMilestone { description_hash, amount },
+			)
+		}
+
+		/// The owner moves the deadline later. Before work, or with nobody on the roster, it
+		/// applies at once (terms out for signature are voided); once work has started it joins
+		/// the pending amendment and applies only when every contributor on the roster agreed: no
+		/// one's bond is judged against a deadline it did not agree to. The amendment lapses at
+		/// the deadline in force.
+		///
+		/// Origin: signed by the mission's owner; until the deadline.
+		///
+		/// - `mission`: the mission.
+		/// - `deadline`: later than the deadline in force (and than one already proposed), at
+		///   most `MaxDuration` after the mission was posted.
+		///
+		/// Emits `DeadlineExtended` (at once) or `AmendmentProposed`. Fails with
+		/// `MissionNotFound`, `NotMissionOwner`, `DeadlinePassed`, `DeadlineNotLater` or
+		/// `DeadlineTooFar`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::extend_deadline(
+			T::MaxContributors::get(),
+			T::MaxMilestones::get()
+		))]
+		pub fn extend_deadline(
+			origin: OriginFor<T>,
+			mission: MissionId,
+			deadline: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_amend(owner, mission, amendments::Change::Deadline(deadline))
+		}
+
+		/// A contributor agrees to the pending amendment; the last agreement applies it: the
+		/// top-ups, new milestones and deadline bind, and the mission's terms hash is the
+		/// amended one.
+		///
+		/// Origin: signed by a contributor on the roster; until the deadline in force.
+		///
+		/// - `mission`: the mission.
+		/// - `terms_hash`: the amendment's terms hash, as the contributor's client showed it.
+		///
+		/// Emits `AmendmentAgreed` and, with the last agreement, `AmendmentApplied`. Fails with
+		/// `MissionNotFound`, `NotAContributor`, `NoAmendment`, `AmendmentLapsed`,
+		/// `TermsMismatch` or `AlreadySigned`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::agree_amendment(
+			T::MaxContributors::get(),
+			T::MaxMilestones::get()
+		))]
+		pub fn agree_amendment(
+			origin: OriginFor<T>,
+			mission: MissionId,
+			terms_hash: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_agree_amendment(who, mission, terms_hash).map(|_| ())
+		}
+
+		/// The owner withdraws the pending amendment; what it held comes back.
+		///
+		/// Origin: signed by the mission's owner.
+		///
+		/// - `mission`: the mission.
+		///
+		/// Emits `AmendmentDropped` and `Refunded`. Fails with `MissionNotFound`,
+		/// `NotMissionOwner` or `NoAmendment`.
+		#[pallet::call_index(22)]
+		pub fn withdraw_amendment(origin: OriginFor<T>, mission: MissionId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_withdraw_amendment(owner, mission)
 		}
 	}
 }

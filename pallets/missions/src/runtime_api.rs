@@ -116,6 +116,17 @@ impl<T: Config> Pallet<T> {
 					}
 				}
 				MissionStatus::Active { .. } => {
+					if let Some(a) = Amendments::<T>::get(id) {
+						if now <= m.deadline
+							&& m.roster_position(who).is_some()
+							&& !a.agreed.contains(who)
+						{
+							actions.push(PendingAction::AgreeAmendment {
+								mission: id,
+								terms_hash: a.terms_hash,
+							});
+						}
+					}
 					for (i, ms) in m.milestones.iter().enumerate() {
 						let milestone = i as u32;
 						match ms.status {

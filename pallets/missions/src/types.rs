@@ -241,6 +241,29 @@ impl<T: Config> Mission<T> {
 	}
 }
 
+/// Changes of an active mission's terms, pending until every contributor on
+/// the roster agreed to them.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Amendment<T: Config> {
+	/// What is added to existing milestones: (index, amount).
+	pub top_ups: BoundedVec<(MilestoneIndex, BalanceOf<T>), T::MaxMilestones>,
+	/// Milestones added: (description hash, amount).
+	pub added: BoundedVec<(H256, BalanceOf<T>), T::MaxMilestones>,
+	/// The deadline it sets (the one in force if it does not move it).
+	pub deadline: BlockNumberFor<T>,
+	/// The terms hash of the amended terms (`terms_hash_of` with them): what
+	/// each contributor agrees to.
+	pub terms_hash: H256,
+	/// The contributors who agreed to `terms_hash`.
+	pub agreed: BoundedVec<AccountIdOf<T>, T::MaxContributors>,
+	/// Held from the owner for it, in the mission's asset, beyond the budget.
+	pub escrow: BalanceOf<T>,
+}
+
 /// What `reject_commitment` turned down, for its weight.
 pub enum RejectedCommitment {
 	/// A pending commitment (its fee was taken).
@@ -435,6 +458,14 @@ pub enum PendingAction<AccountId> {
 	Withdraw {
 		/// The mission.
 		mission: MissionId,
+	},
+	/// As contributor: the owner proposed an amendment (a larger budget, a
+	/// later deadline); agree to it for it to bind.
+	AgreeAmendment {
+		/// The mission.
+		mission: MissionId,
+		/// The amended terms' hash.
+		terms_hash: H256,
 	},
 	/// As contributor: the owner rejected this milestone; dispute it before
 	/// the dispute period ends, or the mission may be closed.

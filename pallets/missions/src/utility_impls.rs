@@ -259,6 +259,7 @@ impl<T: Config> Pallet<T> {
 				Self::keep_for(id, &owner, &asset, &owner, mission.owed)?;
 			}
 		}
+		Self::drop_amendment(id, mission)?;
 		let _ = Deliverables::<T>::clear_prefix(id, u32::MAX, None);
 		OwnedMissions::<T>::mutate_exists(&mission.owner, |list| {
 			if let Some(l) = list {

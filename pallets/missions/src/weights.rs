@@ -63,6 +63,11 @@ pub trait WeightInfo {
 	fn close_expired(c: u32, m: u32, ) -> Weight;
 	fn set_minimum_budget() -> Weight;
 	fn claim() -> Weight;
+	fn increase_budget(c: u32, m: u32, ) -> Weight;
+	fn add_milestone(c: u32, m: u32, ) -> Weight;
+	fn extend_deadline(c: u32, m: u32, ) -> Weight;
+	fn agree_amendment(c: u32, m: u32, ) -> Weight;
+	fn withdraw_amendment() -> Weight;
 }
 
 /// Weights for `pallet_missions` measured on the Peer runtime, with the runtime's `DbWeight`.
@@ -70,31 +75,41 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consortium::Members` (r:1 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `Parameters::Parameters` (r:4 w:0)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::MinimumBudgets` (r:1 w:0)
+	/// Proof: `Missions::MinimumBudgets` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:3 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::NextMissionId` (r:1 w:1)
 	/// Proof: `Missions::NextMissionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
 	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::LiveMissions` (r:0 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 16]`.
 	/// The range of component `u` is `[0, 256]`.
 	fn create_mission(_m: u32, _u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `410`
-		//  Estimated: `11034`
-		// Minimum execution time: 133_698_000 picoseconds.
-		Weight::from_parts(168_553_035, 11034)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `866`
+		//  Estimated: `8523`
+		// Minimum execution time: 154_078_000 picoseconds.
+		Weight::from_parts(210_315_572, 8523)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:1 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:1 w:1)
@@ -111,15 +126,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn commit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3698`
-		//  Estimated: `6034`
-		// Minimum execution time: 120_468_000 picoseconds.
-		Weight::from_parts(136_883_000, 6034)
+		//  Measured:  `3736`
+		//  Estimated: `6039`
+		// Minimum execution time: 122_031_000 picoseconds.
+		Weight::from_parts(157_163_000, 6039)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:16 w:16)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
@@ -131,12 +146,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_commitment(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `902 + c * (164 ±0)`
-		//  Estimated: `6034 + c * (2606 ±0)`
-		// Minimum execution time: 76_924_000 picoseconds.
-		Weight::from_parts(103_651_040, 6034)
-			// Standard Error: 89_311
-			.saturating_add(Weight::from_parts(12_037_759, 0).saturating_mul(c.into()))
+		//  Measured:  `940 + c * (164 ±0)`
+		//  Estimated: `6039 + c * (2606 ±0)`
+		// Minimum execution time: 83_854_000 picoseconds.
+		Weight::from_parts(111_252_864, 6039)
+			// Standard Error: 81_656
+			.saturating_add(Weight::from_parts(11_543_774, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -144,23 +159,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn accept_commitment(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `639 + c * (56 ±0)`
-		//  Estimated: `6034`
-		// Minimum execution time: 24_596_000 picoseconds.
-		Weight::from_parts(44_495_870, 6034)
-			// Standard Error: 27_435
-			.saturating_add(Weight::from_parts(1_413_753, 0).saturating_mul(c.into()))
+		//  Measured:  `677 + c * (56 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 27_200_000 picoseconds.
+		Weight::from_parts(40_619_496, 6039)
+			// Standard Error: 34_103
+			.saturating_add(Weight::from_parts(1_262_114, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:16 w:16)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
@@ -172,12 +187,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn reject_commitment(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `902 + c * (164 ±0)`
-		//  Estimated: `6034 + c * (2606 ±0)`
-		// Minimum execution time: 83_474_000 picoseconds.
-		Weight::from_parts(117_887_566, 6034)
-			// Standard Error: 59_890
-			.saturating_add(Weight::from_parts(10_188_959, 0).saturating_mul(c.into()))
+		//  Measured:  `940 + c * (164 ±0)`
+		//  Estimated: `6039 + c * (2606 ±0)`
+		// Minimum execution time: 77_906_000 picoseconds.
+		Weight::from_parts(83_050_248, 6039)
+			// Standard Error: 59_152
+			.saturating_add(Weight::from_parts(7_463_599, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -185,7 +200,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:1 w:1)
@@ -196,34 +211,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reject_pending_commitment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2081`
-		//  Estimated: `6034`
-		// Minimum execution time: 73_839_000 picoseconds.
-		Weight::from_parts(129_211_000, 6034)
+		//  Measured:  `2119`
+		//  Estimated: `6039`
+		// Minimum execution time: 69_233_000 picoseconds.
+		Weight::from_parts(86_038_000, 6039)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	/// The range of component `m` is `[1, 16]`.
 	fn propose_terms(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `489 + c * (36 ±0) + m * (49 ±0)`
-		//  Estimated: `6034`
-		// Minimum execution time: 31_016_000 picoseconds.
-		Weight::from_parts(46_128_710, 6034)
-			// Standard Error: 30_960
-			.saturating_add(Weight::from_parts(729_344, 0).saturating_mul(c.into()))
-			// Standard Error: 30_960
-			.saturating_add(Weight::from_parts(514_034, 0).saturating_mul(m.into()))
+		//  Measured:  `527 + c * (36 ±0) + m * (49 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 29_934_000 picoseconds.
+		Weight::from_parts(46_966_324, 6039)
+			// Standard Error: 40_636
+			.saturating_add(Weight::from_parts(52_881, 0).saturating_mul(c.into()))
+			// Standard Error: 40_636
+			.saturating_add(Weight::from_parts(565_333, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:16 w:1)
@@ -231,41 +246,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn sign_terms(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1397 + c * (124 ±0)`
-		//  Estimated: `6034 + c * (2606 ±0)`
-		// Minimum execution time: 40_940_000 picoseconds.
-		Weight::from_parts(70_639_124, 6034)
-			// Standard Error: 89_361
-			.saturating_add(Weight::from_parts(7_320_889, 0).saturating_mul(c.into()))
+		//  Measured:  `1435 + c * (124 ±0)`
+		//  Estimated: `6039 + c * (2606 ±0)`
+		// Minimum execution time: 38_227_000 picoseconds.
+		Weight::from_parts(46_518_721, 6039)
+			// Standard Error: 70_656
+			.saturating_add(Weight::from_parts(6_109_910, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:1 w:1)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[0, 256]`.
-	fn submit_deliverable(_u: u32, ) -> Weight {
+	fn submit_deliverable(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3014`
-		//  Estimated: `6034`
-		// Minimum execution time: 40_490_000 picoseconds.
-		Weight::from_parts(58_847_787, 6034)
+		//  Measured:  `3052`
+		//  Estimated: `6039`
+		// Minimum execution time: 42_994_000 picoseconds.
+		Weight::from_parts(64_462_243, 6039)
+			// Standard Error: 4_482
+			.saturating_add(Weight::from_parts(34_117, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:1 w:0)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:17 w:17)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:16 w:16)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:16 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -276,26 +299,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[2, 16]`.
 	fn approve_milestone(c: u32, _m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1718 + c * (192 ±0) + m * (49 ±0)`
-		//  Estimated: `6034 + c * (2632 ±0)`
-		// Minimum execution time: 109_452_000 picoseconds.
-		Weight::from_parts(113_288_000, 6034)
-			// Standard Error: 624_428
-			.saturating_add(Weight::from_parts(85_319_228, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
+		//  Measured:  `2109 + c * (180 ±0) + m * (49 ±0)`
+		//  Estimated: `6039 + c * (2632 ±0)`
+		// Minimum execution time: 136_732_000 picoseconds.
+		Weight::from_parts(100_871_256, 6039)
+			// Standard Error: 1_613_094
+			.saturating_add(Weight::from_parts(101_475_312, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:32 w:32)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:16 w:16)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:16 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -304,6 +331,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::PointsFromOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:32 w:32)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
@@ -313,32 +344,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn approve_last_milestone(c: u32, p: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1678 + c * (623 ±0) + m * (96 ±0) + p * (334 ±0)`
-		//  Estimated: `6034 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
-		// Minimum execution time: 1_114_671_000 picoseconds.
-		Weight::from_parts(1_127_061_355, 6034)
-			// Standard Error: 4_662_726
-			.saturating_add(Weight::from_parts(151_858_504, 0).saturating_mul(c.into()))
-			// Standard Error: 4_662_726
-			.saturating_add(Weight::from_parts(43_923_075, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(c.into())))
+		//  Measured:  `2248 + c * (692 ±0) + m * (96 ±0) + p * (334 ±0)`
+		//  Estimated: `6039 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
+		// Minimum execution time: 1_121_081_000 picoseconds.
+		Weight::from_parts(535_023_913, 6039)
+			// Standard Error: 3_243_093
+			.saturating_add(Weight::from_parts(152_385_161, 0).saturating_mul(c.into()))
+			// Standard Error: 3_243_093
+			.saturating_add(Weight::from_parts(91_446_441, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Commitments` (r:32 w:31)
+	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Missions::Commitments` (r:32 w:31)
-	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
@@ -346,25 +385,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
 	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::LiveMissions` (r:0 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	/// The range of component `p` is `[0, 15]`.
 	/// The range of component `m` is `[1, 16]`.
 	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `555 + c * (303 ±0) + m * (47 ±0) + p * (302 ±0)`
+		//  Measured:  `1181 + c * (303 ±0) + m * (47 ±0) + p * (302 ±0)`
 		//  Estimated: `3771 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
-		// Minimum execution time: 968_264_000 picoseconds.
-		Weight::from_parts(999_440_000, 3771)
-			// Standard Error: 1_687_140
-			.saturating_add(Weight::from_parts(62_167_337, 0).saturating_mul(c.into()))
-			// Standard Error: 1_749_650
-			.saturating_add(Weight::from_parts(73_354_439, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 1_150_234_000 picoseconds.
+		Weight::from_parts(91_830_054, 3771)
+			// Standard Error: 2_259_255
+			.saturating_add(Weight::from_parts(61_486_099, 0).saturating_mul(c.into()))
+			// Standard Error: 2_259_255
+			.saturating_add(Weight::from_parts(61_055_487, 0).saturating_mul(p.into()))
+			// Standard Error: 2_259_255
+			.saturating_add(Weight::from_parts(34_215_737, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
@@ -373,7 +414,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:1 w:0)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:1 w:0)
@@ -385,32 +426,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn reject_milestone(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2312 + c * (50 ±0)`
-		//  Estimated: `6034`
-		// Minimum execution time: 54_982_000 picoseconds.
-		Weight::from_parts(82_329_398, 6034)
-			// Standard Error: 49_329
-			.saturating_add(Weight::from_parts(1_787_105, 0).saturating_mul(c.into()))
+		//  Measured:  `2350 + c * (50 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 55_122_000 picoseconds.
+		Weight::from_parts(78_131_193, 6039)
+			// Standard Error: 82_267
+			.saturating_add(Weight::from_parts(1_453_964, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	fn dispute_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2205`
-		//  Estimated: `6034`
-		// Minimum execution time: 26_329_000 picoseconds.
-		Weight::from_parts(33_259_000, 6034)
+		//  Measured:  `2243`
+		//  Estimated: `6039`
+		// Minimum execution time: 29_194_000 picoseconds.
+		Weight::from_parts(53_570_000, 6039)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:17 w:17)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:16 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -419,28 +466,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::PointsFromOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	/// The range of component `m` is `[2, 16]`.
-	fn resolve_dispute(c: u32, _m: u32, ) -> Weight {
+	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1595 + c * (192 ±0) + m * (49 ±0)`
-		//  Estimated: `6034 + c * (2632 ±0)`
-		// Minimum execution time: 170_172_000 picoseconds.
-		Weight::from_parts(49_573_111, 6034)
-			// Standard Error: 1_838_253
-			.saturating_add(Weight::from_parts(118_085_129, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
+		//  Measured:  `1986 + c * (180 ±0) + m * (49 ±0)`
+		//  Estimated: `6039 + c * (2632 ±0)`
+		// Minimum execution time: 198_534_000 picoseconds.
+		Weight::from_parts(244_277_879, 6039)
+			// Standard Error: 1_985_060
+			.saturating_add(Weight::from_parts(107_801_105, 0).saturating_mul(c.into()))
+			// Standard Error: 2_134_592
+			.saturating_add(Weight::from_parts(1_406_455, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Commitments` (r:33 w:32)
+	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:33 w:33)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Missions::Commitments` (r:33 w:32)
-	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:32 w:32)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
@@ -449,26 +506,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn cancel_mission(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1088 + c * (324 ±0) + m * (49 ±0)`
-		//  Estimated: `6034 + c * (2781 ±0)`
-		// Minimum execution time: 187_818_000 picoseconds.
-		Weight::from_parts(47_602_926, 6034)
-			// Standard Error: 1_124_936
-			.saturating_add(Weight::from_parts(74_086_914, 0).saturating_mul(c.into()))
-			// Standard Error: 2_277_320
-			.saturating_add(Weight::from_parts(10_043_624, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		//  Measured:  `1719 + c * (324 ±0) + m * (49 ±0)`
+		//  Estimated: `6039 + c * (2781 ±0)`
+		// Minimum execution time: 192_815_000 picoseconds.
+		Weight::from_parts(148_169_061, 6039)
+			// Standard Error: 948_539
+			.saturating_add(Weight::from_parts(60_238_644, 0).saturating_mul(c.into()))
+			// Standard Error: 1_920_221
+			.saturating_add(Weight::from_parts(7_044_442, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:16 w:16)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:16 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -477,6 +540,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::PointsFromOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
@@ -487,28 +552,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6230 + c * (416 ±0) + m * (96 ±0)`
+		//  Measured:  `6861 + c * (416 ±0) + m * (96 ±0)`
 		//  Estimated: `43678 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_963_367_000 picoseconds.
-		Weight::from_parts(2_104_616_000, 43678)
-			// Standard Error: 11_872_584
-			.saturating_add(Weight::from_parts(478_005_460, 0).saturating_mul(c.into()))
-			// Standard Error: 11_872_584
-			.saturating_add(Weight::from_parts(340_851_876, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(65_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(c.into())))
+		// Minimum execution time: 1_849_409_000 picoseconds.
+		Weight::from_parts(1_901_125_000, 43678)
+			// Standard Error: 11_690_340
+			.saturating_add(Weight::from_parts(505_419_305, 0).saturating_mul(c.into()))
+			// Standard Error: 11_690_340
+			.saturating_add(Weight::from_parts(239_429_286, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(68_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(64_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(67_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:1 w:1)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -523,21 +588,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[2, 16]`.
 	fn abandon(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2547 + c * (107 ±0)`
-		//  Estimated: `6326`
-		// Minimum execution time: 159_286_000 picoseconds.
-		Weight::from_parts(168_077_752, 6326)
-			// Standard Error: 52_797
-			.saturating_add(Weight::from_parts(1_165_006, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		//  Measured:  `2541 + c * (104 ±0)`
+		//  Estimated: `6196`
+		// Minimum execution time: 116_162_000 picoseconds.
+		Weight::from_parts(126_076_693, 6196)
+			// Standard Error: 93_673
+			.saturating_add(Weight::from_parts(1_876_322, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
-	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2569), added: 5044, mode: `MaxEncodedLen`)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:16 w:16)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Members` (r:16 w:0)
 	/// Proof: `Consortium::Members` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::Reputations` (r:16 w:16)
@@ -546,6 +617,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::PointsFromOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Commitments` (r:32 w:31)
 	/// Proof: `Missions::Commitments` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
@@ -556,50 +629,89 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 16]`.
 	fn close_expired(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6263 + c * (416 ±0) + m * (96 ±0)`
+		//  Measured:  `6894 + c * (416 ±0) + m * (96 ±0)`
 		//  Estimated: `43678 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_920_234_000 picoseconds.
-		Weight::from_parts(1_998_009_000, 43678)
-			// Standard Error: 15_089_183
-			.saturating_add(Weight::from_parts(508_110_394, 0).saturating_mul(c.into()))
-			// Standard Error: 15_089_183
-			.saturating_add(Weight::from_parts(319_971_855, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(65_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(c.into())))
+		// Minimum execution time: 2_589_384_000 picoseconds.
+		Weight::from_parts(3_147_230_000, 43678)
+			// Standard Error: 14_713_769
+			.saturating_add(Weight::from_parts(417_091_836, 0).saturating_mul(c.into()))
+			// Standard Error: 14_713_769
+			.saturating_add(Weight::from_parts(324_622_075, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(68_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(64_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(67_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::MinimumBudgets` (r:0 w:1)
+	/// Proof: `Missions::MinimumBudgets` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn set_minimum_budget() -> Weight {
-		Weight::from_parts(50_000_000, 6034)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `314`
+		//  Estimated: `3675`
+		// Minimum execution time: 16_464_000 picoseconds.
+		Weight::from_parts(29_594_000, 3675)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Missions::Claimable` (r:1 w:1)
+	/// Proof: `Missions::Claimable` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
-		Weight::from_parts(80_000_000, 6034)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `896`
+		//  Estimated: `3678`
+		// Minimum execution time: 77_945_000 picoseconds.
+		Weight::from_parts(118_716_000, 3678)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn increase_budget(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn add_milestone(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn extend_deadline(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn agree_amendment(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn withdraw_amendment() -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
 	}
 }
 
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn create_mission(_m: u32, _u: u32, ) -> Weight {
-		Weight::from_parts(168_553_035, 11034)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(210_315_572, 8523)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(136_883_000, 6034)
+		Weight::from_parts(157_163_000, 6039)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(103_651_040, 6034)
-			.saturating_add(Weight::from_parts(12_037_759, 0).saturating_mul(c.into()))
+		Weight::from_parts(111_252_864, 6039)
+			.saturating_add(Weight::from_parts(11_543_774, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -607,14 +719,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	fn accept_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(44_495_870, 6034)
-			.saturating_add(Weight::from_parts(1_413_753, 0).saturating_mul(c.into()))
+		Weight::from_parts(40_619_496, 6039)
+			.saturating_add(Weight::from_parts(1_262_114, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reject_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(117_887_566, 6034)
-			.saturating_add(Weight::from_parts(10_188_959, 0).saturating_mul(c.into()))
+		Weight::from_parts(83_050_248, 6039)
+			.saturating_add(Weight::from_parts(7_463_599, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -622,49 +734,50 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	fn reject_pending_commitment() -> Weight {
-		Weight::from_parts(129_211_000, 6034)
+		Weight::from_parts(86_038_000, 6039)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn propose_terms(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(46_128_710, 6034)
-			.saturating_add(Weight::from_parts(729_344, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(514_034, 0).saturating_mul(m.into()))
+		Weight::from_parts(46_966_324, 6039)
+			.saturating_add(Weight::from_parts(52_881, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(565_333, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn sign_terms(c: u32, ) -> Weight {
-		Weight::from_parts(70_639_124, 6034)
-			.saturating_add(Weight::from_parts(7_320_889, 0).saturating_mul(c.into()))
+		Weight::from_parts(46_518_721, 6039)
+			.saturating_add(Weight::from_parts(6_109_910, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
-	fn submit_deliverable(_u: u32, ) -> Weight {
-		Weight::from_parts(58_847_787, 6034)
+	fn submit_deliverable(u: u32, ) -> Weight {
+		Weight::from_parts(64_462_243, 6039)
+			.saturating_add(Weight::from_parts(34_117, 0).saturating_mul(u.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_milestone(c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(113_288_000, 6034)
-			.saturating_add(Weight::from_parts(85_319_228, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
+		Weight::from_parts(100_871_256, 6039)
+			.saturating_add(Weight::from_parts(101_475_312, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn approve_last_milestone(c: u32, p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_127_061_355, 6034)
-			.saturating_add(Weight::from_parts(151_858_504, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(43_923_075, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(c.into())))
+		Weight::from_parts(535_023_913, 6039)
+			.saturating_add(Weight::from_parts(152_385_161, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(91_446_441, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
@@ -672,14 +785,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(999_440_000, 3771)
-			.saturating_add(Weight::from_parts(62_167_337, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(73_354_439, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(91_830_054, 3771)
+			.saturating_add(Weight::from_parts(61_486_099, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(61_055_487, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(34_215_737, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
@@ -688,75 +802,91 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	fn reject_milestone(c: u32, ) -> Weight {
-		Weight::from_parts(82_329_398, 6034)
-			.saturating_add(Weight::from_parts(1_787_105, 0).saturating_mul(c.into()))
+		Weight::from_parts(78_131_193, 6039)
+			.saturating_add(Weight::from_parts(1_453_964, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn dispute_milestone() -> Weight {
-		Weight::from_parts(33_259_000, 6034)
+		Weight::from_parts(53_570_000, 6039)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn resolve_dispute(c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(49_573_111, 6034)
-			.saturating_add(Weight::from_parts(118_085_129, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
+	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
+		Weight::from_parts(244_277_879, 6039)
+			.saturating_add(Weight::from_parts(107_801_105, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(1_406_455, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn cancel_mission(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(47_602_926, 6034)
-			.saturating_add(Weight::from_parts(74_086_914, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(10_043_624, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(148_169_061, 6039)
+			.saturating_add(Weight::from_parts(60_238_644, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(7_044_442, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 	}
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(2_104_616_000, 43678)
-			.saturating_add(Weight::from_parts(478_005_460, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(340_851_876, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(65_u64))
-			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(c.into())))
+		Weight::from_parts(1_901_125_000, 43678)
+			.saturating_add(Weight::from_parts(505_419_305, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(239_429_286, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(68_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(64_u64))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(67_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn abandon(c: u32, ) -> Weight {
-		Weight::from_parts(168_077_752, 6326)
-			.saturating_add(Weight::from_parts(1_165_006, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(126_076_693, 6196)
+			.saturating_add(Weight::from_parts(1_876_322, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn close_expired(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_998_009_000, 43678)
-			.saturating_add(Weight::from_parts(508_110_394, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(319_971_855, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(65_u64))
-			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(c.into())))
+		Weight::from_parts(3_147_230_000, 43678)
+			.saturating_add(Weight::from_parts(417_091_836, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(324_622_075, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(68_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(64_u64))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(67_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn set_minimum_budget() -> Weight {
-		Weight::from_parts(50_000_000, 6034)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(29_594_000, 3675)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(80_000_000, 6034)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(118_716_000, 3678)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn increase_budget(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn add_milestone(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn extend_deadline(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn agree_amendment(_c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
+	}
+	fn withdraw_amendment() -> Weight {
+		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
 	}
 }

@@ -110,6 +110,7 @@ fn mission_contributor(call: &RuntimeCall) -> bool {
 				| M::dispute_milestone { .. }
 				| M::abandon { .. }
 				| M::claim { .. }
+				| M::agree_amendment { .. }
 		)
 	)
 }
@@ -129,6 +130,10 @@ fn mission_manager(call: &RuntimeCall) -> bool {
 					| M::reject_milestone { .. }
 					| M::cancel_mission { .. }
 					| M::close_expired { .. }
+					| M::increase_budget { .. }
+					| M::add_milestone { .. }
+					| M::extend_deadline { .. }
+					| M::withdraw_amendment { .. }
 			)
 		)
 }
@@ -178,7 +183,9 @@ fn non_transfer(call: &RuntimeCall) -> bool {
 						| M::reject_milestone { .. }
 						| M::cancel_mission { .. }
 						| M::close_expired { .. }
-						| M::claim { .. }
+						| M::claim { .. } | M::agree_amendment { .. }
+						| M::extend_deadline { .. }
+						| M::withdraw_amendment { .. }
 				)
 		)
 }

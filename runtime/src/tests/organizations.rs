@@ -84,6 +84,7 @@ const CONTRIBUTOR: &[(&str, &str)] = &[
 	("Missions", "dispute_milestone"),
 	("Missions", "abandon"),
 	("Missions", "claim"),
+	("Missions", "agree_amendment"),
 ];
 const MANAGER: &[(&str, &str)] = &[
 	("Missions", "create_mission"),
@@ -94,6 +95,10 @@ const MANAGER: &[(&str, &str)] = &[
 	("Missions", "reject_milestone"),
 	("Missions", "cancel_mission"),
 	("Missions", "close_expired"),
+	("Missions", "increase_budget"),
+	("Missions", "add_milestone"),
+	("Missions", "extend_deadline"),
+	("Missions", "withdraw_amendment"),
 ];
 const GOVERNANCE: &[(&str, &str)] = &[
 	("Council", "propose"),
@@ -125,6 +130,9 @@ const NON_TRANSFER: &[(&str, &str)] = &[
 	("Missions", "cancel_mission"),
 	("Missions", "close_expired"),
 	("Missions", "claim"),
+	("Missions", "agree_amendment"),
+	("Missions", "extend_deadline"),
+	("Missions", "withdraw_amendment"),
 ];
 
 fn listed(proxy: ProxyType, pallet: &str, call: &str) -> bool {

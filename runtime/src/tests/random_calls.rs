@@ -162,9 +162,11 @@ fn asset_action(rng: &mut Rng) -> Option<Action> {
 fn check_assets() {
 	let escrow: crate::RuntimeHoldReason = pallet_missions::HoldReason::MissionEscrow.into();
 	let mut expected: BTreeMap<(u32, AccountId), Balance> = BTreeMap::new();
-	for (_, m) in pallet_missions::LiveMissions::<Runtime>::iter() {
+	for (mission, m) in pallet_missions::LiveMissions::<Runtime>::iter() {
 		if let crate::AssetKind::WithId(id) = m.asset {
-			*expected.entry((id, m.owner.clone())).or_default() += m.escrow_held();
+			let amended =
+				pallet_missions::Amendments::<Runtime>::get(mission).map_or(0, |a| a.escrow);
+			*expected.entry((id, m.owner.clone())).or_default() += m.escrow_held() + amended;
 		}
 	}
 	for (_, (asset, from), kept) in pallet_missions::Claimable::<Runtime>::iter() {
@@ -230,7 +232,7 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 	use pallet_missions::Call as C;
 	let everyone = people();
 	let missions = live();
-	let choice = rng.below(14);
+	let choice = rng.below(16);
 	if choice == 0 || missions.is_empty() {
 		let owner = if rng.chance(90) { rng.pick(&members())? } else { rng.pick(&everyone)? };
 		let n = 1 + rng.below(3);
@@ -276,7 +278,17 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 		};
 		return Some(("missions.create_mission", signed(&owner), missions_call(call)));
 	}
-	let (id, m) = rng.pick(&missions)?;
+	// Agreements go mostly to missions with an amendment pending.
+	let amended: Vec<_> = missions
+		.iter()
+		.filter(|(id, _)| pallet_missions::Amendments::<Runtime>::contains_key(id))
+		.cloned()
+		.collect();
+	let (id, m) = if choice == 15 && !amended.is_empty() && rng.chance(90) {
+		rng.pick(&amended)?
+	} else {
+		rng.pick(&missions)?
+	};
 	let roster: Vec<AccountId> = m.roster.iter().map(|(a, _)| a.clone()).collect();
 	let commitments: Vec<(AccountId, pallet_missions::Commitment<Runtime>)> =
 		pallet_missions::Commitments::<Runtime>::iter_prefix(id).collect();
@@ -288,7 +300,38 @@ fn mission_action(rng: &mut Rng) -> Option<Action> {
 	let committed: Vec<AccountId> = commitments.iter().map(|(a, _)| a.clone()).collect();
 	let milestone = rng.below(m.milestones.len() as u64 + 1) as u32;
 	let contributor = if rng.chance(85) { rng.pick(&roster) } else { rng.pick(&everyone) };
+	let unit = if m.asset == crate::AssetKind::Native { UNIT } else { 1_000_000 };
 	Some(match choice {
+		14 => {
+			// The owner tops up, adds a milestone or moves the deadline.
+			let call = match rng.below(3) {
+				0 => C::increase_budget { mission: id, milestone, amount: unit },
+				1 => C::add_milestone { mission: id, description_hash: H256::zero(), amount: unit },
+				_ => {
+					C::extend_deadline { mission: id, deadline: m.deadline + rng.below(300) as u32 }
+				}
+			};
+			("missions.amend", signed(&m.owner), missions_call(call))
+		}
+		15 => {
+			// A contributor agrees to the pending amendment, or the owner withdraws it.
+			let pending = pallet_missions::Amendments::<Runtime>::get(id);
+			if rng.chance(85) {
+				let who = contributor?;
+				let terms_hash = pending.map_or(H256::zero(), |a| a.terms_hash);
+				(
+					"missions.agree_amendment",
+					signed(&who),
+					missions_call(C::agree_amendment { mission: id, terms_hash }),
+				)
+			} else {
+				(
+					"missions.withdraw_amendment",
+					signed(&m.owner),
+					missions_call(C::withdraw_amendment { mission: id }),
+				)
+			}
+		}
 		1 | 2 => {
 			let taken: u64 = m.roster.iter().map(|(_, s)| s.deconstruct() as u64).sum();
 			let left = 1_000_000_000u64.saturating_sub(taken) as u32;

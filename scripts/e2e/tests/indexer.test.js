@@ -77,7 +77,18 @@ describe('peer-indexer keeps the history', () => {
       results.push(await ok(api, api.tx.missions.approveMilestone(done.id, 0), alice));
       // A mission called off while recruiting.
       const off = await mission(api, alice, { roster: [[dave, 50]], open: true, upTo: 'recruiting' });
-      const cancelled = await ok(api, api.tx.missions.cancelMission(off.id), alice);
+      await ok(api, api.tx.missions.cancelMission(off.id), alice);
+      // A mission in a council-created 6-decimal asset, paid to Charlie (70 %) and Bob.
+      const usd = 5;
+      await councilPasses(api, api.tx.utility.batchAll([
+        api.tx.assets.forceCreate(usd, bob.address, false, 10_000),
+        api.tx.assets.forceSetMetadata(usd, 'Korea Bank USD', 'USD', 6, false),
+        api.tx.missions.setMinimumBudget({ WithId: usd }, 1_000_000),
+      ]), [3, 4], [alice, bob, charlie]);
+      await ok(api, api.tx.assets.mint(usd, alice.address, 10_000_000n), bob);
+      const inUsd = await mission(api, alice, { roster: [[charlie, 70], [bob, 30]], amounts: [3_000_001n], asset: { WithId: usd } });
+      await ok(api, api.tx.missions.submitDeliverable(inUsd.id, 0, h('dd'), null), charlie);
+      const cancelled = await ok(api, api.tx.missions.approveMilestone(inUsd.id, 0), alice);
 
       const last = (await api.rpc.chain.getHeader(cancelled.blockHash)).number.toNumber();
       await waitFor(`block #${last} finalized`, 60000, async () => (await finalizedNumber()) >= last);
@@ -111,7 +122,22 @@ describe('peer-indexer keeps the history', () => {
       assert.equal(total, (await freeAt(indexed)) - (await freeAt(0)));
       assert.ok(statement.lines.some((l) => l.kind === 'payout received' && l.mission === done.id && planck(l.free) === 12n * UNIT));
       const csv = (await get(indexer, `/accounts/${charlie.address}/statement?${period}&format=csv`)).body;
-      assert.ok(csv.includes(`payout received,${done.id},12.000000000000,0.000000000000`), csv);
+      assert.ok(csv.includes(`payout received,${done.id},PEER,12.000000000000,0.000000000000`), csv);
+
+      // Per asset: each statement in USD equals the change of that USD balance, to the unit.
+      const usdAt = async (n, who) => {
+        const a = await api.query.assets.account.at(await api.rpc.chain.getBlockHash(n), usd, who.address);
+        return a.isSome ? a.unwrap().balance.toBigInt() : 0n;
+      };
+      for (const who of [alice, bob, charlie]) {
+        const s = (await get(indexer, `/accounts/${who.address}/statement?${period}&asset=${usd}`)).body;
+        assert.equal(s.asset, String(usd));
+        const sum = s.lines.map((l) => BigInt(l.free)).reduce((a, b) => a + b, 0n);
+        assert.equal(sum, (await usdAt(indexed, who)) - (await usdAt(0, who)), `${who.address}'s USD statement`);
+      }
+      const usdCsv = (await get(indexer, `/accounts/${charlie.address}/statement?${period}&asset=${usd}&format=csv`)).body;
+      assert.ok(usdCsv.includes(`payout received,${inUsd.id},${usd},2100001,0`), usdCsv);
+      assert.equal((await get(indexer, `/accounts/${charlie.address}/statement?asset=USD`)).status, 400);
       assert.equal((await get(indexer, `/accounts/${charlie.address}/statement?from=2026-02-02&to=2026-02-01`)).status, 400);
     } catch (e) {
       process.stderr.write(indexer.output());

@@ -152,6 +152,7 @@ fn disputed(amounts: &[Balance]) -> MissionId {
 }
 
 mod adversary;
+mod amendments;
 mod assets;
 mod errors;
 mod lifecycle;

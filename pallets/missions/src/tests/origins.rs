@@ -117,6 +117,34 @@ fn origin_matrix() {
 			Call::claim { asset: NativeOrWithId::WithId(USD), from: OWNER },
 			any_signed(NothingToClaim),
 		),
+		(
+			"increase_budget",
+			Call::increase_budget { mission: 0, milestone: 0, amount: 10 },
+			owner_only(OK),
+		),
+		(
+			"add_milestone",
+			Call::add_milestone { mission: 0, description_hash: hash(6), amount: 10 },
+			owner_only(OK),
+		),
+		("extend_deadline", Call::extend_deadline { mission: 0, deadline: 150 }, owner_only(OK)),
+		(
+			"agree_amendment",
+			Call::agree_amendment { mission: 0, terms_hash: hash(3) },
+			[
+				BAD,
+				no(NotAContributor),
+				no(NotAContributor),
+				no(NotAContributor),
+				no(NoAmendment),
+				BAD,
+			],
+		),
+		(
+			"withdraw_amendment",
+			Call::withdraw_amendment { mission: 0 },
+			owner_only(no(NoAmendment)),
+		),
 	];
 	// Every call of the pallet has its row.
 	let names: Vec<&str> = rows.iter().map(|(name, ..)| *name).collect();

@@ -24,6 +24,18 @@ enum Op {
 		what: u8,
 		who: u64,
 	},
+	/// The owner tops up a milestone (0), adds one (1) or moves the deadline (2).
+	Amend {
+		mission: u32,
+		what: u8,
+		milestone: u32,
+		amount: u64,
+		valid: bool,
+	},
+	/// Every contributor on the roster agrees to the pending amendment.
+	AgreeAll {
+		mission: u32,
+	},
 	/// `who` claims what was kept for it from `from`.
 	Claim {
 		asset: u8,
@@ -130,6 +142,9 @@ fn op() -> impl Strategy<Value = Op> {
 			.prop_map(|(owner, asset, amounts, open, bond)| Op::Create { owner, asset, amounts, open, bond }),
 		4 => (1u8..3, 0u8..4, 1u64..=8).prop_map(|(asset, what, who)| Op::Freezer { asset, what, who }),
 		3 => (1u8..3, 1u64..=8, 1u64..=6).prop_map(|(asset, who, from)| Op::Claim { asset, who, from }),
+		6 => (mission.clone(), 0u8..3, milestone.clone(), 0u64..500, valid.clone())
+			.prop_map(|(mission, what, milestone, amount, valid)| Op::Amend { mission, what, milestone, amount, valid }),
+		6 => mission.clone().prop_map(|mission| Op::AgreeAll { mission }),
 		18 => (mission.clone(), pick.clone(), valid.clone(), prop::sample::select(vec![25u32, 50, 50, 50, 100]))
 			.prop_map(|(mission, pick, valid, share)| Op::Commit { mission, pick, valid, share }),
 		3 => (mission.clone(), pick.clone(), valid.clone())
@@ -249,7 +264,9 @@ fn with_live_mission(mut op: Op) -> Op {
 		| Op::Abandon { mission, .. }
 		| Op::Close { mission }
 		| Op::Staff { mission, .. }
-		| Op::SignAll { mission } => *mission = live(*mission),
+		| Op::SignAll { mission }
+		| Op::Amend { mission, .. }
+		| Op::AgreeAll { mission } => *mission = live(*mission),
 		Op::Create { .. } | Op::Advance { .. } | Op::Freezer { .. } | Op::Claim { .. } => {}
 	}
 	op
@@ -376,6 +393,22 @@ fn apply(op: &Op) -> sp_runtime::DispatchResult {
 			}
 		}
 		Op::Claim { asset, who, from } => Missions::claim(s(who), kind(asset), from),
+		Op::Amend { mission, what, milestone, amount, valid } => {
+			let o = s(owner(mission, 0, valid));
+			match what {
+				0 => Missions::increase_budget(o, mission, milestone, amount),
+				1 => Missions::add_milestone(o, mission, hash(8), amount),
+				_ => Missions::extend_deadline(o, mission, System::block_number() + amount),
+			}
+		}
+		Op::AgreeAll { mission } => {
+			let Some(m) = LiveMissions::<Test>::get(mission) else { return Ok(()) };
+			let Some(a) = Amendments::<Test>::get(mission) else { return Ok(()) };
+			for (who, _) in m.roster {
+				let _ = checked(|| Missions::agree_amendment(s(who), mission, a.terms_hash));
+			}
+			Ok(())
+		}
 		Op::Advance { blocks } => {
 			run_to_block(System::block_number() + blocks);
 			Ok(())
