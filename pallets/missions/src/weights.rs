@@ -61,13 +61,13 @@ pub trait WeightInfo {
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight;
 	fn abandon(c: u32, ) -> Weight;
 	fn close_expired(c: u32, m: u32, ) -> Weight;
-	fn set_minimum_budget() -> Weight;
-	fn claim() -> Weight;
 	fn increase_budget(c: u32, m: u32, ) -> Weight;
 	fn add_milestone(c: u32, m: u32, ) -> Weight;
 	fn extend_deadline(c: u32, m: u32, ) -> Weight;
 	fn agree_amendment(c: u32, m: u32, ) -> Weight;
 	fn withdraw_amendment() -> Weight;
+	fn set_minimum_budget() -> Weight;
+	fn claim() -> Weight;
 }
 
 /// Weights for `pallet_missions` measured on the Peer runtime, with the runtime's `DbWeight`.
@@ -99,12 +99,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 16]`.
 	/// The range of component `u` is `[0, 256]`.
-	fn create_mission(_m: u32, _u: u32, ) -> Weight {
+	fn create_mission(m: u32, _u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `866`
 		//  Estimated: `8523`
-		// Minimum execution time: 154_078_000 picoseconds.
-		Weight::from_parts(210_315_572, 8523)
+		// Minimum execution time: 151_214_000 picoseconds.
+		Weight::from_parts(187_984_335, 8523)
+			// Standard Error: 53_636
+			.saturating_add(Weight::from_parts(269_056, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -128,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3736`
 		//  Estimated: `6039`
-		// Minimum execution time: 122_031_000 picoseconds.
-		Weight::from_parts(157_163_000, 6039)
+		// Minimum execution time: 116_643_000 picoseconds.
+		Weight::from_parts(175_219_000, 6039)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -148,10 +150,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + c * (164 ±0)`
 		//  Estimated: `6039 + c * (2606 ±0)`
-		// Minimum execution time: 83_854_000 picoseconds.
-		Weight::from_parts(111_252_864, 6039)
-			// Standard Error: 81_656
-			.saturating_add(Weight::from_parts(11_543_774, 0).saturating_mul(c.into()))
+		// Minimum execution time: 78_637_000 picoseconds.
+		Weight::from_parts(109_873_557, 6039)
+			// Standard Error: 131_658
+			.saturating_add(Weight::from_parts(6_408_849, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -167,10 +169,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `677 + c * (56 ±0)`
 		//  Estimated: `6039`
-		// Minimum execution time: 27_200_000 picoseconds.
-		Weight::from_parts(40_619_496, 6039)
-			// Standard Error: 34_103
-			.saturating_add(Weight::from_parts(1_262_114, 0).saturating_mul(c.into()))
+		// Minimum execution time: 24_667_000 picoseconds.
+		Weight::from_parts(28_749_610, 6039)
+			// Standard Error: 10_701
+			.saturating_add(Weight::from_parts(580_520, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -189,10 +191,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + c * (164 ±0)`
 		//  Estimated: `6039 + c * (2606 ±0)`
-		// Minimum execution time: 77_906_000 picoseconds.
-		Weight::from_parts(83_050_248, 6039)
-			// Standard Error: 59_152
-			.saturating_add(Weight::from_parts(7_463_599, 0).saturating_mul(c.into()))
+		// Minimum execution time: 76_053_000 picoseconds.
+		Weight::from_parts(77_308_733, 6039)
+			// Standard Error: 14_069
+			.saturating_add(Weight::from_parts(6_461_199, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -213,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2119`
 		//  Estimated: `6039`
-		// Minimum execution time: 69_233_000 picoseconds.
-		Weight::from_parts(86_038_000, 6039)
+		// Minimum execution time: 68_452_000 picoseconds.
+		Weight::from_parts(75_301_000, 6039)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -228,12 +230,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `527 + c * (36 ±0) + m * (49 ±0)`
 		//  Estimated: `6039`
-		// Minimum execution time: 29_934_000 picoseconds.
-		Weight::from_parts(46_966_324, 6039)
-			// Standard Error: 40_636
-			.saturating_add(Weight::from_parts(52_881, 0).saturating_mul(c.into()))
-			// Standard Error: 40_636
-			.saturating_add(Weight::from_parts(565_333, 0).saturating_mul(m.into()))
+		// Minimum execution time: 27_190_000 picoseconds.
+		Weight::from_parts(35_127_198, 6039)
+			// Standard Error: 26_730
+			.saturating_add(Weight::from_parts(75_680, 0).saturating_mul(c.into()))
+			// Standard Error: 26_730
+			.saturating_add(Weight::from_parts(60_606, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -248,10 +250,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1435 + c * (124 ±0)`
 		//  Estimated: `6039 + c * (2606 ±0)`
-		// Minimum execution time: 38_227_000 picoseconds.
-		Weight::from_parts(46_518_721, 6039)
-			// Standard Error: 70_656
-			.saturating_add(Weight::from_parts(6_109_910, 0).saturating_mul(c.into()))
+		// Minimum execution time: 37_145_000 picoseconds.
+		Weight::from_parts(38_768_452, 6039)
+			// Standard Error: 37_007
+			.saturating_add(Weight::from_parts(5_308_584, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -268,10 +270,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3052`
 		//  Estimated: `6039`
-		// Minimum execution time: 42_994_000 picoseconds.
-		Weight::from_parts(64_462_243, 6039)
-			// Standard Error: 4_482
-			.saturating_add(Weight::from_parts(34_117, 0).saturating_mul(u.into()))
+		// Minimum execution time: 41_251_000 picoseconds.
+		Weight::from_parts(47_103_426, 6039)
+			// Standard Error: 3_153
+			.saturating_add(Weight::from_parts(59_875, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -297,14 +299,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::PointsFromOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	/// The range of component `m` is `[2, 16]`.
-	fn approve_milestone(c: u32, _m: u32, ) -> Weight {
+	fn approve_milestone(c: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2109 + c * (180 ±0) + m * (49 ±0)`
 		//  Estimated: `6039 + c * (2632 ±0)`
-		// Minimum execution time: 136_732_000 picoseconds.
-		Weight::from_parts(100_871_256, 6039)
-			// Standard Error: 1_613_094
-			.saturating_add(Weight::from_parts(101_475_312, 0).saturating_mul(c.into()))
+		// Minimum execution time: 119_767_000 picoseconds.
+		Weight::from_parts(127_098_000, 6039)
+			// Standard Error: 672_295
+			.saturating_add(Weight::from_parts(78_268_284, 0).saturating_mul(c.into()))
+			// Standard Error: 665_825
+			.saturating_add(Weight::from_parts(2_677_758, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -337,6 +341,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:0)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
 	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
@@ -346,13 +352,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2248 + c * (692 ±0) + m * (96 ±0) + p * (334 ±0)`
 		//  Estimated: `6039 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
-		// Minimum execution time: 1_121_081_000 picoseconds.
-		Weight::from_parts(535_023_913, 6039)
-			// Standard Error: 3_243_093
-			.saturating_add(Weight::from_parts(152_385_161, 0).saturating_mul(c.into()))
-			// Standard Error: 3_243_093
-			.saturating_add(Weight::from_parts(91_446_441, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 1_068_613_000 picoseconds.
+		Weight::from_parts(82_359_006, 6039)
+			// Standard Error: 3_700_907
+			.saturating_add(Weight::from_parts(211_145_819, 0).saturating_mul(c.into()))
+			// Standard Error: 3_700_907
+			.saturating_add(Weight::from_parts(57_800_018, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -380,6 +386,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:0)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
@@ -392,16 +400,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1181 + c * (303 ±0) + m * (47 ±0) + p * (302 ±0)`
-		//  Estimated: `3771 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
-		// Minimum execution time: 1_150_234_000 picoseconds.
-		Weight::from_parts(91_830_054, 3771)
-			// Standard Error: 2_259_255
-			.saturating_add(Weight::from_parts(61_486_099, 0).saturating_mul(c.into()))
-			// Standard Error: 2_259_255
-			.saturating_add(Weight::from_parts(61_055_487, 0).saturating_mul(p.into()))
-			// Standard Error: 2_259_255
-			.saturating_add(Weight::from_parts(34_215_737, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Estimated: `5132 + c * (2781 ±0) + m * (2830 ±0) + p * (2781 ±0)`
+		// Minimum execution time: 1_025_248_000 picoseconds.
+		Weight::from_parts(1_124_005_000, 5132)
+			// Standard Error: 1_068_055
+			.saturating_add(Weight::from_parts(79_778_361, 0).saturating_mul(c.into()))
+			// Standard Error: 1_107_628
+			.saturating_add(Weight::from_parts(76_255_592, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -428,10 +434,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2350 + c * (50 ±0)`
 		//  Estimated: `6039`
-		// Minimum execution time: 55_122_000 picoseconds.
-		Weight::from_parts(78_131_193, 6039)
-			// Standard Error: 82_267
-			.saturating_add(Weight::from_parts(1_453_964, 0).saturating_mul(c.into()))
+		// Minimum execution time: 57_005_000 picoseconds.
+		Weight::from_parts(91_824_093, 6039)
+			// Standard Error: 47_837
+			.saturating_add(Weight::from_parts(1_847_794, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -441,8 +447,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2243`
 		//  Estimated: `6039`
-		// Minimum execution time: 29_194_000 picoseconds.
-		Weight::from_parts(53_570_000, 6039)
+		// Minimum execution time: 28_141_000 picoseconds.
+		Weight::from_parts(50_464_000, 6039)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -466,16 +472,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::PointsFromOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	/// The range of component `m` is `[2, 16]`.
-	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
+	fn resolve_dispute(c: u32, _m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1986 + c * (180 ±0) + m * (49 ±0)`
 		//  Estimated: `6039 + c * (2632 ±0)`
-		// Minimum execution time: 198_534_000 picoseconds.
-		Weight::from_parts(244_277_879, 6039)
-			// Standard Error: 1_985_060
-			.saturating_add(Weight::from_parts(107_801_105, 0).saturating_mul(c.into()))
-			// Standard Error: 2_134_592
-			.saturating_add(Weight::from_parts(1_406_455, 0).saturating_mul(m.into()))
+		// Minimum execution time: 182_460_000 picoseconds.
+		Weight::from_parts(862_661_686, 6039)
+			// Standard Error: 3_349_258
+			.saturating_add(Weight::from_parts(95_704_207, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -500,21 +504,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:32 w:32)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:0)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
 	/// Proof: `Missions::OwnedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 32]`.
 	/// The range of component `m` is `[1, 16]`.
-	fn cancel_mission(c: u32, m: u32, ) -> Weight {
+	fn cancel_mission(c: u32, _m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1719 + c * (324 ±0) + m * (49 ±0)`
 		//  Estimated: `6039 + c * (2781 ±0)`
-		// Minimum execution time: 192_815_000 picoseconds.
-		Weight::from_parts(148_169_061, 6039)
-			// Standard Error: 948_539
-			.saturating_add(Weight::from_parts(60_238_644, 0).saturating_mul(c.into()))
-			// Standard Error: 1_920_221
-			.saturating_add(Weight::from_parts(7_044_442, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 188_359_000 picoseconds.
+		Weight::from_parts(233_371_457, 6039)
+			// Standard Error: 1_341_043
+			.saturating_add(Weight::from_parts(75_919_502, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(c.into())))
@@ -544,6 +548,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:0)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
@@ -554,13 +560,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6861 + c * (416 ±0) + m * (96 ±0)`
 		//  Estimated: `43678 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 1_849_409_000 picoseconds.
-		Weight::from_parts(1_901_125_000, 43678)
-			// Standard Error: 11_690_340
-			.saturating_add(Weight::from_parts(505_419_305, 0).saturating_mul(c.into()))
-			// Standard Error: 11_690_340
-			.saturating_add(Weight::from_parts(239_429_286, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(68_u64))
+		// Minimum execution time: 1_915_356_000 picoseconds.
+		Weight::from_parts(2_023_446_000, 43678)
+			// Standard Error: 12_464_771
+			.saturating_add(Weight::from_parts(451_213_852, 0).saturating_mul(c.into()))
+			// Standard Error: 12_464_771
+			.saturating_add(Weight::from_parts(349_292_174, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(67_u64))
@@ -585,17 +591,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Reputation::Reputations` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Reputation::PointsTakenByOwner` (r:1 w:1)
 	/// Proof: `Reputation::PointsTakenByOwner` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:1)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[2, 16]`.
 	fn abandon(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2541 + c * (104 ±0)`
 		//  Estimated: `6196`
-		// Minimum execution time: 116_162_000 picoseconds.
-		Weight::from_parts(126_076_693, 6196)
-			// Standard Error: 93_673
-			.saturating_add(Weight::from_parts(1_876_322, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 119_266_000 picoseconds.
+		Weight::from_parts(143_808_155, 6196)
+			// Standard Error: 201_754
+			.saturating_add(Weight::from_parts(2_786_998, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Missions::LiveMissions` (r:1 w:1)
 	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
@@ -621,6 +629,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::CommittedMissions` (r:31 w:31)
 	/// Proof: `Missions::CommittedMissions` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:0)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::Deliverables` (r:16 w:16)
 	/// Proof: `Missions::Deliverables` (`max_values`: None, `max_size`: Some(355), added: 2830, mode: `MaxEncodedLen`)
 	/// Storage: `Missions::OwnedMissions` (r:1 w:1)
@@ -631,13 +641,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6894 + c * (416 ±0) + m * (96 ±0)`
 		//  Estimated: `43678 + c * (2781 ±0) + m * (2830 ±0)`
-		// Minimum execution time: 2_589_384_000 picoseconds.
-		Weight::from_parts(3_147_230_000, 43678)
-			// Standard Error: 14_713_769
-			.saturating_add(Weight::from_parts(417_091_836, 0).saturating_mul(c.into()))
-			// Standard Error: 14_713_769
-			.saturating_add(Weight::from_parts(324_622_075, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(68_u64))
+		// Minimum execution time: 1_792_123_000 picoseconds.
+		Weight::from_parts(1_947_203_000, 43678)
+			// Standard Error: 10_404_945
+			.saturating_add(Weight::from_parts(356_060_830, 0).saturating_mul(c.into()))
+			// Standard Error: 10_404_945
+			.saturating_add(Weight::from_parts(313_501_541, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(69_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(67_u64))
@@ -645,6 +655,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
+	}
+	/// Storage: `Missions::LiveMissions` (r:1 w:0)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:1)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `m` is `[1, 16]`.
+	fn increase_budget(c: u32, m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1425 + c * (36 ±0) + m * (49 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 84_475_000 picoseconds.
+		Weight::from_parts(100_054_885, 6039)
+			// Standard Error: 95_744
+			.saturating_add(Weight::from_parts(1_385_144, 0).saturating_mul(c.into()))
+			// Standard Error: 95_744
+			.saturating_add(Weight::from_parts(53_824, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Missions::LiveMissions` (r:1 w:0)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:1)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `m` is `[1, 15]`.
+	fn add_milestone(c: u32, _m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1425 + c * (36 ±0) + m * (49 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 84_175_000 picoseconds.
+		Weight::from_parts(113_698_061, 6039)
+			// Standard Error: 107_309
+			.saturating_add(Weight::from_parts(812_237, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Missions::LiveMissions` (r:1 w:0)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:1)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `m` is `[1, 16]`.
+	fn extend_deadline(c: u32, m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `813 + c * (36 ±0) + m * (49 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 25_798_000 picoseconds.
+		Weight::from_parts(26_961_230, 6039)
+			// Standard Error: 29_716
+			.saturating_add(Weight::from_parts(376_374, 0).saturating_mul(c.into()))
+			// Standard Error: 29_716
+			.saturating_add(Weight::from_parts(437_926, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Missions::LiveMissions` (r:1 w:1)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:1)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 16]`.
+	/// The range of component `m` is `[1, 15]`.
+	fn agree_amendment(c: u32, m: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `919 + c * (68 ±0) + m * (69 ±0)`
+		//  Estimated: `6039`
+		// Minimum execution time: 33_940_000 picoseconds.
+		Weight::from_parts(17_145_587, 6039)
+			// Standard Error: 32_033
+			.saturating_add(Weight::from_parts(1_160_567, 0).saturating_mul(c.into()))
+			// Standard Error: 34_446
+			.saturating_add(Weight::from_parts(1_195_040, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Missions::LiveMissions` (r:1 w:0)
+	/// Proof: `Missions::LiveMissions` (`max_values`: None, `max_size`: Some(2574), added: 5049, mode: `MaxEncodedLen`)
+	/// Storage: `Missions::Amendments` (r:1 w:1)
+	/// Proof: `Missions::Amendments` (`max_values`: None, `max_size`: Some(1667), added: 4142, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::Holds` (r:1 w:1)
+	/// Proof: `AssetsHolder::Holds` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
+	/// Storage: `AssetsHolder::BalancesOnHold` (r:1 w:1)
+	/// Proof: `AssetsHolder::BalancesOnHold` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	fn withdraw_amendment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2895`
+		//  Estimated: `6039`
+		// Minimum execution time: 77_315_000 picoseconds.
+		Weight::from_parts(95_281_000, 6039)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Assets::Asset` (r:1 w:0)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
@@ -654,8 +775,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `314`
 		//  Estimated: `3675`
-		// Minimum execution time: 16_464_000 picoseconds.
-		Weight::from_parts(29_594_000, 3675)
+		// Minimum execution time: 15_233_000 picoseconds.
+		Weight::from_parts(18_737_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -675,43 +796,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `896`
 		//  Estimated: `3678`
-		// Minimum execution time: 77_945_000 picoseconds.
-		Weight::from_parts(118_716_000, 3678)
+		// Minimum execution time: 76_814_000 picoseconds.
+		Weight::from_parts(98_266_000, 3678)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
-	fn increase_budget(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn add_milestone(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn extend_deadline(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn agree_amendment(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn withdraw_amendment() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20_u64, 20_u64))
 	}
 }
 
 /// The same figures with ParityDB's `DbWeight`, for tests and mocks.
 impl WeightInfo for () {
-	fn create_mission(_m: u32, _u: u32, ) -> Weight {
-		Weight::from_parts(210_315_572, 8523)
+	fn create_mission(m: u32, _u: u32, ) -> Weight {
+		Weight::from_parts(187_984_335, 8523)
+			.saturating_add(Weight::from_parts(269_056, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(157_163_000, 6039)
+		Weight::from_parts(175_219_000, 6039)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(111_252_864, 6039)
-			.saturating_add(Weight::from_parts(11_543_774, 0).saturating_mul(c.into()))
+		Weight::from_parts(109_873_557, 6039)
+			.saturating_add(Weight::from_parts(6_408_849, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -719,14 +826,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	fn accept_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(40_619_496, 6039)
-			.saturating_add(Weight::from_parts(1_262_114, 0).saturating_mul(c.into()))
+		Weight::from_parts(28_749_610, 6039)
+			.saturating_add(Weight::from_parts(580_520, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn reject_commitment(c: u32, ) -> Weight {
-		Weight::from_parts(83_050_248, 6039)
-			.saturating_add(Weight::from_parts(7_463_599, 0).saturating_mul(c.into()))
+		Weight::from_parts(77_308_733, 6039)
+			.saturating_add(Weight::from_parts(6_461_199, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -734,34 +841,35 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	fn reject_pending_commitment() -> Weight {
-		Weight::from_parts(86_038_000, 6039)
+		Weight::from_parts(75_301_000, 6039)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn propose_terms(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(46_966_324, 6039)
-			.saturating_add(Weight::from_parts(52_881, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(565_333, 0).saturating_mul(m.into()))
+		Weight::from_parts(35_127_198, 6039)
+			.saturating_add(Weight::from_parts(75_680, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(60_606, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn sign_terms(c: u32, ) -> Weight {
-		Weight::from_parts(46_518_721, 6039)
-			.saturating_add(Weight::from_parts(6_109_910, 0).saturating_mul(c.into()))
+		Weight::from_parts(38_768_452, 6039)
+			.saturating_add(Weight::from_parts(5_308_584, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2606).saturating_mul(c.into()))
 	}
 	fn submit_deliverable(u: u32, ) -> Weight {
-		Weight::from_parts(64_462_243, 6039)
-			.saturating_add(Weight::from_parts(34_117, 0).saturating_mul(u.into()))
+		Weight::from_parts(47_103_426, 6039)
+			.saturating_add(Weight::from_parts(59_875, 0).saturating_mul(u.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn approve_milestone(c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_871_256, 6039)
-			.saturating_add(Weight::from_parts(101_475_312, 0).saturating_mul(c.into()))
+	fn approve_milestone(c: u32, m: u32, ) -> Weight {
+		Weight::from_parts(127_098_000, 6039)
+			.saturating_add(Weight::from_parts(78_268_284, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(2_677_758, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -769,10 +877,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn approve_last_milestone(c: u32, p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(535_023_913, 6039)
-			.saturating_add(Weight::from_parts(152_385_161, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(91_446_441, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(82_359_006, 6039)
+			.saturating_add(Weight::from_parts(211_145_819, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(57_800_018, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -785,11 +893,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	fn complete_mission(c: u32, p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(91_830_054, 3771)
-			.saturating_add(Weight::from_parts(61_486_099, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(61_055_487, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(34_215_737, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(1_124_005_000, 5132)
+			.saturating_add(Weight::from_parts(79_778_361, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(76_255_592, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
@@ -802,41 +909,39 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(p.into()))
 	}
 	fn reject_milestone(c: u32, ) -> Weight {
-		Weight::from_parts(78_131_193, 6039)
-			.saturating_add(Weight::from_parts(1_453_964, 0).saturating_mul(c.into()))
+		Weight::from_parts(91_824_093, 6039)
+			.saturating_add(Weight::from_parts(1_847_794, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn dispute_milestone() -> Weight {
-		Weight::from_parts(53_570_000, 6039)
+		Weight::from_parts(50_464_000, 6039)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn resolve_dispute(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(244_277_879, 6039)
-			.saturating_add(Weight::from_parts(107_801_105, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(1_406_455, 0).saturating_mul(m.into()))
+	fn resolve_dispute(c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(862_661_686, 6039)
+			.saturating_add(Weight::from_parts(95_704_207, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
-	fn cancel_mission(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(148_169_061, 6039)
-			.saturating_add(Weight::from_parts(60_238_644, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(7_044_442, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
+	fn cancel_mission(c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(233_371_457, 6039)
+			.saturating_add(Weight::from_parts(75_919_502, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 	}
 	fn force_cancel_mission(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(1_901_125_000, 43678)
-			.saturating_add(Weight::from_parts(505_419_305, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(239_429_286, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(68_u64))
+		Weight::from_parts(2_023_446_000, 43678)
+			.saturating_add(Weight::from_parts(451_213_852, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(349_292_174, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(69_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(67_u64))
@@ -846,16 +951,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
 	fn abandon(c: u32, ) -> Weight {
-		Weight::from_parts(126_076_693, 6196)
-			.saturating_add(Weight::from_parts(1_876_322, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(143_808_155, 6196)
+			.saturating_add(Weight::from_parts(2_786_998, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn close_expired(c: u32, m: u32, ) -> Weight {
-		Weight::from_parts(3_147_230_000, 43678)
-			.saturating_add(Weight::from_parts(417_091_836, 0).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(324_622_075, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(68_u64))
+		Weight::from_parts(1_947_203_000, 43678)
+			.saturating_add(Weight::from_parts(356_060_830, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(313_501_541, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(69_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(67_u64))
@@ -864,29 +969,46 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2781).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2830).saturating_mul(m.into()))
 	}
+	fn increase_budget(c: u32, m: u32, ) -> Weight {
+		Weight::from_parts(100_054_885, 6039)
+			.saturating_add(Weight::from_parts(1_385_144, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(53_824, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn add_milestone(c: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(113_698_061, 6039)
+			.saturating_add(Weight::from_parts(812_237, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn extend_deadline(c: u32, m: u32, ) -> Weight {
+		Weight::from_parts(26_961_230, 6039)
+			.saturating_add(Weight::from_parts(376_374, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(437_926, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn agree_amendment(c: u32, m: u32, ) -> Weight {
+		Weight::from_parts(17_145_587, 6039)
+			.saturating_add(Weight::from_parts(1_160_567, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(1_195_040, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn withdraw_amendment() -> Weight {
+		Weight::from_parts(95_281_000, 6039)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
 	fn set_minimum_budget() -> Weight {
-		Weight::from_parts(29_594_000, 3675)
+		Weight::from_parts(18_737_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(118_716_000, 3678)
+		Weight::from_parts(98_266_000, 3678)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
-	}
-	fn increase_budget(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn add_milestone(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn extend_deadline(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn agree_amendment(_c: u32, _m: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
-	}
-	fn withdraw_amendment() -> Weight {
-		Weight::from_parts(100_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(20_u64, 20_u64))
 	}
 }
