@@ -52,7 +52,7 @@ test('finished missions and a statement come from the indexer', async ({ page })
   const csv = await page.getByTestId('statement-csv').getAttribute('href');
   expect(csv).toContain('format=csv');
   const text = await (await fetch(csv!)).text();
-  expect(text).toContain(`payout received,${id},10.000000000000,0.000000000000`);
+  expect(text).toContain(`payout received,${id},PEER,10.000000000000,0.000000000000`);
 });
 
 test('without an indexer the history page asks for one and checks it', async ({ page }) => {

@@ -14,11 +14,7 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungibles, tokens::Precision},
-};
+use frame_support::{ensure, pallet_prelude::*, traits::fungibles};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
 use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
@@ -245,7 +241,7 @@ impl<T: Config> Pallet<T> {
 		let terms_hash = Self::terms_hash(id, mission);
 		mission.status = MissionStatus::Active { terms_hash };
 		if !unused.is_zero() {
-			Self::release_to_owner(id, mission, unused)?;
+			Self::release_or_keep(id, mission, unused)?;
 		}
 		Self::deposit_event(Event::AmendmentApplied {
 			mission: id,
@@ -274,38 +270,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn drop_amendment(id: MissionId, mission: &Mission<T>) -> DispatchResult {
 		if let Some(amendment) = Amendments::<T>::take(id) {
 			if !amendment.escrow.is_zero() {
-				Self::release_to_owner(id, mission, amendment.escrow)?;
+				Self::release_or_keep(id, mission, amendment.escrow)?;
 			}
 			Self::deposit_event(Event::AmendmentDropped { mission: id });
 		}
 		Ok(())
-	}
-
-	/// Gives `amount` of escrow that no milestone holds back to the owner, or
-	/// keeps it for the owner to claim if the asset cannot deliver it now.
-	fn release_to_owner(
-		id: MissionId,
-		mission: &Mission<T>,
-		amount: BalanceOf<T>,
-	) -> DispatchResult {
-		let (asset, owner) = (mission.asset.clone(), mission.owner.clone());
-		let released = frame_support::storage::with_storage_layer(|| {
-			<T::Assets as fungibles::MutateHold<_>>::release(
-				asset.clone(),
-				&HoldReason::MissionEscrow.into(),
-				&owner,
-				amount,
-				Precision::Exact,
-			)
-			.map(|_| ())
-		})
-		.is_ok();
-		if released {
-			Self::deposit_event(Event::Refunded { mission: id, owner, asset, amount });
-			Ok(())
-		} else {
-			Self::keep_for(id, &owner, &asset, &owner, amount)
-		}
 	}
 
 	/// A roster change while an amendment is pending: its terms hash names

@@ -292,4 +292,32 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+
+	/// Gives `amount` of `mission`'s escrow that no milestone holds (an owed
+	/// refund, an amendment's) back to the owner, or keeps it for the owner
+	/// to claim if the asset cannot deliver it now.
+	pub(crate) fn release_or_keep(
+		id: MissionId,
+		mission: &Mission<T>,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let (asset, owner) = (mission.asset.clone(), mission.owner.clone());
+		let released = frame_support::storage::with_storage_layer(|| {
+			<T::Assets as fungibles::MutateHold<_>>::release(
+				asset.clone(),
+				&HoldReason::MissionEscrow.into(),
+				&owner,
+				amount,
+				Precision::Exact,
+			)
+			.map(|_| ())
+		})
+		.is_ok();
+		if released {
+			Self::deposit_event(Event::Refunded { mission: id, owner, asset, amount });
+			Ok(())
+		} else {
+			Self::keep_for(id, &owner, &asset, &owner, amount)
+		}
+	}
 }

@@ -6,11 +6,7 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		fungibles,
-		tokens::{DepositConsequence, Precision, Provenance},
-	},
+	traits::{fungible::MutateHold, fungibles, tokens::Precision},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -234,30 +230,9 @@ impl<T: Config> Pallet<T> {
 			Precision::Exact,
 		)?;
 		if !mission.owed.is_zero() {
-			let asset = mission.asset.clone();
-			let owner = mission.owner.clone();
-			let released = <T::Assets as fungibles::Inspect<_>>::can_deposit(
-				asset.clone(),
-				&owner,
-				mission.owed,
-				Provenance::Extant,
-			) == DepositConsequence::Success
-				&& frame_support::storage::with_storage_layer(|| {
-					Self::pay_from_escrow(&asset, &owner, &owner, mission.owed)
-				})
-				.is_ok();
-			if released {
-				Self::deposit_event(Event::Refunded {
-					mission: id,
-					owner,
-					asset,
-					amount: mission.owed,
-				});
-			} else {
-				// The asset still cannot deliver it: the refund stays held, now
-				// the owner's to claim, and the mission's records can go.
-				Self::keep_for(id, &owner, &asset, &owner, mission.owed)?;
-			}
+			// If the asset still cannot deliver it, the refund stays held, now
+			// the owner's to claim, and the mission's records can go.
+			Self::release_or_keep(id, mission, mission.owed)?;
 		}
 		Self::drop_amendment(id, mission)?;
 		let _ = Deliverables::<T>::clear_prefix(id, u32::MAX, None);
