@@ -1,7 +1,7 @@
 // A budget that grows by consent: Alice adds to the milestone of a mission at work;
 // the signed terms stand until Dave, alone on the roster, agrees in the board.
 import { test, expect } from '@playwright/test';
-import { activeMission, chain, chooseAccount, closeChain, dev, goto, h, openAs, submit, txDone } from './board';
+import { activeMission, chain, chooseAccount, closeChain, dev, h, openAs, submit, txDone } from './board';
 
 test.afterAll(closeChain);
 
