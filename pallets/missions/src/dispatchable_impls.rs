@@ -10,7 +10,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, InspectHold, MutateHold},
 		fungibles,
-		tokens::{DepositConsequence, Fortitude, Precision, Provenance, Restriction},
+		tokens::{Fortitude, Precision, Restriction},
 		Contains,
 	},
 };
@@ -689,15 +689,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let key = (asset.clone(), from.clone());
 		let amount = Claimable::<T>::get(&who, &key).ok_or(Error::<T>::NothingToClaim)?;
-		ensure!(
-			<T::Assets as fungibles::Inspect<_>>::can_deposit(
-				asset.clone(),
-				&who,
-				amount,
-				Provenance::Extant
-			) == DepositConsequence::Success,
-			Error::<T>::CannotReceive
-		);
+		// Release and transfer on hold check the recipient can receive; the call is all or
+		// nothing, so a refusal changes nothing.
 		Self::pay_from_escrow(&asset, &from, &who, amount)
 			.map_err(|_| Error::<T>::CannotReceive)?;
 		Claimable::<T>::remove(&who, &key);
