@@ -104,9 +104,9 @@ impl<T: Config> Pallet<T> {
 	/// Everything moves in the mission's asset. No recipient and no asset can
 	/// block the payout: a contributor's part its account cannot receive (too
 	/// small for a new account, an insufficient asset and nothing to hang an
-	/// account on, blocked by the asset's freezer) goes to the owner with the
-	/// rest ([`Event::RewardUnpayable`]); a part the asset cannot move now (the
-	/// whole asset frozen) is kept for the contributor to claim
+	/// account on) goes to the owner with the rest ([`Event::RewardUnpayable`]);
+	/// a part the asset cannot move now (the account blocked by the asset's
+	/// freezer, the whole asset frozen) is kept for the contributor to claim
 	/// ([`Event::PaymentKept`]); a refund the owner's account cannot receive
 	/// yet is deferred ([`Event::RefundDeferred`]).
 	pub(crate) fn pay_milestone(
@@ -131,14 +131,19 @@ impl<T: Config> Pallet<T> {
 		let native = asset == T::NativeAsset::get();
 		let mut received = Vec::with_capacity(parts.len());
 		for ((who, _), mut value) in mission.roster.iter().zip(parts) {
+			// A blocked account is not one that cannot hold the part: it is kept
+			// for it below, so that an owner siding with the asset's freezer
+			// gains nothing by having a contributor blocked.
 			if !value.is_zero()
-				&& <T::Assets as fungibles::Inspect<_>>::can_deposit(
-					asset.clone(),
-					who,
-					value,
-					Provenance::Extant,
-				) != DepositConsequence::Success
-			{
+				&& !matches!(
+					<T::Assets as fungibles::Inspect<_>>::can_deposit(
+						asset.clone(),
+						who,
+						value,
+						Provenance::Extant,
+					),
+					DepositConsequence::Success | DepositConsequence::Blocked
+				) {
 				to_pay = to_pay.saturating_sub(value);
 				to_refund = to_refund.saturating_add(value);
 				Self::deposit_event(Event::RewardUnpayable {

@@ -213,8 +213,8 @@ pub mod pallet {
 	pub type MinimumBudgets<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AssetKind, BalanceOf<T>, OptionQuery>;
 
-	/// Payments an asset could not deliver when they were due (the asset was frozen, or the
-	/// owner's account blocked, when its mission ended): by recipient, then asset and payer
+	/// Payments an asset could not deliver when they were due (the asset frozen, or the
+	/// recipient's account blocked, by the asset's freezer): by recipient, then asset and payer
 	/// (the mission's owner, who still holds them as escrow), until the recipient claims them
 	/// (`claim`). The mission they came from is settled and gone.
 	#[pallet::storage]
@@ -405,8 +405,8 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		},
 		/// A contributor's account could not receive its part of a payout (below the asset's
-		/// minimum for a new account, an insufficient asset and no account to hang it on, or
-		/// blocked by the asset's freezer); the part went back to the owner with the rest.
+		/// minimum for a new account, or an insufficient asset and no account to hang it on);
+		/// the part went back to the owner with the rest.
 		RewardUnpayable {
 			/// The mission.
 			mission: MissionId,

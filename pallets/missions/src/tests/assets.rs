@@ -219,10 +219,12 @@ fn a_part_below_the_assets_minimum_goes_back_to_the_owner() {
 	});
 }
 
-/// The asset's freezer blocks a contributor: its part goes back to the owner,
-/// the teammate is paid, and the mission goes on to its end.
+/// The asset's freezer blocks a contributor (the owner may be the bank, or
+/// side with it): its part is kept for it, never handed to the owner; the
+/// teammate is paid, the mission goes on to its end, and the contributor
+/// claims its pay once unblocked.
 #[test]
-fn a_blocked_contributor_does_not_freeze_the_mission() {
+fn a_blocked_contributor_keeps_its_pay_and_does_not_freeze_the_mission() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = active_in(US, &[1_000_000, 1_000_000], &[(2, 50), (3, 50)]);
 		assert_ok!(Assets::block(issuer(), USD, 3));
@@ -230,22 +232,31 @@ fn a_blocked_contributor_does_not_freeze_the_mission() {
 			(asset_balance(USD, 2), asset_balance(USD, 3), asset_balance(USD, OWNER));
 		deliver(id, 2, 0);
 		approve(id, 0);
-		assert!(has_event(Event::RewardUnpayable {
+		assert!(has_event(Event::PaymentKept {
 			mission: id,
-			milestone: 0,
 			who: 3,
 			asset: US,
+			from: OWNER,
 			amount: 500_000
 		}));
 		assert_eq!(asset_balance(USD, 2), two + 500_000);
 		assert_eq!(asset_balance(USD, 3), three);
-		assert_eq!(asset_balance(USD, OWNER), owner + 500_000);
+		assert_eq!(asset_balance(USD, OWNER), owner, "the owner gains nothing by the block");
 		// Everything else still works: delivery, rejection, the last payout.
 		deliver(id, 3, 1);
 		assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 1, hash(9)));
 		deliver(id, 3, 1);
 		approve(id, 1);
 		assert!(!LiveMissions::<Test>::contains_key(id));
+		assert_eq!(Claimable::<Test>::get(3, (US, OWNER)), Some(1_000_000));
+		assert_noop!(
+			Missions::claim(RuntimeOrigin::signed(3), US, OWNER),
+			Error::<Test>::CannotReceive
+		);
+		assert_ok!(Assets::thaw(issuer(), USD, 3));
+		assert_ok!(Missions::claim(RuntimeOrigin::signed(3), US, OWNER));
+		assert_eq!(asset_balance(USD, 3), three + 1_000_000);
+		assert_eq!(asset_balance(USD, OWNER), owner);
 	});
 }
 
