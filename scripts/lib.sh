@@ -5,12 +5,13 @@
 export OPENSSL_NO_VENDOR=1
 
 # One build serves the dev chain, the tests and the benchmarks: release profile,
-# with the runtime benchmarks compiled in, so that `cargo build` and
-# `cargo test` share every compiled dependency.
+# with the runtime benchmarks and the try-runtime checks compiled in, so that
+# `cargo build` and `cargo test` share every compiled dependency. The runtime's
+# wasm is built without either (runtime/build.rs): it is what an upgrade carries.
 # The node's `benchmark` subcommand is left out (feature `benchmark-cli`): only
 # the benchmark scripts use it, and it brings some 130 crates; they build it
 # with `need_benchmark_cli`.
-PEER_CARGO_FLAGS=(--release --workspace --locked --features peer-node/runtime-benchmarks)
+PEER_CARGO_FLAGS=(--release --workspace --locked --features peer-node/runtime-benchmarks,peer-node/try-runtime)
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 PEER_ROOT=$(repo_root)
@@ -45,7 +46,7 @@ export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 export PEER_TARGET
 export PEER_NODE="${PEER_TARGET}/release/peer-node"
 export PEER_INDEXER="${PEER_TARGET}/release/peer-indexer"
-PEER_RUNTIME_WASM="${PEER_TARGET}/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm"
+export PEER_RUNTIME_WASM="${PEER_TARGET}/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*"; }
 
@@ -78,10 +79,10 @@ rpc() {
 # once more with the node's `benchmark-cli` feature if it has not. The next
 # scripts/build.sh builds the node without it again (a relink and the crates
 # only the subcommand uses).
+# The runtime's wasm gets its benchmarks too (PEER_WASM_BENCHMARKS=1,
+# runtime/build.rs): cargo rebuilds only what changed.
 need_benchmark_cli() {
-	if [ -x "$PEER_NODE" ] && "$PEER_NODE" benchmark --help >/dev/null 2>&1; then
-		return
-	fi
-	log "building peer-node with its benchmark subcommand (--features peer-node/benchmark-cli)"
+	export PEER_WASM_BENCHMARKS=1
+	log "building peer-node with its benchmark subcommand (--features peer-node/benchmark-cli) and a wasm with the benchmarks"
 	"${PEER_ROOT}/scripts/build.sh" --features peer-node/benchmark-cli
 }

@@ -11,8 +11,9 @@ say() { printf '[setup] %s\n' "$*"; }
 # a C/C++ toolchain for wasm-opt and the compression crates, SQLite for
 # peer-indexer (linked, not compiled in), and curl for the smoke tests.
 # Chromium runs the mission board's browser tests (Playwright drives it; no
-# browser is downloaded by npm).
-packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium)
+# browser is downloaded by npm). zstd reads a compressed runtime's version
+# (scripts/wasm-version.py, the upgrade tests).
+packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

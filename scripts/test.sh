@@ -76,4 +76,7 @@ step "e2e and browser suites (side by side)" side_by_side
 log "network fault tests (four validators on loopback)"
 step "network fault tests" "${PEER_ROOT}/scripts/fault-tests.sh"
 
+log "live runtime upgrade by council vote, with the try-runtime check (four validators on loopback)"
+step "live upgrade test" "${PEER_ROOT}/scripts/upgrade-test.sh"
+
 log "all tests passed"

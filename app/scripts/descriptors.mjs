@@ -1,7 +1,8 @@
 // Generates the chain's types from the runtime's own wasm (never from a live
 // node), and the doc texts the board shows for errors, events and calls.
 //   node scripts/descriptors.mjs [path/to/peer_runtime.compact.compressed.wasm]
-// Writes .papi/ (descriptors, metadata) and src/generated/docs.json.
+// Writes .papi/ (descriptors, metadata), src/generated/docs.json and
+// src/generated/runtime.json (the runtime's name, version and hash).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -44,3 +45,8 @@ for (const p of metadata.pallets) {
 mkdirSync(`${app}/src/generated`, { recursive: true });
 writeFileSync(`${app}/src/generated/docs.json`, JSON.stringify(docs));
 console.log(`[app] docs of ${metadata.pallets.length} pallets written to src/generated/docs.json`);
+
+// Which runtime these types are of: the board compares it with the chain's.
+const [hash, specName, specVersion] = execFileSync('python3', [resolve(app, '../scripts/wasm-version.py'), wasm]).toString().trim().split(' ');
+writeFileSync(`${app}/src/generated/runtime.json`, JSON.stringify({ specName, specVersion: Number(specVersion), hash }));
+console.log(`[app] built for ${specName} ${specVersion} (${hash})`);

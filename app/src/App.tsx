@@ -12,6 +12,7 @@ import { Post } from './pages/Post';
 import { Council } from './pages/Council';
 import { History } from './pages/History';
 import { Statement } from './pages/Statement';
+import { runtimeNotice } from './lib/compat';
 
 function useRoute() {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -37,6 +38,14 @@ function Page() {
   return <Home />;
 }
 
+/** Shown when the chain runs another runtime than the one the board was built for. */
+function RuntimeNotice() {
+  const { runtime } = useChain();
+  const text = runtime && runtimeNotice(runtime);
+  if (!text) return null;
+  return <p className={`notice${runtime.changed.length ? ' warn' : ''}`} role="status" data-testid="runtime-notice">{text}</p>;
+}
+
 const NAV = [['', 'Awaiting me'], ['missions', 'Missions'], ['post', 'Post a mission'], ['council', 'Consortium & council'], ['history', 'History'], ['statement', 'Statement']];
 
 export function App() {
@@ -52,6 +61,7 @@ export function App() {
           </header>
           <NodeFromLink />
           <Connect />
+          <RuntimeNotice />
           <main><Page /></main>
         </TxProvider>
         </AssetsProvider>

@@ -13,6 +13,7 @@ import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-la
 import { peer } from '@polkadot-api/descriptors';
 import { accountAddress } from './lib/hash';
 import { proposedByLink } from './lib/links';
+import { compare, type Runtime } from './lib/compat';
 
 export type Api = TypedApi<typeof peer>;
 
@@ -62,6 +63,8 @@ interface Chain {
   connectExtension: (name: string) => Promise<void>;
   account?: Account;
   select: (address: string) => void;
+  /** The chain's runtime against the board's: which calls still encode the same (lib/compat). */
+  runtime?: Runtime;
 }
 
 const ChainContext = createContext<Chain | undefined>(undefined);
@@ -103,12 +106,23 @@ export function ChainProvider({ children }: { children: ReactNode }) {
   const [extAccounts, setExtAccounts] = useState<Record<string, Account[]>>({});
   const [extensions, setExtensions] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(ACCOUNT_KEY));
+  const [runtime, setRuntime] = useState<Runtime>();
+
+  // At each best block, whether the runtime changed (an upgrade): compared again only then.
+  useEffect(() => {
+    if (!api || !best) return;
+    let alive = true;
+    compare(() => api.getStaticApis({ at: best.hash }), runtime).then((r) => alive && r !== runtime && setRuntime(r), () => {});
+    return () => { alive = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, best?.hash]);
 
   useEffect(() => {
     setError(undefined);
     setApi(undefined);
     setBest(undefined);
     setChainName(undefined);
+    setRuntime(undefined);
     const c = createClient(getWsProvider(endpoint));
     setClient(c);
     const typed = c.getTypedApi(peer);
@@ -182,7 +196,7 @@ export function ChainProvider({ children }: { children: ReactNode }) {
 
   const value: Chain = {
     endpoint, setEndpoint, proposedEndpoint, dismissProposedEndpoint, client, api, error, chainName, isDev, best, finalized, slotMs,
-    accounts, extensions, connectExtension, account, select,
+    accounts, extensions, connectExtension, account, select, runtime,
   };
   return <ChainContext.Provider value={value}>{children}</ChainContext.Provider>;
 }

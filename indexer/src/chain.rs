@@ -136,6 +136,11 @@ impl Chain {
 		let hash = self.hash_of(number).await?;
 		let block: serde_json::Value =
 			self.call("chain_getBlock", rpc_params![format!("{hash:?}")]).await?;
+		let parent = block["block"]["header"]["parentHash"]
+			.as_str()
+			.ok_or_else(|| ChainError::Rpc(format!("block #{number} without a parent hash")))
+			.and_then(|h| unhex(h).map_err(ChainError::Rpc))
+			.map(|b| H256::from_slice(&b))?;
 		let mut extrinsics = Vec::new();
 		for (i, xt) in block["block"]["extrinsics"].as_array().into_iter().flatten().enumerate() {
 			let bytes = unhex(xt.as_str().unwrap_or_default()).map_err(ChainError::Rpc)?;
@@ -158,7 +163,7 @@ impl Chain {
 			Some(bytes) => u64::decode(&mut &bytes[..]).unwrap_or_default(),
 			None => 0,
 		};
-		Ok(extract::block(number, hash, time_ms, &extrinsics, events))
+		Ok(extract::block(number, hash, parent, time_ms, &extrinsics, events))
 	}
 }
 

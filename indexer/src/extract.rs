@@ -13,6 +13,9 @@ use sp_runtime::{generic::Preamble, MultiAddress};
 pub struct IndexedBlock {
 	pub number: u32,
 	pub hash: H256,
+	/// The parent block's hash: the store refuses a block that does not follow
+	/// the one it holds.
+	pub parent: H256,
 	/// Milliseconds since the Unix epoch (`Timestamp.Now`).
 	pub time_ms: u64,
 	pub events: Vec<IndexedEvent>,
@@ -125,18 +128,30 @@ fn signer_of(xt: &UncheckedExtrinsic) -> (Option<String>, Option<String>) {
 	(signer, real)
 }
 
-/// The calls an extrinsic proposes to the council, through batches and proxies.
-fn proposals(call: &RuntimeCall, out: &mut Vec<String>) {
+/// The calls an extrinsic proposes to the council, through batches, proxies and
+/// multisigs, by the hash the council names them with (`Proposed.proposal_hash`,
+/// blake2-256 of the encoded call): a proposal that failed (in a `forceBatch`,
+/// say) lends its call to no other motion.
+fn proposals(call: &RuntimeCall, out: &mut Vec<(H256, String)>) {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
 	match call {
 		RuntimeCall::Council(pallet_collective::Call::propose { proposal, .. }) => {
-			out.push(format!("{proposal:?}"))
+			out.push((BlakeTwo256::hash_of(proposal.as_ref()), format!("{proposal:?}")))
 		}
 		RuntimeCall::Utility(
 			pallet_utility::Call::batch { calls }
 			| pallet_utility::Call::batch_all { calls }
 			| pallet_utility::Call::force_batch { calls },
 		) => calls.iter().for_each(|c| proposals(c, out)),
-		RuntimeCall::Proxy(pallet_proxy::Call::proxy { call, .. }) => proposals(call, out),
+		RuntimeCall::Utility(pallet_utility::Call::as_derivative { call, .. })
+		| RuntimeCall::Proxy(
+			pallet_proxy::Call::proxy { call, .. }
+			| pallet_proxy::Call::proxy_announced { call, .. },
+		)
+		| RuntimeCall::Multisig(
+			pallet_multisig::Call::as_multi { call, .. }
+			| pallet_multisig::Call::as_multi_threshold_1 { call, .. },
+		) => proposals(call, out),
 		_ => {}
 	}
 }
@@ -369,7 +384,7 @@ fn mission_change(event: &RuntimeEvent) -> Option<MissionChange> {
 	})
 }
 
-fn motion_change(event: &RuntimeEvent, proposed: &mut Vec<String>) -> Option<MotionChange> {
+fn motion_change(event: &RuntimeEvent, proposed: &mut Vec<(H256, String)>) -> Option<MotionChange> {
 	use pallet_collective::Event as E;
 	use MotionChange::*;
 	let RuntimeEvent::Council(event) = event else { return None };
@@ -380,7 +395,10 @@ fn motion_change(event: &RuntimeEvent, proposed: &mut Vec<String>) -> Option<Mot
 			index: *proposal_index,
 			proposer: ss58(account),
 			threshold: *threshold,
-			call: (!proposed.is_empty()).then(|| proposed.remove(0)),
+			call: proposed
+				.iter()
+				.position(|(hash, _)| hash == proposal_hash)
+				.map(|at| proposed.remove(at).1),
 		},
 		E::Voted { account, proposal_hash, voted, .. } => {
 			Voted { hash: hex(proposal_hash), who: ss58(account), aye: *voted }
@@ -409,12 +427,13 @@ fn mission_of(event: &RuntimeEvent, detail: &str) -> Option<u32> {
 pub fn block(
 	number: u32,
 	hash: H256,
+	parent: H256,
 	time_ms: u64,
 	extrinsics: &[UncheckedExtrinsic],
 	records: Vec<EventRecord<RuntimeEvent, H256>>,
 ) -> IndexedBlock {
 	let signers: Vec<_> = extrinsics.iter().map(signer_of).collect();
-	let mut proposed: Vec<Vec<String>> = extrinsics
+	let mut proposed: Vec<Vec<(H256, String)>> = extrinsics
 		.iter()
 		.map(|xt| {
 			let mut out = Vec::new();
@@ -467,7 +486,7 @@ pub fn block(
 		let before = events[..i].iter().rev().find(|e| same(e)).and_then(|e| e.mission);
 		events[i].mission = after.or(before);
 	}
-	IndexedBlock { number, hash, time_ms, events }
+	IndexedBlock { number, hash, parent, time_ms, events }
 }
 
 #[cfg(test)]
@@ -477,6 +496,70 @@ mod tests {
 
 	fn alice() -> AccountId32 {
 		AccountId32::from([1u8; 32])
+	}
+
+	fn remark(text: &str) -> RuntimeCall {
+		RuntimeCall::System(frame_system::Call::remark { remark: text.as_bytes().to_vec() })
+	}
+
+	fn propose(call: &RuntimeCall) -> RuntimeCall {
+		RuntimeCall::Council(pallet_collective::Call::propose {
+			threshold: 2,
+			proposal: Box::new(call.clone()),
+			length_bound: 100,
+		})
+	}
+
+	/// The `call` the `Proposed` event (for `proposed`) of extrinsic `xt` is given.
+	fn proposed_call(xt: RuntimeCall, proposed: &RuntimeCall) -> Option<String> {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		let record = EventRecord {
+			phase: Phase::ApplyExtrinsic(0),
+			event: RuntimeEvent::Council(pallet_collective::Event::Proposed {
+				account: alice(),
+				proposal_index: 0,
+				proposal_hash: BlakeTwo256::hash_of(proposed),
+				threshold: 2,
+			}),
+			topics: vec![],
+		};
+		let b = block(
+			1,
+			H256::zero(),
+			H256::zero(),
+			0,
+			&[UncheckedExtrinsic::new_bare(xt)],
+			vec![record],
+		);
+		match &b.events[0].motion_change {
+			Some(MotionChange::Proposed { call, .. }) => call.clone(),
+			other => panic!("not a proposal: {other:?}"),
+		}
+	}
+
+	#[test]
+	fn a_motion_gets_its_own_call_not_one_a_failed_proposal_left() {
+		// forceBatch [propose a (failed: no event), propose b]: b's motion is b.
+		let (a, b) = (remark("a"), remark("b"));
+		let batch = RuntimeCall::Utility(pallet_utility::Call::force_batch {
+			calls: vec![propose(&a), propose(&b)],
+		});
+		assert_eq!(proposed_call(batch, &b), Some(format!("{b:?}")));
+		// A call the extrinsic never proposed names no call.
+		assert_eq!(proposed_call(propose(&a), &remark("c")), None);
+	}
+
+	#[test]
+	fn a_motion_proposed_through_a_multisig_gets_its_call() {
+		let a = remark("a");
+		let multisig = RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+			threshold: 2,
+			other_signatories: vec![AccountId32::from([2u8; 32])],
+			maybe_timepoint: None,
+			call: Box::new(propose(&a)),
+			max_weight: Default::default(),
+		});
+		assert_eq!(proposed_call(multisig, &a), Some(format!("{a:?}")));
 	}
 
 	#[test]
@@ -529,7 +612,7 @@ mod tests {
 				topics: vec![],
 			},
 		];
-		let b = block(9, H256::zero(), 1, &[], records);
+		let b = block(9, H256::zero(), H256::zero(), 1, &[], records);
 		assert_eq!(b.events[1].mission, Some(42));
 		assert_eq!(b.events[0].mission, Some(42), "the bond belongs to the commitment");
 		assert_eq!(b.events[0].movements[0].kind, "bond held");

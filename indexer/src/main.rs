@@ -77,6 +77,12 @@ async fn run(cli: Cli) -> Result<(), String> {
 			}
 		}
 	};
+	let genesis = chain.hash_of(0).await.map_err(|e| e.to_string())?;
+	store::same_chain(
+		store.lock().map_err(|_| "store poisoned")?.as_ref(),
+		&format!("{genesis:?}"),
+		&cli.rpc,
+	)?;
 	let cursor = store.lock().map_err(|_| "store poisoned")?.cursor()?;
 	eprintln!(
 		"[indexer] {} from {}",

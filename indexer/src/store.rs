@@ -38,7 +38,11 @@ pub struct StatementLine {
 pub trait Store: Send {
 	/// The last block written, if any.
 	fn cursor(&self) -> Result<Option<u32>>;
-	/// Writes a block and moves the cursor to it, all or nothing.
+	/// The hash of block `number`, if written (block 0's is the chain's genesis).
+	fn block_hash(&self, number: u32) -> Result<Option<String>>;
+	/// Writes a block and moves the cursor to it, all or nothing. Refuses a block
+	/// that does not follow the last one written (its parent hash differs): the
+	/// chain was reverted or purged, or it is another chain.
 	fn write_block(&mut self, block: &IndexedBlock) -> Result<()>;
 	/// How many events are stored.
 	fn event_count(&self) -> Result<u64>;
@@ -59,6 +63,20 @@ pub trait Store: Send {
 	/// The events of the consortium, council, validator set and node
 	/// authorization pallets that name `account`, in order.
 	fn member_timeline(&self, account: &str) -> Result<Vec<Value>>;
+}
+
+/// Whether the database indexes the chain whose genesis is `genesis`: a purged
+/// chain, or `--rpc` pointed at another one, starts again from a new genesis, and
+/// its blocks must not be spliced onto the old history.
+pub fn same_chain(store: &dyn Store, genesis: &str, rpc: &str) -> Result<()> {
+	match store.block_hash(0)? {
+		Some(held) if held != genesis => Err(format!(
+			"the database indexes the chain whose genesis is {held}; the node at {rpc} serves \
+			 the chain whose genesis is {genesis} (purged, or another chain). Nothing was \
+			 written; index it into a new --db"
+		)),
+		_ => Ok(()),
+	}
 }
 
 pub struct Sqlite {
@@ -97,25 +115,48 @@ CREATE TABLE IF NOT EXISTS votes (
 	PRIMARY KEY (idx, account));
 ";
 
+/// The schema's version (`PRAGMA user_version`): 0 for a database written
+/// before versions were kept, each step of [`Sqlite::migrate`] one more.
+pub const SCHEMA_VERSION: u32 = 1;
+
 impl Sqlite {
 	pub fn open(path: &str) -> Result<Self> {
 		let conn = Connection::open(path).map_err(|e| format!("open {path}: {e}"))?;
 		conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
 			.map_err(|e| e.to_string())?;
-		conn.execute_batch(SCHEMA).map_err(|e| e.to_string())?;
-		// A store written before movements had an asset: every one of them was PEER.
-		let has_asset: bool = conn
-			.prepare("SELECT COUNT(*) FROM pragma_table_info('movements') WHERE name = 'asset'")
-			.and_then(|mut s| s.query_row([], |r| r.get::<_, i64>(0)))
-			.map_err(|e| e.to_string())?
-			> 0;
-		if !has_asset {
-			conn.execute_batch(
-				"ALTER TABLE movements ADD COLUMN asset TEXT NOT NULL DEFAULT 'PEER';",
-			)
-			.map_err(|e| e.to_string())?;
-		}
+		Self::migrate(&conn, path)?;
 		Ok(Self { conn })
+	}
+
+	/// Brings the schema to [`SCHEMA_VERSION`], one step at a time, each in a
+	/// transaction with its version; refuses a database a newer indexer wrote.
+	fn migrate(conn: &Connection, path: &str) -> Result<()> {
+		let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
+		if version > SCHEMA_VERSION {
+			return Err(format!(
+				"{path} has schema version {version}; this peer-indexer knows up to \
+				 {SCHEMA_VERSION}: use the newer peer-indexer that wrote it"
+			));
+		}
+		if version < 1 {
+			// Version 1: the tables; a store written before movements had an asset
+			// gets the column (every movement then was PEER).
+			conn.execute_batch("BEGIN;").map_err(err)?;
+			conn.execute_batch(SCHEMA).map_err(err)?;
+			let has_asset: bool = conn
+				.prepare("SELECT COUNT(*) FROM pragma_table_info('movements') WHERE name = 'asset'")
+				.and_then(|mut s| s.query_row([], |r| r.get::<_, i64>(0)))
+				.map_err(err)?
+				> 0;
+			if !has_asset {
+				conn.execute_batch(
+					"ALTER TABLE movements ADD COLUMN asset TEXT NOT NULL DEFAULT 'PEER';",
+				)
+				.map_err(err)?;
+			}
+			conn.execute_batch("PRAGMA user_version = 1; COMMIT;").map_err(err)?;
+		}
+		Ok(())
 	}
 
 	/// A row of `missions` (id, owner, budget, deadline, status, created, ended).
@@ -162,7 +203,26 @@ impl Store for Sqlite {
 			.map_err(err)
 	}
 
+	fn block_hash(&self, number: u32) -> Result<Option<String>> {
+		self.conn
+			.query_row("SELECT hash FROM blocks WHERE number = ?1", [number], |r| r.get(0))
+			.optional()
+			.map_err(err)
+	}
+
 	fn write_block(&mut self, b: &IndexedBlock) -> Result<()> {
+		if let Some(last) = self.cursor()? {
+			let held = self.block_hash(last)?.unwrap_or_default();
+			let parent = format!("{:?}", b.parent);
+			if b.number != last + 1 || held != parent {
+				return Err(format!(
+					"block #{} (parent {parent}) does not follow block #{last} ({held}) in the \
+					 database: the chain was reverted or purged, or this is another chain. \
+					 Nothing was written; index it into a new --db",
+					b.number
+				));
+			}
+		}
 		let tx = self.conn.transaction().map_err(err)?;
 		tx.execute(
 			"INSERT INTO blocks (number, hash, time_ms) VALUES (?1, ?2, ?3)",
@@ -496,9 +556,58 @@ mod tests {
 		IndexedBlock {
 			number,
 			hash: H256::repeat_byte(number as u8),
+			parent: H256::repeat_byte(number.wrapping_sub(1) as u8),
 			time_ms: number as u64 * 1000,
 			events,
 		}
+	}
+
+	fn open_temp() -> (tempfile::TempDir, Sqlite) {
+		let dir = tempfile::tempdir().unwrap();
+		let s = Sqlite::open(dir.path().join("db").to_str().unwrap()).unwrap();
+		(dir, s)
+	}
+
+	#[test]
+	fn a_block_that_does_not_follow_the_last_one_is_refused() {
+		let (_dir, mut s) = open_temp();
+		s.write_block(&block(0, vec![])).unwrap();
+		s.write_block(&block(1, vec![])).unwrap();
+		// A reverted chain's block #2: another parent. Refused, nothing written.
+		let mut other = block(2, vec![event(0, None, None)]);
+		other.parent = H256::repeat_byte(0xee);
+		let e = s.write_block(&other).unwrap_err();
+		assert!(e.contains("does not follow block #1"), "{e}");
+		assert_eq!((s.cursor().unwrap(), s.event_count().unwrap()), (Some(1), 0));
+		// A gap is refused too.
+		assert!(s.write_block(&block(3, vec![])).is_err());
+		s.write_block(&block(2, vec![])).unwrap();
+		assert_eq!(s.cursor().unwrap(), Some(2));
+	}
+
+	#[test]
+	fn another_genesis_is_another_chain() {
+		let (_dir, mut s) = open_temp();
+		let genesis = format!("{:?}", H256::repeat_byte(0));
+		same_chain(&s, &genesis, "ws://a").unwrap();
+		s.write_block(&block(0, vec![])).unwrap();
+		same_chain(&s, &genesis, "ws://a").unwrap();
+		let e = same_chain(&s, &format!("{:?}", H256::repeat_byte(9)), "ws://b").unwrap_err();
+		assert!(e.contains("the node at ws://b serves the chain whose genesis is 0x0909"), "{e}");
+	}
+
+	#[test]
+	fn the_schema_is_versioned_and_a_newer_one_refused() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("db");
+		let path = path.to_str().unwrap();
+		let s = Sqlite::open(path).unwrap();
+		let v: u32 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+		assert_eq!(v, SCHEMA_VERSION);
+		s.conn.execute_batch(&format!("PRAGMA user_version = {};", SCHEMA_VERSION + 1)).unwrap();
+		drop(s);
+		let e = Sqlite::open(path).err().expect("refused");
+		assert!(e.contains("this peer-indexer knows up to"), "{e}");
 	}
 
 	#[test]

@@ -12,11 +12,14 @@
 //!    format.
 //! 2. Here, add it to [`Unreleased`], the tuple the runtime's `Executive` runs on the
 //!    next runtime upgrade (in order).
-//! 3. Raise `spec_version`; the upgrade itself is a council motion (`system.setCode`
-//!    through `consortium.dispatchAsRoot`, 3/4 of the council; docs/GOVERNANCE.md,
-//!    "Upgrading the runtime").
+//! 3. Raise `spec_version`; check the migrations against a live chain's state
+//!    (`scripts/try-runtime.sh ws://<node>:9944`, `tests::try_runtime`); the upgrade
+//!    itself is a council motion naming the code's hash (`system.authorizeUpgrade`
+//!    through `consortium.dispatchAsRoot`, 3/4), after which anyone applies the code
+//!    (`system.applyAuthorizedUpgrade`). The runbook: docs/UPGRADES.md.
 //! 4. After the upgrade is enacted on every network, move the entry out of
-//!    [`Unreleased`] (the `VersionedMigration` would skip it anyway).
+//!    [`Unreleased`] (the `VersionedMigration` would skip it anyway), and move the
+//!    previous-runtime fixture forward (`scripts/previous-runtime.sh --write <commit>`).
 
 /// Migrations not yet applied on every network; run, in order, by the next runtime
 /// upgrade.

@@ -7,6 +7,7 @@ import { useChain } from '../chain';
 import { describeError, describeEvent, formatValue, type EventLike, type Names } from '../lib/words';
 import { peer } from '../lib/amount';
 import { useNames } from './Names';
+import { refusal } from '../lib/compat';
 
 type Stage = 'signing' | 'sent' | 'in block' | 'finalized' | 'failed';
 
@@ -37,7 +38,7 @@ export function useTx() {
 let nextId = 1;
 
 export function TxProvider({ children }: { children: ReactNode }) {
-  const { account, endpoint } = useChain();
+  const { account, endpoint, runtime } = useChain();
   const names = useNames();
   const [txs, setTxs] = useState<TxState[]>([]);
 
@@ -47,6 +48,12 @@ export function TxProvider({ children }: { children: ReactNode }) {
     setTxs((all) => [{ id, label, endpoint, stage: 'signing' as Stage, events: [] }, ...all].slice(0, 6));
     if (!account) {
       update({ stage: 'failed', error: { name: 'NoAccount', doc: 'Choose an account first.' } });
+      return Promise.resolve({ ok: false, events: [] });
+    }
+    // A call the chain's runtime would read differently is never signed.
+    const call = (tx as { decodedCall?: { type: string; value: { type: string; value: unknown } } }).decodedCall;
+    if (runtime && call && !runtime.compatible(call.type, call.value.type, call.value.value)) {
+      update({ stage: 'failed', error: { name: 'RuntimeChanged', doc: refusal(call.type, call.value.type, runtime) } });
       return Promise.resolve({ ok: false, events: [] });
     }
     return new Promise((resolve) => {
@@ -78,7 +85,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
         },
       });
     });
-  }, [account, endpoint, names]);
+  }, [account, runtime, endpoint, names]);
 
   return (
     <TxContext.Provider value={{ send }}>

@@ -73,7 +73,16 @@ export function describeError(err: { type: string; value: unknown }): { name: st
 }
 
 /** A call (a council proposal) in words: its name, doc and arguments. */
-export function describeCall(call: { type: string; value: { type: string; value?: unknown } }, names: Names): string {
+type CallLike = { type: string; value: { type: string; value?: unknown } };
+
+export function describeCall(call: CallLike, names: Names): string {
+  // A runtime upgrade is voted on by the hash of its code: shown whole, for
+  // councillors to compare with the file they were given.
+  const inner = call.type === 'Consortium' && call.value.type === 'dispatch_as_root' ? (call.value.value as { call?: CallLike })?.call : undefined;
+  if (inner?.type === 'System' && inner.value.type === 'authorize_upgrade') {
+    const hash = (inner.value.value as { code_hash: string }).code_hash;
+    return `Upgrade the runtime: authorize the code whose blake2-256 hash is ${hash}; anyone then applies that file (system.applyAuthorizedUpgrade), which must name this chain and a newer version.`;
+  }
   const doc = calls[call.type]?.[call.value.type]?.doc ?? '';
   const args = call.value.value && typeof call.value.value === 'object'
     ? Object.entries(call.value.value as object).map(([k, v]) => `${k.replace(/_/g, ' ')} ${formatValue(k, v, names)}`).join(', ')

@@ -12,6 +12,7 @@ import { parseAmount, peer } from '../lib/amount';
 import { percentToPerbill, perbillToPercent } from '../lib/perbill';
 import { blockToDate, relative } from '../lib/blocks';
 import { blake2 } from '../lib/hash';
+import { readRuntime, upgradeProblem, type RuntimeFile } from '../lib/runtime';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -22,7 +23,7 @@ type Call = any;
 export const thresholdFor = (p: number, q: number, n: number) => Math.ceil((p * n) / q);
 
 export function Council() {
-  return <div className="council"><Consortium /><Motions /><Propose /></div>;
+  return <div className="council"><Consortium /><Runtime /><Motions /><Propose /></div>;
 }
 
 function Consortium() {
@@ -115,7 +116,87 @@ async function bounds(api: Api, call: Call) {
   return { length: bytes.length, weight: info.weight };
 }
 
-type Kind = 'admit' | 'reject' | 'dispute' | 'cancel' | 'parameter' | 'addValidator' | 'removeValidator';
+type Kind = 'admit' | 'reject' | 'dispute' | 'cancel' | 'parameter' | 'addValidator' | 'removeValidator' | 'upgrade';
+
+/** A runtime file picked in the browser: its bytes and what they say. */
+type Picked = { code: Uint8Array; file: RuntimeFile; name: string };
+
+async function pickRuntime(input: HTMLInputElement): Promise<{ ok: true; picked: Picked } | { ok: false; error: string } | undefined> {
+  const f = input.files?.[0];
+  if (!f) return undefined;
+  const code = new Uint8Array(await f.arrayBuffer());
+  const r = readRuntime(code);
+  return r.ok ? { ok: true, picked: { code, file: r.file, name: f.name } } : r;
+}
+
+/** The chain's runtime and the largest transaction a block takes (operational class: an upgrade is one). */
+function useRuntimeInfo() {
+  return useLive(async (api, at) => {
+    const [version, length, authorized] = await Promise.all([
+      api.constants.System.Version(),
+      api.constants.System.BlockLength(),
+      api.query.System.AuthorizedUpgrade.getValue({ at }),
+    ]);
+    return { specName: version.spec_name, specVersion: version.spec_version, maxBytes: length.max.operational, authorized };
+  }, []);
+}
+
+/** Which runtime the file is, beside the chain's. */
+function RuntimeFacts({ file, chain }: { file: RuntimeFile; chain: { specName: string; specVersion: number } }) {
+  return (
+    <dl className="facts" data-testid="runtime-file">
+      <dt>blake2-256</dt><dd><code data-testid="runtime-hash">{file.hash}</code></dd>
+      <dt>Runtime</dt><dd data-testid="runtime-version">{file.specName} {file.specVersion} (the chain runs {chain.specName} {chain.specVersion})</dd>
+      <dt>Size</dt><dd>{file.bytes.toLocaleString('en')} bytes{file.compressed ? ', compressed' : ''}</dd>
+    </dl>
+  );
+}
+
+/**
+ * The runtime the chain runs, and an upgrade the council has authorized: anyone
+ * may apply it with the file whose hash the council voted for (the chain checks
+ * the hash and the version again).
+ */
+function Runtime() {
+  const { api, account } = useChain();
+  const send = useTx();
+  const { data } = useRuntimeInfo();
+  const [picked, setPicked] = useState<Picked>();
+  const [err, setErr] = useState<string>();
+  if (!api || !data) return null;
+  const auth = data.authorized;
+  const apply = () => {
+    if (!picked) return setErr('Choose the runtime file the council voted for.');
+    if (auth && picked.file.hash !== auth.code_hash) return setErr(`This file's hash is ${picked.file.hash}; the council authorized ${auth.code_hash}.`);
+    const problem = upgradeProblem(picked.file, data, data.maxBytes);
+    if (problem) return setErr(problem);
+    setErr(undefined);
+    send(`Apply the runtime upgrade to ${picked.file.specName} ${picked.file.specVersion}`, api.tx.System.apply_authorized_upgrade({ code: picked.code }));
+  };
+  return (
+    <section className="card wide" data-testid="runtime">
+      <h2>Runtime</h2>
+      <p>The chain runs <strong data-testid="chain-version">{data.specName} {data.specVersion}</strong>.</p>
+      {!auth && <p className="muted" data-testid="no-upgrade">No upgrade is authorized. The council authorizes one by a ¾ motion (Propose a motion → Upgrade the runtime).</p>}
+      {auth && <>
+        <p data-testid="authorized-upgrade">The council authorized the code with blake2-256 hash <code>{auth.code_hash}</code>{auth.check_version ? ' (its name and a newer version are checked when applied)' : ''}. Anyone may apply it with that file.</p>
+        {account && (
+          <form className="row" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+            <Field label="Runtime file (.wasm)" error={err} id="apply-runtime">
+              <input type="file" accept=".wasm" aria-label="Runtime file to apply" onChange={async (e) => {
+                const r = await pickRuntime(e.target);
+                setPicked(r?.ok ? r.picked : undefined);
+                setErr(r && !r.ok ? r.error : undefined);
+              }} />
+            </Field>
+            {picked && <RuntimeFacts file={picked.file} chain={data} />}
+            <button type="submit">Apply the upgrade</button>
+          </form>
+        )}
+      </>}
+    </section>
+  );
+}
 
 function Propose() {
   const { api, account } = useChain();
@@ -124,7 +205,9 @@ function Propose() {
   const { data } = useLive(async (api, at) => ({
     council: await api.query.Council.Members.getValue({ at }),
     apps: (await api.query.Consortium.Applications.getEntries({ at })).map((a) => ({ who: a.keyArgs[0], name: dec.decode(a.value.name) })),
-    disputed: (await api.query.Missions.LiveMissions.getEntries({ at })).flatMap((m) => m.value.milestones
+    // On a chain whose missions are stored in another shape (another runtime),
+    // no dispute is offered rather than no form at all.
+    disputed: (await api.query.Missions.LiveMissions.getEntries({ at }).catch(() => [])).flatMap((m) => m.value.milestones
       .map((ms, i) => ({ mission: m.keyArgs[0], milestone: i, amount: ms.amount, disputed: ms.status.type === 'Disputed' }))
       .filter((x) => x.disputed)),
   }), []);
@@ -137,6 +220,8 @@ function Propose() {
   const [param, setParam] = useState<'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'>('MinimumBond');
   const [paramValue, setParamValue] = useState('');
   const [err, setErr] = useState<string>();
+  const [runtimeFile, setRuntimeFile] = useState<Picked>();
+  const runtime = useRuntimeInfo().data;
   if (!api || !data || !account || !data.council.includes(account.address)) return null;
   const n = data.council.length;
 
@@ -178,6 +263,16 @@ function Propose() {
         // Who produces blocks takes the same majority as who votes.
         return { call, p: 3, q: 4, label: `${kind === 'addValidator' ? 'Add' : 'Remove'} validator` };
       }
+      case 'upgrade': {
+        // The motion names the code by its hash; the code itself is sent once,
+        // by whoever applies it after the vote (system.applyAuthorizedUpgrade).
+        if (!runtimeFile) return 'Choose the new runtime’s wasm file.';
+        if (!runtime) return 'Reading the chain’s runtime…';
+        const problem = upgradeProblem(runtimeFile.file, runtime, runtime.maxBytes);
+        if (problem) return problem;
+        const authorize = api.tx.System.authorize_upgrade({ code_hash: runtimeFile.file.hash });
+        return { call: api.tx.Consortium.dispatch_as_root({ call: authorize.decodedCall }), p: 3, q: 4, label: `Upgrade the runtime to ${runtimeFile.file.specName} ${runtimeFile.file.specVersion}` };
+      }
     }
   };
   const propose = async () => {
@@ -205,6 +300,7 @@ function Propose() {
           <option value="parameter">Set a mission parameter (⅔)</option>
           <option value="addValidator">Add a validator (¾)</option>
           <option value="removeValidator">Remove a validator (¾)</option>
+          <option value="upgrade">Upgrade the runtime (¾)</option>
         </select>
         {(kind === 'admit' || kind === 'reject') && (
           <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Applicant">
@@ -235,8 +331,16 @@ function Propose() {
             {[...members.entries()].map(([a, m]) => <option key={a} value={a}>{m.name}</option>)}
           </select>
         )}
+        {kind === 'upgrade' && (
+          <input type="file" accept=".wasm" aria-label="New runtime file" onChange={async (e) => {
+            const r = await pickRuntime(e.target);
+            setRuntimeFile(r?.ok ? r.picked : undefined);
+            setErr(r && !r.ok ? r.error : undefined);
+          }} />
+        )}
         <button onClick={propose}>Propose</button>
       </div>
+      {kind === 'upgrade' && runtimeFile && runtime && <RuntimeFacts file={runtimeFile.file} chain={runtime} />}
       {err && <p className="field-error" role="alert" data-testid="error-motion">{err}</p>}
       <p className="muted">A council of {n}: ¾ needs {thresholdFor(3, 4, n)} ayes, ⅔ needs {thresholdFor(2, 3, n)}. Proposing also casts your aye.</p>
     </section>

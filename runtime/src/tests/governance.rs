@@ -285,6 +285,75 @@ fn the_runtime_is_upgraded_only_through_the_supermajority_vote() {
 	});
 }
 
+/// The path GOVERNANCE.md and UPGRADES.md give: the motion names the code by its
+/// hash (a few dozen bytes to read and vote on), and anyone then sends the code;
+/// the chain checks the hash and the version. Setting the code directly
+/// (`setCode` above) stays the fallback.
+#[test]
+fn the_runtime_is_upgraded_by_a_voted_hash_and_applied_by_anyone() {
+	use sp_runtime::traits::Dispatchable;
+	let mut ext = genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET);
+	ext.register_extension(ReadRuntimeVersionExt::new(NextVersion));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		let new_code = b"\0asm the next Peer runtime".to_vec();
+		let other_code = b"\0asm some other runtime".to_vec();
+		let hash = <Runtime as frame_system::Config>::Hashing::hash(&new_code);
+		let code_key = sp_core::storage::well_known_keys::CODE;
+		let old_code = sp_io::storage::get(code_key);
+		let authorize = || {
+			RuntimeCall::Consortium(pallet_consortium::Call::dispatch_as_root {
+				call: Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+					code_hash: hash,
+				})),
+			})
+		};
+		let apply = |code: &Vec<u8>| {
+			RuntimeCall::System(frame_system::Call::apply_authorized_upgrade { code: code.clone() })
+		};
+		// Nobody alone, and not two thirds.
+		assert_noop!(
+			RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash: hash })
+				.dispatch(signed(Alice)),
+			DispatchError::BadOrigin
+		);
+		assert!(motion(authorize(), 2, &[Bob], &[]));
+		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		// Nothing authorized: nobody can apply.
+		assert_noop!(
+			apply(&new_code).dispatch(signed(Eve)),
+			frame_system::Error::<Runtime>::NothingAuthorized
+		);
+		// Three quarters authorizes the hash, with the version check.
+		assert!(motion(authorize(), 3, &[Bob, Charlie], &[]));
+		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(System::events().iter().any(|e| e.event
+			== RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
+				code_hash: hash,
+				check_version: true
+			})));
+		assert_eq!(sp_io::storage::get(code_key), old_code);
+		// Other code is refused, and changes nothing.
+		assert_noop!(
+			apply(&other_code).dispatch(signed(Eve)),
+			frame_system::Error::<Runtime>::Unauthorized
+		);
+		// Anyone, an outsider too, sends the voted code; it costs no fee.
+		let post = apply(&new_code).dispatch(signed(Eve)).expect("applied");
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(sp_io::storage::get(code_key).expect("code").to_vec(), new_code);
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })
+		)));
+		// The authorization is used up.
+		assert_noop!(
+			apply(&new_code).dispatch(signed(Eve)),
+			frame_system::Error::<Runtime>::NothingAuthorized
+		);
+	});
+}
+
 #[test]
 fn outsiders_meet_named_errors_on_member_calls() {
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {

@@ -3,7 +3,8 @@
 //! - `governance`: council stories run through `RuntimeCall`s;
 //! - `organizations`: firms acting through proxies, multisigs and identities;
 //! - `escalation`: no faction below three quarters reaches Root or takes the validators;
-//! - `random_calls`: random call sequences against every invariant.
+//! - `random_calls`: random call sequences against every invariant;
+//! - `try_runtime`: the pending migrations' checks on a snapshot of a live chain.
 
 use crate::{genesis_config_presets, RuntimeGenesisConfig};
 use serde_json::Value;
@@ -13,6 +14,8 @@ mod genesis;
 mod governance;
 mod organizations;
 mod random_calls;
+#[cfg(feature = "try-runtime")]
+mod try_runtime;
 
 /// Merges a preset's patch into the default genesis, as the node does.
 pub(super) fn merge(base: &mut Value, patch: Value) {

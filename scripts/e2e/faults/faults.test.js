@@ -6,22 +6,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, councilMotion, keyring as devKeyring, ok } from '../lib/chain.js';
-import { Network, PEER_IDS, peerIdBytes, sleep } from '../lib/network.js';
+import { Network, PEER_IDS, peerIdBytes, remembersFailure, sleep } from '../lib/network.js';
 
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 let net;
-let failed = false;
-
-function logged(body) {
-  return async () => {
-    try {
-      await body();
-    } catch (e) {
-      failed = true;
-      throw e;
-    }
-  };
-}
+const failures = { seen: false };
+const logged = remembersFailure(failures);
 
 /** Waits until every node in `names` has finalized the same block at some height >= `min`. */
 async function agreeOnFinality(names, min, ms) {
@@ -48,7 +38,7 @@ describe('a consortium network survives what networks do to it', { concurrency: 
   });
 
   after(async () => {
-    if (failed) net.printLogs();
+    if (failures.seen) net.printLogs();
     await net.stopAll();
     net.cleanup();
   });

@@ -9,6 +9,21 @@ import { freePort, rpc, sleep, startNode, waitFor } from './node.js';
 
 export { sleep };
 
+/**
+ * Wraps test bodies so that a failure is remembered in `failures.seen`: a suite
+ * prints its nodes' logs at the end only if something failed.
+ */
+export function remembersFailure(failures) {
+  return (body) => async () => {
+    try {
+      await body();
+    } catch (e) {
+      failures.seen = true;
+      throw e;
+    }
+  };
+}
+
 /** Peer ids of node keys 0x00…01 to 0x00…06. */
 export const PEER_IDS = [
   '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp',
@@ -31,8 +46,10 @@ export function peerIdBytes(peerId) {
 }
 
 export class Network {
-  constructor() {
+  /** `chain`: `local`, or the path of a chain spec (the upgrade test's, on the previous runtime). */
+  constructor({ chain = 'local' } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'peer-net-'));
+    this.chain = chain;
     this.nodes = new Map();
   }
 
@@ -52,7 +69,7 @@ export class Network {
     }
     if (role) n.role = role;
     if (bootnode) n.bootnode = bootnode;
-    const args = ['--chain', 'local', '--base-path', n.base, '--node-key', keyIndex.toString(16).padStart(64, '0'),
+    const args = ['--chain', this.chain, '--base-path', n.base, '--node-key', keyIndex.toString(16).padStart(64, '0'),
       '--no-mdns'];
     // `--alice` and the like: validator role, that name, and the dev key in the keystore.
     const runAs = offline ? 'full' : n.role;

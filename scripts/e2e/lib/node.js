@@ -28,11 +28,12 @@ export function freePort() {
 }
 
 /**
- * One JSON-RPC request over HTTP to the node whose RPC listens on `port`.
- * Returns the result; throws on an RPC error or after `timeoutMs`.
+ * One JSON-RPC request over HTTP(S) to `url` (a ws:// address is read as
+ * http://, the same port). Returns the result; throws on an RPC error or after
+ * `timeoutMs`.
  */
-export async function rpc(port, method, params = [], timeoutMs = 5000) {
-  const res = await fetch(`http://127.0.0.1:${port}`, {
+export async function rpcUrl(url, method, params = [], timeoutMs = 5000) {
+  const res = await fetch(url.replace(/^ws/, 'http'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ id: 1, jsonrpc: '2.0', method, params }),
@@ -42,6 +43,9 @@ export async function rpc(port, method, params = [], timeoutMs = 5000) {
   if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.result;
 }
+
+/** One JSON-RPC request to the node whose RPC listens on `port` on this machine. */
+export const rpc = (port, method, params = [], timeoutMs = 5000) => rpcUrl(`http://127.0.0.1:${port}`, method, params, timeoutMs);
 
 /** Polls `check` every `everyMs` until it returns true; throws after `ms`. */
 export async function waitFor(what, ms, check, everyMs = 500) {
