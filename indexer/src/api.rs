@@ -6,24 +6,29 @@
 //! | `GET /health` | `{ "indexed": block, "events": count }` |
 //! | `GET /missions?status=&owner=&contributor=&limit=&offset=` | missions, finished ones included, newest first |
 //! | `GET /missions/{id}` | one mission: accounts and its whole timeline |
-//! | `GET /accounts/{ss58}/statement?from=YYYY-MM-DD&to=YYYY-MM-DD[&asset=PEER\|<id>][&format=csv]` | every balance movement in one asset (PEER unless `asset` names an asset's id) in the period, amounts as decimal strings in the asset's smallest unit |
+//! | `GET /accounts/{ss58}/statement?from=YYYY-MM-DD&to=YYYY-MM-DD[&asset=PEER\|<id>][&format=csv][&limit=&offset=]` | every balance movement in one asset (PEER unless `asset` names an asset's id) in the period, amounts as decimal strings in the asset's smallest unit; pages of at most 1,000 lines (CSV: 100,000), with the period's `free_total`, `total_lines` and the `next_offset` |
 //! | `GET /motions?limit=` | council motions with the call proposed and every vote |
-//! | `GET /members/{ss58}/timeline` | the member's consortium, council, validator and node events |
+//! | `GET /members/{ss58}/timeline?limit=&offset=` | the member's consortium, council, validator and node events (pages of at most 1,000) |
+//!
+//! Each request reads on a connection of its own on a blocking thread (never
+//! behind the follower's writes) and is stopped after [`REQUEST_LIMIT`] (503).
 
-use crate::store::{MissionFilter, StatementLine, Store};
+use crate::store::{MissionFilter, Page, StatementLine, Store};
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::{body::Incoming, Request, Response, StatusCode};
 use serde_json::{json, Value};
 use sp_core::crypto::{AccountId32, Ss58Codec};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// The most rows one request may ask for.
 pub const MAX_LIMIT: u32 = 1000;
 /// The token's decimals (12: one PEER is 10¹² plancks).
 pub const DECIMALS: u32 = 12;
 
-pub type Shared = Arc<Mutex<Box<dyn Store>>>;
+/// The longest a request may run: past it, its query is interrupted and the
+/// answer is a 503.
+pub const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A reply: status, content type, body.
 pub struct Reply(pub StatusCode, pub &'static str, pub String);
@@ -124,14 +129,29 @@ fn query(uri: &hyper::Uri) -> Vec<(String, String)> {
 }
 
 fn limit(q: &[(String, String)], default: u32) -> Result<u32, String> {
+	limit_up_to(q, default, MAX_LIMIT)
+}
+
+fn limit_up_to(q: &[(String, String)], default: u32, max: u32) -> Result<u32, String> {
 	match q.iter().find(|(k, _)| k == "limit") {
 		None => Ok(default),
 		Some((_, v)) => match v.parse::<u32>() {
-			Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-			_ => Err(format!("`limit` must be a number from 1 to {MAX_LIMIT}")),
+			Ok(n) if (1..=max).contains(&n) => Ok(n),
+			_ => Err(format!("`limit` must be a number from 1 to {max}")),
 		},
 	}
 }
+
+fn offset(q: &[(String, String)]) -> Result<u32, String> {
+	get(q, "offset")
+		.map(|o| o.parse::<u32>().map_err(|_| "`offset` must be a number".to_string()))
+		.transpose()
+		.map(|o| o.unwrap_or(0))
+}
+
+/// The most lines of a CSV statement (a year of a busy account; a longer one is
+/// asked for in pages).
+pub const MAX_CSV_LINES: u32 = 100_000;
 
 fn get<'a>(q: &'a [(String, String)], key: &str) -> Option<&'a str> {
 	q.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
@@ -220,11 +240,7 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 			let owner = bad_input(get(&q, "owner").map(account).transpose())?;
 			let contributor = bad_input(get(&q, "contributor").map(account).transpose())?;
 			let limit = bad_input(limit(&q, 100))?;
-			let offset = get(&q, "offset")
-				.map(|o| o.parse::<u32>())
-				.transpose()
-				.map_err(|_| Problem::Bad("`offset` must be a number".into()))?
-				.unwrap_or(0);
+			let offset = bad_input(offset(&q))?;
 			let filter = MissionFilter { status, owner, contributor, limit, offset };
 			Ok(ok(json!(stored(store.missions(&filter))?)))
 		}
@@ -252,11 +268,17 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 			if asset != crate::extract::PEER && asset.parse::<u32>().is_err() {
 				return Err(Problem::Bad(format!("unknown asset `{asset}` (PEER or an asset id)")));
 			}
-			let lines = stored(store.statement(&who, asset, from, to))?;
+			let max = if format == "csv" { MAX_CSV_LINES } else { MAX_LIMIT };
+			let page = Page {
+				offset: bad_input(offset(&q))?,
+				limit: bad_input(limit_up_to(&q, max, max))?,
+			};
+			let statement = stored(store.statement(&who, asset, from, to, page))?;
+			let lines = &statement.lines;
 			if format == "csv" {
-				return Ok(Reply(StatusCode::OK, "text/csv", statement_csv(asset, &lines)));
+				return Ok(Reply(StatusCode::OK, "text/csv", statement_csv(asset, lines)));
 			}
-			let total: i128 = lines.iter().map(|l| l.free).sum();
+			let shown = page.offset.saturating_add(lines.len() as u32);
 			Ok(ok(json!({
 				"account": who,
 				"asset": asset,
@@ -265,12 +287,16 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 					"kind": l.kind, "mission": l.mission,
 					"free": in_units(asset, l.free), "held": in_units(asset, l.held),
 				})).collect::<Vec<_>>(),
-				"free_total": in_units(asset, total),
+				"free_total": in_units(asset, statement.free_total),
+				"total_lines": statement.count,
+				"next_offset": (shown < statement.count).then_some(shown),
 			})))
 		}
 		["motions"] => Ok(ok(json!(stored(store.motions(bad_input(limit(&q, 100))?))?))),
 		["members", who, "timeline"] => {
-			Ok(ok(json!(stored(store.member_timeline(&bad_input(account(who))?))?)))
+			let page =
+				Page { offset: bad_input(offset(&q))?, limit: bad_input(limit(&q, MAX_LIMIT))? };
+			Ok(ok(json!(stored(store.member_timeline(&bad_input(account(who))?, page))?)))
 		}
 		_ => Err(Problem::NotFound(format!("no such path `{}`", uri.path()))),
 	}
@@ -297,25 +323,54 @@ pub fn route(store: &dyn Store, method: &hyper::Method, uri: &hyper::Uri) -> Rep
 	}
 }
 
-/// Serves the API on `addr` until the process ends.
-pub async fn serve(addr: std::net::SocketAddr, store: Shared) -> std::io::Result<()> {
+/// Answers one request on a read-only connection of its own, on a blocking
+/// thread: reads never wait for the follower (WAL), never stall indexing (no
+/// shared lock, no SQLite on the async threads), and stop at [`REQUEST_LIMIT`].
+pub fn answer_from(path: &str, method: &hyper::Method, uri: &hyper::Uri) -> Reply {
+	let deadline = std::time::Instant::now() + REQUEST_LIMIT;
+	match crate::store::Sqlite::open_read(path, deadline) {
+		Ok(store) => {
+			let reply = route(&store, method, uri);
+			if reply.0 == StatusCode::INTERNAL_SERVER_ERROR && std::time::Instant::now() >= deadline
+			{
+				return unavailable();
+			}
+			reply
+		}
+		Err(e) => Reply(
+			StatusCode::SERVICE_UNAVAILABLE,
+			"application/json",
+			json!({ "error": e }).to_string(),
+		),
+	}
+}
+
+fn unavailable() -> Reply {
+	Reply(
+		StatusCode::SERVICE_UNAVAILABLE,
+		"application/json",
+		json!({ "error": format!("the request took longer than {} s: ask for less (limit, a shorter period)", REQUEST_LIMIT.as_secs()) })
+			.to_string(),
+	)
+}
+
+/// Serves the API on `addr`, reading the database at `path`, until the process ends.
+pub async fn serve(addr: std::net::SocketAddr, path: String) -> std::io::Result<()> {
 	let listener = tokio::net::TcpListener::bind(addr).await?;
 	eprintln!("[indexer] API on http://{}", listener.local_addr()?);
+	let path = Arc::new(path);
 	loop {
 		let (stream, _) = listener.accept().await?;
-		let store = store.clone();
+		let path = path.clone();
 		tokio::spawn(async move {
 			let service = hyper::service::service_fn(move |req: Request<Incoming>| {
-				let store = store.clone();
+				let path = path.clone();
 				async move {
-					let Reply(status, kind, body) = match store.lock() {
-						Ok(s) => route(s.as_ref(), req.method(), req.uri()),
-						Err(_) => Reply(
-							StatusCode::INTERNAL_SERVER_ERROR,
-							"text/plain",
-							"store poisoned".into(),
-						),
-					};
+					let (method, uri) = (req.method().clone(), req.uri().clone());
+					let Reply(status, kind, body) =
+						tokio::task::spawn_blocking(move || answer_from(&path, &method, &uri))
+							.await
+							.unwrap_or_else(|_| unavailable());
 					Response::builder()
 						.status(status)
 						.header("content-type", kind)
@@ -427,6 +482,11 @@ mod tests {
 			"/missions/abc".to_string(),
 			"/motions?limit=-1".to_string(),
 			"/members/xyz/timeline".to_string(),
+			format!("/accounts/{alice}/statement?limit=0"),
+			format!("/accounts/{alice}/statement?limit=1001"),
+			format!("/accounts/{alice}/statement?format=csv&limit=100001"),
+			format!("/accounts/{alice}/statement?offset=-1"),
+			format!("/members/{alice}/timeline?limit=5000"),
 		] {
 			let (status, body) = call(&store, &uri);
 			assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
@@ -439,6 +499,10 @@ mod tests {
 			call(&store, &format!("/accounts/{alice}/statement?from=2026-01-01&to=2026-12-31"));
 		assert_eq!(status, StatusCode::OK);
 		assert_eq!(body["free_total"], "0.000000000000");
+		assert_eq!(
+			(body["total_lines"].clone(), body["next_offset"].clone()),
+			(json!(0), Value::Null)
+		);
 		let Reply(_, kind, csv) = route(
 			&store,
 			&hyper::Method::GET,

@@ -43,6 +43,8 @@ pub enum ChainError {
 	Pruned { block: u32 },
 	/// A block's data did not decode with this build's runtime types.
 	Decode { block: u32, what: String },
+	/// The store refused the block (it does not follow the one it holds).
+	Store(String),
 }
 
 impl std::fmt::Display for ChainError {
@@ -60,6 +62,7 @@ impl std::fmt::Display for ChainError {
 				"block #{block}: {what} did not decode with this build's runtime types; the \
 				 indexer must be built with the runtime that produced the block"
 			),
+			ChainError::Store(e) => write!(f, "{e}"),
 		}
 	}
 }

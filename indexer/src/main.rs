@@ -13,10 +13,7 @@ mod extract;
 mod store;
 
 use clap::Parser;
-use std::{
-	sync::{Arc, Mutex},
-	time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 use store::Store;
 
 #[derive(Parser, Debug)]
@@ -53,11 +50,30 @@ async fn main() {
 	}
 }
 
+/// Connects to the node, trying for `patience` (the node may still be starting:
+/// scripts/run.sh starts both), waiting 1 s, then twice as long each time, up
+/// to 30 s between tries.
+async fn connect(rpc: &str, patience: Duration) -> Result<chain::Chain, String> {
+	let started = Instant::now();
+	let mut wait = Duration::from_secs(1);
+	loop {
+		match chain::Chain::connect(rpc).await {
+			Ok(chain) => return Ok(chain),
+			Err(e) if started.elapsed() >= patience => return Err(e.to_string()),
+			Err(e) => {
+				eprintln!("[indexer] {e}; trying again in {} s", wait.as_secs());
+				tokio::time::sleep(wait).await;
+				wait = (wait * 2).min(Duration::from_secs(30));
+			}
+		}
+	}
+}
+
 async fn run(cli: Cli) -> Result<(), String> {
-	let store: Box<dyn Store> = Box::new(store::Sqlite::open(&cli.db)?);
-	let store: api::Shared = Arc::new(Mutex::new(store));
+	let mut store: Box<dyn Store> = Box::new(store::Sqlite::open(&cli.db)?);
 	if !cli.once {
-		let server = api::serve(cli.http, store.clone());
+		// The API reads the database on connections of its own (api::answer_from).
+		let server = api::serve(cli.http, cli.db.clone());
 		tokio::spawn(async move {
 			if let Err(e) = server.await {
 				eprintln!("[indexer] error: the API stopped: {e}");
@@ -65,25 +81,10 @@ async fn run(cli: Cli) -> Result<(), String> {
 			}
 		});
 	}
-	// The node may still be starting (scripts/run.sh starts both): try for a minute.
-	let mut tries = 0;
-	let chain = loop {
-		match chain::Chain::connect(&cli.rpc).await {
-			Ok(chain) => break chain,
-			Err(e) if tries >= 60 => return Err(e.to_string()),
-			Err(_) => {
-				tries += 1;
-				tokio::time::sleep(Duration::from_secs(1)).await;
-			}
-		}
-	};
+	let mut chain = connect(&cli.rpc, Duration::from_secs(60)).await?;
 	let genesis = chain.hash_of(0).await.map_err(|e| e.to_string())?;
-	store::same_chain(
-		store.lock().map_err(|_| "store poisoned")?.as_ref(),
-		&format!("{genesis:?}"),
-		&cli.rpc,
-	)?;
-	let cursor = store.lock().map_err(|_| "store poisoned")?.cursor()?;
+	store::same_chain(store.as_ref(), &format!("{genesis:?}"), &cli.rpc)?;
+	let cursor = store.cursor()?;
 	eprintln!(
 		"[indexer] {} from {}",
 		cli.rpc,
@@ -96,30 +97,38 @@ async fn run(cli: Cli) -> Result<(), String> {
 	let mut reported_caught_up = false;
 	let target_at_start = chain.finalized().await.map_err(|e| e.to_string())?;
 	loop {
-		let finalized = chain.finalized().await.map_err(|e| e.to_string())?;
-		while next <= finalized {
-			let block = chain.block(next).await.map_err(|e| e.to_string())?;
-			events += block.events.len() as u64;
-			store.lock().map_err(|_| "store poisoned")?.write_block(&block)?;
+		// A node that stops answering (restarted, the network between) is waited
+		// for, with backoff, for as long as it takes; a pruned or undecodable
+		// block, or another chain, stops the indexer (nothing retried helps).
+		let finalized = match follow(&chain, store.as_mut(), &mut next, &cli, |n| {
+			events += n;
 			blocks += 1;
-			next += 1;
-			if cli.block_delay_ms > 0 {
-				tokio::time::sleep(Duration::from_millis(cli.block_delay_ms)).await;
+		})
+		.await
+		{
+			Ok(finalized) => finalized,
+			Err(chain::ChainError::Rpc(e)) => {
+				eprintln!("[indexer] the node stopped answering ({e}); reconnecting");
+				chain = connect(&cli.rpc, Duration::MAX).await?;
+				let now = chain.hash_of(0).await.map_err(|e| e.to_string())?;
+				store::same_chain(store.as_ref(), &format!("{now:?}"), &cli.rpc)?;
+				continue;
 			}
-			// While catching up, every 5 s and when caught up; then every 5 s.
-			let caught_up = next > finalized && blocks > 1 && !reported_caught_up;
-			if last_report.elapsed() >= Duration::from_secs(5) || caught_up {
-				reported_caught_up |= caught_up;
-				let secs = started.elapsed().as_secs_f64().max(1e-3);
-				eprintln!(
-					"[indexer] #{} of finalized #{finalized} (lag {}): {:.1} blocks/s, {:.1} events/s",
-					next - 1,
-					finalized + 1 - next,
-					blocks as f64 / secs,
-					events as f64 / secs,
-				);
-				last_report = Instant::now();
-			}
+			Err(e) => return Err(e.to_string()),
+		};
+		// While catching up, every 5 s and when caught up; then every 5 s.
+		let caught_up = next > finalized && blocks > 1 && !reported_caught_up;
+		if last_report.elapsed() >= Duration::from_secs(5) || caught_up {
+			reported_caught_up |= caught_up;
+			let secs = started.elapsed().as_secs_f64().max(1e-3);
+			eprintln!(
+				"[indexer] #{} of finalized #{finalized} (lag {}): {:.1} blocks/s, {:.1} events/s",
+				next - 1,
+				(finalized + 1).saturating_sub(next),
+				blocks as f64 / secs,
+				events as f64 / secs,
+			);
+			last_report = Instant::now();
 		}
 		if cli.once && next > target_at_start {
 			let secs = started.elapsed().as_secs_f64().max(1e-3);
@@ -130,6 +139,32 @@ async fn run(cli: Cli) -> Result<(), String> {
 			);
 			return Ok(());
 		}
-		tokio::time::sleep(Duration::from_millis(500)).await;
+		if next > finalized {
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
 	}
+}
+
+/// Indexes up to 5 s' worth of finalized blocks from `next`; returns the
+/// finalized height it saw. A store error (a spliced chain) is not an RPC
+/// error: it ends the indexer.
+async fn follow(
+	chain: &chain::Chain,
+	store: &mut dyn Store,
+	next: &mut u32,
+	cli: &Cli,
+	mut indexed: impl FnMut(u64),
+) -> Result<u32, chain::ChainError> {
+	let finalized = chain.finalized().await?;
+	let began = Instant::now();
+	while *next <= finalized && began.elapsed() < Duration::from_secs(5) {
+		let block = chain.block(*next).await?;
+		store.write_block(&block).map_err(chain::ChainError::Store)?;
+		indexed(block.events.len() as u64);
+		*next += 1;
+		if cli.block_delay_ms > 0 {
+			tokio::time::sleep(Duration::from_millis(cli.block_delay_ms)).await;
+		}
+	}
+	Ok(finalized)
 }

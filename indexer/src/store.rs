@@ -23,6 +23,23 @@ pub struct MissionFilter {
 	pub offset: u32,
 }
 
+/// A page of an answer: at most `limit` rows after the first `offset`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Page {
+	pub offset: u32,
+	pub limit: u32,
+}
+
+/// A page of a statement, with what the whole period adds up to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Statement {
+	pub lines: Vec<StatementLine>,
+	/// Lines in the whole period.
+	pub count: u32,
+	/// The change of free balance over the whole period.
+	pub free_total: i128,
+}
+
 /// One line of a statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatementLine {
@@ -57,12 +74,13 @@ pub trait Store: Send {
 		asset: &str,
 		from_ms: u64,
 		to_ms: u64,
-	) -> Result<Vec<StatementLine>>;
+		page: Page,
+	) -> Result<Statement>;
 	/// Council motions, newest first, with every vote.
 	fn motions(&self, limit: u32) -> Result<Vec<Value>>;
 	/// The events of the consortium, council, validator set and node
 	/// authorization pallets that name `account`, in order.
-	fn member_timeline(&self, account: &str) -> Result<Vec<Value>>;
+	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<Value>>;
 }
 
 /// Whether the database indexes the chain whose genesis is `genesis`: a purged
@@ -125,6 +143,20 @@ impl Sqlite {
 		conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
 			.map_err(|e| e.to_string())?;
 		Self::migrate(&conn, path)?;
+		Ok(Self { conn })
+	}
+
+	/// A read-only connection for one API request: reads run beside the follower's
+	/// writes (WAL), never behind them; a query still running at `deadline` is
+	/// interrupted (its answer is an error).
+	pub fn open_read(path: &str, deadline: std::time::Instant) -> Result<Self> {
+		use rusqlite::OpenFlags;
+		let conn = Connection::open_with_flags(
+			path,
+			OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+		)
+		.map_err(|e| format!("open {path}: {e}"))?;
+		conn.progress_handler(1000, Some(move || std::time::Instant::now() >= deadline));
 		Ok(Self { conn })
 	}
 
@@ -422,7 +454,8 @@ impl Store for Sqlite {
 		asset: &str,
 		from_ms: u64,
 		to_ms: u64,
-	) -> Result<Vec<StatementLine>> {
+		page: Page,
+	) -> Result<Statement> {
 		let mut stmt = self
 			.conn
 			.prepare(
@@ -446,7 +479,17 @@ impl Store for Sqlite {
 				})
 			})
 			.map_err(err)?;
-		rows.collect::<rusqlite::Result<_>>().map_err(err)
+		// Every line of the period is added up; only the page is kept.
+		let mut out = Statement::default();
+		for (i, line) in rows.enumerate() {
+			let line = line.map_err(err)?;
+			out.free_total = out.free_total.saturating_add(line.free);
+			out.count += 1;
+			if i as u32 >= page.offset && out.lines.len() < page.limit as usize {
+				out.lines.push(line);
+			}
+		}
+		Ok(out)
 	}
 
 	fn motions(&self, limit: u32) -> Result<Vec<Value>> {
@@ -497,7 +540,7 @@ impl Store for Sqlite {
 			.collect()
 	}
 
-	fn member_timeline(&self, account: &str) -> Result<Vec<Value>> {
+	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<Value>> {
 		let mut stmt = self
 			.conn
 			.prepare(&format!(
@@ -506,10 +549,12 @@ impl Store for Sqlite {
 				 JOIN blocks b ON b.number = e.block
 				 WHERE a.account = ?1
 				   AND e.pallet IN ('Consortium', 'Council', 'ValidatorSet', 'NodeAuthorization')
-				 ORDER BY e.block, e.idx"
+				 ORDER BY e.block, e.idx LIMIT ?2 OFFSET ?3"
 			))
 			.map_err(err)?;
-		let rows = stmt.query_map(params![account], Self::event_json).map_err(err)?;
+		let rows = stmt
+			.query_map(params![account, page.limit, page.offset], Self::event_json)
+			.map_err(err)?;
 		rows.collect::<rusqlite::Result<_>>().map_err(err)
 	}
 }
@@ -566,6 +611,57 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let s = Sqlite::open(dir.path().join("db").to_str().unwrap()).unwrap();
 		(dir, s)
+	}
+
+	#[test]
+	fn a_statement_comes_in_pages_with_the_whole_period_added_up() {
+		let (_dir, mut s) = open_temp();
+		for n in 0..5 {
+			s.write_block(&block(n, vec![event(0, None, None)])).unwrap();
+		}
+		let page =
+			|offset, limit| s.statement("A", "PEER", 0, u64::MAX / 2, Page { offset, limit });
+		let first = page(0, 2).unwrap();
+		assert_eq!((first.lines.len(), first.count, first.free_total), (2, 5, -15));
+		assert_eq!(first.lines.iter().map(|l| l.block).collect::<Vec<_>>(), [0, 1]);
+		let last = page(4, 2).unwrap();
+		assert_eq!(last.lines.iter().map(|l| l.block).collect::<Vec<_>>(), [4]);
+		assert_eq!((last.count, last.free_total), (5, -15));
+		assert!(page(9, 2).unwrap().lines.is_empty());
+	}
+
+	#[test]
+	fn a_reader_answers_while_the_follower_is_writing() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("db");
+		let path = path.to_str().unwrap();
+		let mut writer = Sqlite::open(path).unwrap();
+		writer.write_block(&block(0, vec![event(0, None, None)])).unwrap();
+		// The follower is in the middle of a block (a write transaction open).
+		writer.conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM events;").unwrap();
+		let far = std::time::Instant::now() + std::time::Duration::from_secs(5);
+		let reader = Sqlite::open_read(path, far).unwrap();
+		// It reads the last committed state, without waiting.
+		assert_eq!((reader.cursor().unwrap(), reader.event_count().unwrap()), (Some(0), 1));
+		writer.conn.execute_batch("ROLLBACK;").unwrap();
+	}
+
+	#[test]
+	fn a_read_past_its_deadline_is_interrupted() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("db");
+		let path = path.to_str().unwrap();
+		Sqlite::open(path).unwrap();
+		let reader = Sqlite::open_read(path, std::time::Instant::now()).unwrap();
+		// A query that would run for ever.
+		let endless = reader.conn.query_row(
+			"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n",
+			[],
+			|r| r.get::<_, i64>(0),
+		);
+		assert!(endless.unwrap_err().to_string().contains("interrupt"));
+		// A reader cannot write.
+		assert!(reader.conn.execute_batch("DELETE FROM events;").is_err());
 	}
 
 	#[test]
@@ -634,10 +730,11 @@ mod tests {
 		let listed =
 			s.missions(&MissionFilter { owner: Some("A".into()), limit: 10, ..Default::default() });
 		assert_eq!(listed.unwrap().len(), 1);
-		let lines = s.statement("A", "PEER", 0, 1500).unwrap();
+		let all = Page { offset: 0, limit: 1000 };
+		let lines = s.statement("A", "PEER", 0, 1500, all).unwrap().lines;
 		assert_eq!(lines.iter().map(|l| l.free).sum::<i128>(), -3, "only block 1 is in range");
 		// Each asset has its own statement.
-		let usd = s.statement("A", "42", 0, 1500).unwrap();
+		let usd = s.statement("A", "42", 0, 1500, all).unwrap().lines;
 		assert_eq!(
 			usd.iter().map(|l| (l.kind.as_str(), l.free)).collect::<Vec<_>>(),
 			[("payout received", 5)]
