@@ -10,6 +10,9 @@ import { checkPeriod, day, fromIndexer, indexerUrl, type StatementLine } from '.
 import { IndexerSetup } from './History';
 import { IndexerFromLink } from '../components/LinkPrompts';
 
+/** A page of a statement: its lines, and what the whole period adds up to (the indexer pages at 1,000 lines). */
+type Page = { lines: StatementLine[]; free_total: string; total_lines?: number; next_offset?: number | null };
+
 export function Statement() {
   const { account } = useChain();
   const [base, setBase] = useState(indexerUrl);
@@ -17,14 +20,14 @@ export function Statement() {
   const [from, setFrom] = useState(() => day(now).slice(0, 8) + '01');
   const [to, setTo] = useState(() => day(now));
   const [shown, setShown] = useState<{ from: string; to: string }>();
-  const [data, setData] = useState<{ lines: StatementLine[]; free_total: string }>();
+  const [data, setData] = useState<Page>();
   const [error, setError] = useState<string>();
   const problems = checkPeriod(from, to);
   const who = account?.address;
   useEffect(() => {
     if (!base || !who || !shown) return;
     setData(undefined);
-    fromIndexer<{ lines: StatementLine[]; free_total: string }>(base, `/accounts/${who}/statement?from=${shown.from}&to=${shown.to}`)
+    fromIndexer<Page>(base, `/accounts/${who}/statement?from=${shown.from}&to=${shown.to}`)
       .then(setData, (e) => setError(String(e.message ?? e)));
   }, [base, who, shown]);
   const fromLink = <IndexerFromLink current={base} onUse={setBase} />;
@@ -58,7 +61,8 @@ export function Statement() {
               ))}
             </tbody>
           </table>
-          <p>Change of the free balance: <strong data-testid="statement-total">{data.free_total} PEER</strong> over {data.lines.length} movements.</p>
+          <p>Change of the free balance: <strong data-testid="statement-total">{data.free_total} PEER</strong> over {data.total_lines ?? data.lines.length} movements.</p>
+          {data.next_offset != null && <p className="muted" data-testid="statement-more">The first {data.lines.length} are shown; the CSV has them all.</p>}
           <p className="muted">From the indexer at {base}; not checked against the chain.</p>
           {csv && <p><a href={csv} download={`peer-statement-${who}-${shown!.from}-${shown!.to}.csv`} title={`from the indexer at ${base}`} data-testid="statement-csv">Download CSV</a></p>}
         </>

@@ -2,7 +2,8 @@
 // one cancelled, their timelines and the statement served by the API checked
 // against what the chain said; then the indexer killed with SIGKILL while
 // catching up and restarted: the events it keeps equal the chain's, counted
-// independently over RPC, none twice.
+// independently over RPC, none twice; its node stopped and restarted (it waits
+// and goes on), then replaced by a purged chain (it stops, nothing spliced).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANY_BOND, PERCENT, UNIT, councilPasses, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
-import { freePort, sleep, waitFor } from '../lib/node.js';
+import { freePort, sleep, startNode, waitFor } from '../lib/node.js';
 
 const INDEXER = process.env.PEER_INDEXER
   ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'release', 'peer-indexer');
@@ -202,5 +203,45 @@ describe('peer-indexer keeps the history', () => {
     let count = 0;
     for (let n = 0; n <= indexed; n++) count += (await api.query.system.events.at(await api.rpc.chain.getBlockHash(n))).length;
     assert.equal(events, count, `events stored for #0..#${indexed} equal the chain's`);
+  });
+
+  test('a node that stops answering is waited for; a purged chain is not spliced on', async () => {
+    // A dev node of its own, on a base path kept across a restart, on one port.
+    const base = join(dir, 'node-kept');
+    const rpcPort = await freePort();
+    const p2pPort = await freePort();
+    const args = ['--dev', '--base-path', base, '--state-pruning', 'archive-canonical'];
+    const health = async (i) => (await get(i, '/health')).body.indexed ?? -1;
+    let node = await startNode(args, { rpcPort, p2pPort, minBlock: 3 });
+    const indexer = await startIndexer(`ws://127.0.0.1:${rpcPort}`, join(dir, 'd.sqlite'));
+    indexers.push(indexer);
+    try {
+      await waitFor('the indexer to reach #2', 60000, async () => (await health(indexer)) >= 2, 250);
+      // The node goes away: the indexer waits (and its API still answers).
+      await node.stop();
+      await sleep(3000);
+      assert.equal(indexer.proc.exitCode, null, `the indexer is still running:\n${indexer.output()}`);
+      const before = await health(indexer);
+      // Back on the same chain: it reconnects and goes on.
+      node = await startNode(args, { rpcPort, p2pPort });
+      const head = parseInt((await node.rpc('chain_getHeader')).number, 16);
+      await waitFor(`the indexer to go past #${head} after the restart`, 90000, async () => (await health(indexer)) > Math.max(head, before), 250);
+      assert.match(indexer.output(), /reconnecting/);
+      // The chain purged and begun again (a dev chain's genesis is the same):
+      // the first block that does not follow the last one indexed stops it.
+      await node.stop();
+      const indexed = await health(indexer);
+      node = await startNode(['--dev', '--tmp'], { rpcPort, p2pPort });
+      const code = await Promise.race([
+        new Promise((r) => indexer.proc.once('exit', r)),
+        sleep(indexed * 2000 + 60000).then(() => 'still running'),
+      ]);
+      assert.notEqual(code, 'still running', 'the indexer stopped');
+      assert.notEqual(code, 0);
+      assert.match(indexer.output(), new RegExp(`does not follow block #${indexed}`));
+      assert.equal(await health(indexer).catch(() => 'gone'), 'gone');
+    } finally {
+      await node.stop();
+    }
   });
 });
