@@ -6,14 +6,13 @@
 // proposes (the motion names the hash only); the council votes and closes; the
 // code is applied from the same page; the board then speaks the chain's runtime.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { blake2 } from '../src/lib/hash';
 import { readRuntime } from '../src/lib/runtime';
 import { chooseAccount, dev, goto } from './board';
-import { NODE, rpc as jsonRpc, startNode, type PeerNode } from '../../scripts/e2e/lib/node.js';
+import { chainSpecWithCode, rpc as jsonRpc, startNode, type PeerNode } from '../../scripts/e2e/lib/node.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = join(root, 'runtime/fixtures');
@@ -26,13 +25,10 @@ test.afterAll(async () => { await node?.stop(); });
 /** A development chain whose genesis is built by the previous runtime. */
 async function previousDevChain(): Promise<PeerNode> {
   const dir = mkdtempSync(join(tmpdir(), 'peer-upgrade-board-'));
-  const spec = JSON.parse(execFileSync(NODE, ['build-spec', '--chain', 'dev'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString());
-  spec.genesis.runtimeGenesis.code = '0x' + readFileSync(join(fixtures, previous.file)).toString('hex');
-  writeFileSync(join(dir, 'plain.json'), JSON.stringify(spec));
-  writeFileSync(join(dir, 'raw.json'), execFileSync(NODE, ['build-spec', '--chain', join(dir, 'plain.json'), '--raw'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }));
+  const spec = chainSpecWithCode('dev', join(fixtures, previous.file), dir);
   // What `--dev` adds, but for the chain: Alice's dev key and the node key the
   // dev genesis authorizes (0x…01).
-  return startNode(['--chain', join(dir, 'raw.json'), '--alice', '--force-authoring', '--tmp', '--rpc-cors', 'all',
+  return startNode(['--chain', spec, '--alice', '--force-authoring', '--tmp', '--rpc-cors', 'all',
     '--node-key', '1'.padStart(64, '0')],
     { logFile: join(dir, 'node.log'), minBlock: 1 });
 }

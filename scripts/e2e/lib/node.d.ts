@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 export const NODE: string;
 export function sleep(ms: number): Promise<void>;
 export function freePort(): Promise<number>;
+export function chainSpecWithCode(chain: string, codePath: string, dir: string): string;
 export function rpcUrl(url: string, method: string, params?: unknown[], timeoutMs?: number): Promise<any>;
 export function rpc(port: number, method: string, params?: unknown[], timeoutMs?: number): Promise<any>;
 export function waitFor(what: string, ms: number, check: () => Promise<boolean>, everyMs?: number): Promise<void>;

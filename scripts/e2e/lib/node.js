@@ -2,8 +2,8 @@
 // e2e suite, the fault tests, the benchmarks and the board's browser tests
 // all call `startNode`. No dependency beyond Node itself, so that the board
 // (another npm package) can import it too.
-import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,6 +46,22 @@ export async function rpcUrl(url, method, params = [], timeoutMs = 5000) {
 
 /** One JSON-RPC request to the node whose RPC listens on `port` on this machine. */
 export const rpc = (port, method, params = [], timeoutMs = 5000) => rpcUrl(`http://127.0.0.1:${port}`, method, params, timeoutMs);
+
+/**
+ * A raw chain spec of `chain` (`dev`, `local`) whose genesis is built by the
+ * runtime in the file `codePath` instead of the node's own (the upgrade tests
+ * start on the previous runtime); written under `dir`, its path returned.
+ */
+export function chainSpecWithCode(chain, codePath, dir) {
+  const run = (args) => execFileSync(NODE, args, { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+  const plain = JSON.parse(run(['build-spec', '--chain', chain]).toString());
+  plain.genesis.runtimeGenesis.code = '0x' + readFileSync(codePath).toString('hex');
+  const plainPath = join(dir, `${chain}-plain.json`);
+  writeFileSync(plainPath, JSON.stringify(plain));
+  const rawPath = join(dir, `${chain}-raw.json`);
+  writeFileSync(rawPath, run(['build-spec', '--chain', plainPath, '--raw']));
+  return rawPath;
+}
 
 /** Polls `check` every `everyMs` until it returns true; throws after `ms`. */
 export async function waitFor(what, ms, check, everyMs = 500) {

@@ -14,9 +14,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE } from '../lib/node.js';
+import { chainSpecWithCode } from '../lib/node.js';
 import { ANY_BOND, PERCENT, UNIT, connect, councilPasses, eventsOf, h, keyring, mission, ok } from '../lib/chain.js';
 import { Network, remembersFailure } from '../lib/network.js';
 import { pairsUnder, writeSnapshot } from '../lib/snapshot.js';
@@ -44,19 +44,6 @@ let k;
 const m = {}; // the missions, by phase
 const failures = { seen: false };
 const logged = remembersFailure(failures);
-
-/** A chain spec of `local` whose genesis is built by the previous runtime. */
-function previousChainSpec(dir) {
-  const plain = JSON.parse(execFileSync(NODE, ['build-spec', '--chain', 'local'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }));
-  const code = readFileSync(join(FIXTURES, previous.file));
-  plain.genesis.runtimeGenesis.code = '0x' + code.toString('hex');
-  const plainPath = join(dir, 'previous-plain.json');
-  writeFileSync(plainPath, JSON.stringify(plain));
-  const raw = execFileSync(NODE, ['build-spec', '--chain', plainPath, '--raw'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
-  const rawPath = join(dir, 'previous-raw.json');
-  writeFileSync(rawPath, raw);
-  return rawPath;
-}
 
 /**
  * Every stored key and value of the compared pallets and the accounts at block
@@ -111,7 +98,7 @@ describe('a live upgrade by council vote loses nothing', { concurrency: false },
   before(async () => {
     assert.ok(NEW_WASM, 'PEER_RUNTIME_WASM names the new runtime (scripts/upgrade-test.sh sets it)');
     net = new Network({ chain: 'previous' });
-    net.chain = previousChainSpec(net.dir);
+    net.chain = chainSpecWithCode('local', join(FIXTURES, previous.file), net.dir);
     for (const [i, name] of VALIDATORS.entries()) await net.start(name, i + 1);
     await net.waitFor('block #2 finalized on alice', 120000, async () => (await net.heights('alice')).finalized >= 2);
     await net.report('network up on the previous runtime');
