@@ -64,8 +64,22 @@ dev_rpc_cors() {
 DEV_RPC_METHODS=safe
 
 # A TCP port nobody listens on (asks the kernel for one).
+# A free TCP port on 127.0.0.1, picked at random (the kernel's next ephemeral
+# port may be handed out twice in a row, to an RPC and a p2p port of one node).
 free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+	python3 -c '
+import random, socket
+while True:
+    port = random.randint(20000, 59999)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        break
+    except OSError:
+        pass
+    finally:
+        s.close()
+print(port)'
 }
 
 # JSON-RPC call against a node: rpc PORT METHOD [PARAMS_JSON]

@@ -1,25 +1,29 @@
 //! Reading the chain: finalized heads, blocks, their events and time, over a
-//! node's WebSocket RPC, decoded with the runtime's own types.
+//! node's WebSocket RPC, each block decoded with the metadata of the runtime
+//! that produced it (`decode`).
 
-use crate::extract::{self, IndexedBlock};
+use crate::{
+	decode::{call_parts, field, uint, Runtime},
+	extract::{self, IndexedBlock},
+};
 use codec::Decode;
 use jsonrpsee::{
 	core::client::ClientT,
 	rpc_params,
 	ws_client::{WsClient, WsClientBuilder},
 };
-use peer_runtime::{RuntimeEvent, UncheckedExtrinsic};
 use sp_core::H256;
-use sp_io::hashing::twox_128;
+use sp_crypto_hashing::twox_128;
+use std::{collections::HashMap, sync::Arc};
 
-/// `System.Events` and `Timestamp.Now`, as storage keys.
+/// A storage value's key (`System.Events`).
 fn storage_key(pallet: &str, item: &str) -> String {
 	let mut key = twox_128(pallet.as_bytes()).to_vec();
 	key.extend(twox_128(item.as_bytes()));
 	format!("0x{}", hex(&key))
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -41,7 +45,7 @@ pub enum ChainError {
 	Rpc(String),
 	/// The node no longer has the state of a block the indexer needs.
 	Pruned { block: u32 },
-	/// A block's data did not decode with this build's runtime types.
+	/// A block's data did not decode with its runtime's metadata.
 	Decode { block: u32, what: String },
 	/// The store refused the block (it does not follow the one it holds).
 	Store(String),
@@ -59,18 +63,40 @@ impl std::fmt::Display for ChainError {
 			),
 			ChainError::Decode { block, what } => write!(
 				f,
-				"block #{block}: {what} did not decode with this build's runtime types; the \
-				 indexer must be built with the runtime that produced the block"
+				"block #{block}: {what} did not decode with the metadata of the runtime that \
+				 produced it"
 			),
 			ChainError::Store(e) => write!(f, "{e}"),
 		}
 	}
 }
 
+/// The node, over its RPC. Every method takes `&self`: several blocks are
+/// fetched at once (the node answers one while the indexer writes another).
 pub struct Chain {
 	client: WsClient,
 	events_key: String,
-	now_key: String,
+}
+
+/// A block as the node sends it, not yet decoded.
+pub struct RawBlock {
+	pub number: u32,
+	pub hash: H256,
+	pub parent: H256,
+	pub extrinsics: Vec<Vec<u8>>,
+	/// `System.Events`, SCALE.
+	pub events: Vec<u8>,
+}
+
+/// The runtimes met so far and the one the next block runs: blocks are
+/// decoded in order through this, one after the other.
+#[derive(Default)]
+pub struct Runtimes {
+	/// Every runtime version met so far, by `spec_version`.
+	known: HashMap<u32, Arc<Runtime>>,
+	/// The runtime of the next block to index (that of its parent's state);
+	/// `None` at first and after a block that changed the code, until looked up.
+	current: Option<Arc<Runtime>>,
 }
 
 impl Chain {
@@ -80,11 +106,70 @@ impl Chain {
 			.build(url)
 			.await
 			.map_err(|e| ChainError::Rpc(format!("cannot connect to {url}: {e}")))?;
-		Ok(Self {
-			client,
-			events_key: storage_key("System", "Events"),
-			now_key: storage_key("Timestamp", "Now"),
-		})
+		Ok(Self { client, events_key: storage_key("System", "Events") })
+	}
+
+	/// The runtime whose state `at` is: its version, and its metadata (V15),
+	/// fetched once per version and kept in `runtimes`.
+	async fn runtime_at(
+		&self,
+		runtimes: &mut Runtimes,
+		at: H256,
+		number: u32,
+	) -> Result<Arc<Runtime>, ChainError> {
+		// The runtime is read from the block's state: a pruned one is `Pruned`.
+		let pruned = |e: ChainError| match e {
+			ChainError::Rpc(text) if text.contains("discarded") || text.contains("pruned") => {
+				ChainError::Pruned { block: number }
+			}
+			other => other,
+		};
+		let version: serde_json::Value = self
+			.call("state_getRuntimeVersion", rpc_params![format!("{at:?}")])
+			.await
+			.map_err(pruned)?;
+		let spec = version["specVersion"]
+			.as_u64()
+			.ok_or_else(|| ChainError::Rpc(format!("no specVersion at #{number}")))?
+			as u32;
+		if let Some(rt) = runtimes.known.get(&spec) {
+			return Ok(rt.clone());
+		}
+		let answer: String = self
+			.call(
+				"state_call",
+				rpc_params!["Metadata_metadata_at_version", "0x0f000000", format!("{at:?}")],
+			)
+			.await
+			.map_err(pruned)?;
+		let bytes = unhex(&answer).map_err(ChainError::Rpc)?;
+		let metadata =
+			Option::<Vec<u8>>::decode(&mut &bytes[..]).ok().flatten().ok_or_else(|| {
+				ChainError::Decode {
+					block: number,
+					what: format!("runtime {spec}'s metadata (V15)"),
+				}
+			})?;
+		let rt = Arc::new(
+			Runtime::from_metadata(spec, &metadata)
+				.map_err(|what| ChainError::Decode { block: number, what })?,
+		);
+		let unknown = extract::unknown_events(&rt);
+		eprintln!(
+			"[indexer] runtime {spec} from block #{number}: {} events{}",
+			rt.event_names().len(),
+			if unknown.is_empty() {
+				String::new()
+			} else {
+				format!(
+					"; these move money in ways this indexer does not know, and are stored \
+					 without movements: {}",
+					unknown.join(", ")
+				)
+			}
+		);
+		runtimes.known.insert(spec, rt.clone());
+		Ok(rt)
 	}
 
 	async fn call<R: serde::de::DeserializeOwned>(
@@ -134,8 +219,8 @@ impl Chain {
 		}
 	}
 
-	/// Block `number`: its extrinsics, events and time, decoded.
-	pub async fn block(&self, number: u32) -> Result<IndexedBlock, ChainError> {
+	/// Block `number`: its extrinsics, events and time, as the node has them.
+	pub async fn fetch(&self, number: u32) -> Result<RawBlock, ChainError> {
 		let hash = self.hash_of(number).await?;
 		let block: serde_json::Value =
 			self.call("chain_getBlock", rpc_params![format!("{hash:?}")]).await?;
@@ -144,29 +229,76 @@ impl Chain {
 			.ok_or_else(|| ChainError::Rpc(format!("block #{number} without a parent hash")))
 			.and_then(|h| unhex(h).map_err(ChainError::Rpc))
 			.map(|b| H256::from_slice(&b))?;
-		let mut extrinsics = Vec::new();
-		for (i, xt) in block["block"]["extrinsics"].as_array().into_iter().flatten().enumerate() {
-			let bytes = unhex(xt.as_str().unwrap_or_default()).map_err(ChainError::Rpc)?;
-			let xt = UncheckedExtrinsic::decode(&mut &bytes[..]).map_err(|e| {
-				ChainError::Decode { block: number, what: format!("extrinsic {i} ({e})") }
-			})?;
-			extrinsics.push(xt);
-		}
-		let events = match self.storage(&self.events_key, hash, number).await? {
-			Some(bytes) => {
-				Vec::<frame_system::EventRecord<RuntimeEvent, H256>>::decode(&mut &bytes[..])
-					.map_err(|e| ChainError::Decode {
-						block: number,
-						what: format!("the events ({e})"),
-					})?
+		let extrinsics: Vec<Vec<u8>> = block["block"]["extrinsics"]
+			.as_array()
+			.into_iter()
+			.flatten()
+			.map(|xt| unhex(xt.as_str().unwrap_or_default()).map_err(ChainError::Rpc))
+			.collect::<Result<_, _>>()?;
+		let events = self.storage(&self.events_key, hash, number).await?.unwrap_or_default();
+		Ok(RawBlock { number, hash, parent, extrinsics, events })
+	}
+}
+
+impl Runtimes {
+	/// A block, decoded with the runtime of its parent's state (the block that
+	/// applies new code ran the old one). Blocks come in order.
+	pub async fn decode(
+		&mut self,
+		chain: &Chain,
+		block: RawBlock,
+	) -> Result<IndexedBlock, ChainError> {
+		let RawBlock { number, hash, parent, extrinsics: raw, events: events_raw } = block;
+		let rt = match self.current.clone() {
+			Some(rt) => rt,
+			None => chain.runtime_at(self, if number == 0 { hash } else { parent }, number).await?,
+		};
+		let decoded = |rt: &Runtime| -> Result<_, ChainError> {
+			let mut extrinsics = Vec::new();
+			for (i, bytes) in raw.iter().enumerate() {
+				extrinsics.push(rt.extrinsic(bytes).map_err(|e| ChainError::Decode {
+					block: number,
+					what: format!("extrinsic {i} ({e})"),
+				})?);
 			}
-			None => Vec::new(),
+			let events = if events_raw.is_empty() {
+				Vec::new()
+			} else {
+				rt.events(&events_raw).map_err(|e| ChainError::Decode {
+					block: number,
+					what: format!("the events ({e})"),
+				})?
+			};
+			Ok((extrinsics, events))
 		};
-		let time_ms = match self.storage(&self.now_key, hash, number).await? {
-			Some(bytes) => u64::decode(&mut &bytes[..]).unwrap_or_default(),
-			None => 0,
+		// A runtime kept from an earlier block that does not decode this one: the
+		// code changed without `System.CodeUpdated` (a raw storage write); look
+		// the block's runtime up once more.
+		let (rt, (extrinsics, events)) = match decoded(&rt) {
+			Ok(d) => (rt, d),
+			Err(e) if self.current.is_some() => {
+				let fresh = chain.runtime_at(self, parent, number).await?;
+				if fresh.spec_version == rt.spec_version {
+					return Err(e);
+				}
+				let d = decoded(&fresh)?;
+				(fresh, d)
+			}
+			Err(e) => return Err(e),
 		};
-		Ok(extract::block(number, hash, parent, time_ms, &extrinsics, events))
+		// After new code, the next block runs it: look its runtime up then.
+		let upgraded = events.iter().any(|e| e.pallet == "System" && e.name == "CodeUpdated");
+		self.current = (!upgraded).then(|| rt.clone());
+		// The block's time: its `timestamp.set` inherent (what `Timestamp.Now`
+		// holds after it); none in the genesis block.
+		let time_ms = extrinsics
+			.iter()
+			.find_map(|xt| match call_parts(&xt.call) {
+				Some(("Timestamp", "set", fields)) => field(fields, "now").and_then(uint),
+				_ => None,
+			})
+			.unwrap_or_default() as u64;
+		Ok(extract::block(&rt, number, hash, parent, time_ms, &extrinsics, events))
 	}
 }
 

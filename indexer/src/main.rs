@@ -9,6 +9,7 @@
 
 mod api;
 mod chain;
+mod decode;
 mod extract;
 mod store;
 
@@ -91,6 +92,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 		cursor.map_or("genesis".to_string(), |c| format!("block #{}", c + 1))
 	);
 	let mut next = cursor.map_or(0, |c| c + 1);
+	let mut runtimes = chain::Runtimes::default();
 	let started = Instant::now();
 	let (mut blocks, mut events) = (0u64, 0u64);
 	let mut last_report = Instant::now();
@@ -100,7 +102,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 		// A node that stops answering (restarted, the network between) is waited
 		// for, with backoff, for as long as it takes; a pruned or undecodable
 		// block, or another chain, stops the indexer (nothing retried helps).
-		let finalized = match follow(&chain, store.as_mut(), &mut next, &cli, |n| {
+		let finalized = match follow(&chain, &mut runtimes, store.as_mut(), &mut next, &cli, |n| {
 			events += n;
 			blocks += 1;
 		})
@@ -145,20 +147,30 @@ async fn run(cli: Cli) -> Result<(), String> {
 	}
 }
 
+/// How many blocks are fetched ahead of the one being written.
+const FETCH_AHEAD: usize = 16;
+
 /// Indexes up to 5 s' worth of finalized blocks from `next`; returns the
-/// finalized height it saw. A store error (a spliced chain) is not an RPC
-/// error: it ends the indexer.
+/// finalized height it saw. Blocks are fetched a few at once and decoded and
+/// written in order. A store error (a spliced chain) is not an RPC error: it
+/// ends the indexer.
 async fn follow(
 	chain: &chain::Chain,
+	runtimes: &mut chain::Runtimes,
 	store: &mut dyn Store,
 	next: &mut u32,
 	cli: &Cli,
 	mut indexed: impl FnMut(u64),
 ) -> Result<u32, chain::ChainError> {
+	use futures::StreamExt;
 	let finalized = chain.finalized().await?;
 	let began = Instant::now();
-	while *next <= finalized && began.elapsed() < Duration::from_secs(5) {
-		let block = chain.block(*next).await?;
+	let ahead = if cli.block_delay_ms > 0 { 1 } else { FETCH_AHEAD };
+	let mut fetched =
+		futures::stream::iter(*next..=finalized).map(|n| chain.fetch(n)).buffered(ahead);
+	while began.elapsed() < Duration::from_secs(5) {
+		let Some(raw) = fetched.next().await else { break };
+		let block = runtimes.decode(chain, raw?).await?;
 		store.write_block(&block).map_err(chain::ChainError::Store)?;
 		indexed(block.events.len() as u64);
 		*next += 1;

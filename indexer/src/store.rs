@@ -103,7 +103,8 @@ pub struct Sqlite {
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS cursor (id INTEGER PRIMARY KEY CHECK (id = 0), block INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS blocks (number INTEGER PRIMARY KEY, hash TEXT NOT NULL, time_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS blocks (number INTEGER PRIMARY KEY, hash TEXT NOT NULL, time_ms INTEGER NOT NULL,
+	spec_version INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS events (
 	block INTEGER NOT NULL, idx INTEGER NOT NULL, extrinsic INTEGER,
 	pallet TEXT NOT NULL, name TEXT NOT NULL, detail TEXT NOT NULL,
@@ -135,7 +136,7 @@ CREATE TABLE IF NOT EXISTS votes (
 
 /// The schema's version (`PRAGMA user_version`): 0 for a database written
 /// before versions were kept, each step of [`Sqlite::migrate`] one more.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 impl Sqlite {
 	pub fn open(path: &str) -> Result<Self> {
@@ -187,6 +188,41 @@ impl Sqlite {
 				.map_err(err)?;
 			}
 			conn.execute_batch("PRAGMA user_version = 1; COMMIT;").map_err(err)?;
+		}
+		if version < 2 {
+			// Version 2: events are decoded with their runtime's metadata and their
+			// detail is JSON (before: the indexer's build's `Debug` text, which no
+			// step can turn into fields), and each block says its runtime. The
+			// history is read again from the node (it is an archive): every row
+			// goes, the chain's genesis check stays by block 0 written anew.
+			let held: i64 =
+				conn.query_row("SELECT COUNT(*) FROM blocks", [], |r| r.get(0)).map_err(err)?;
+			if version == 1 && held > 0 {
+				eprintln!(
+					"[indexer] {path}: schema 1 kept events as text; the {held} blocks are \
+					 indexed again from genesis with their runtimes' metadata"
+				);
+			}
+			conn.execute_batch(
+				"BEGIN;
+				 DELETE FROM cursor; DELETE FROM blocks; DELETE FROM events;
+				 DELETE FROM event_accounts; DELETE FROM movements; DELETE FROM missions;
+				 DELETE FROM mission_accounts; DELETE FROM motions; DELETE FROM votes;",
+			)
+			.map_err(err)?;
+			let has_spec: bool =
+				conn.prepare(
+					"SELECT COUNT(*) FROM pragma_table_info('blocks') WHERE name = 'spec_version'",
+				)
+				.and_then(|mut s| s.query_row([], |r| r.get::<_, i64>(0)))
+				.map_err(err)? > 0;
+			if !has_spec {
+				conn.execute_batch(
+					"ALTER TABLE blocks ADD COLUMN spec_version INTEGER NOT NULL DEFAULT 0;",
+				)
+				.map_err(err)?;
+			}
+			conn.execute_batch("PRAGMA user_version = 2; COMMIT;").map_err(err)?;
 		}
 		Ok(())
 	}
@@ -257,40 +293,58 @@ impl Store for Sqlite {
 		}
 		let tx = self.conn.transaction().map_err(err)?;
 		tx.execute(
-			"INSERT INTO blocks (number, hash, time_ms) VALUES (?1, ?2, ?3)",
-			params![b.number, format!("{:?}", b.hash), b.time_ms as i64],
+			"INSERT INTO blocks (number, hash, time_ms, spec_version) VALUES (?1, ?2, ?3, ?4)",
+			params![b.number, format!("{:?}", b.hash), b.time_ms as i64, b.spec_version],
 		)
 		.map_err(err)?;
-		for e in &b.events {
-			tx.execute(
+		// The statements every event runs, prepared once per connection.
+		let mut insert_event = tx
+			.prepare_cached(
 				"INSERT INTO events (block, idx, extrinsic, pallet, name, detail, mission, signer, real)
 				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-				params![b.number, e.index, e.extrinsic, e.pallet, e.name, e.detail, e.mission, e.signer, e.real],
 			)
 			.map_err(err)?;
-			for a in e.accounts.iter().chain(e.signer.iter()).chain(e.real.iter()) {
-				tx.execute(
-					"INSERT OR IGNORE INTO event_accounts (block, idx, account) VALUES (?1, ?2, ?3)",
-					params![b.number, e.index, a],
-				)
+		let mut insert_account = tx
+			.prepare_cached(
+				"INSERT OR IGNORE INTO event_accounts (block, idx, account) VALUES (?1, ?2, ?3)",
+			)
+			.map_err(err)?;
+		let mut insert_movement = tx
+			.prepare_cached(
+				"INSERT INTO movements (block, idx, n, account, kind, free, held, asset)
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			)
+			.map_err(err)?;
+		for e in &b.events {
+			insert_event
+				.execute(params![
+					b.number,
+					e.index,
+					e.extrinsic,
+					e.pallet,
+					e.name,
+					e.detail,
+					e.mission,
+					e.signer,
+					e.real
+				])
 				.map_err(err)?;
+			for a in e.accounts.iter().chain(e.signer.iter()).chain(e.real.iter()) {
+				insert_account.execute(params![b.number, e.index, a]).map_err(err)?;
 			}
 			for (n, m) in e.movements.iter().enumerate() {
-				tx.execute(
-					"INSERT INTO movements (block, idx, n, account, kind, free, held, asset)
-					 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-					params![
+				insert_movement
+					.execute(params![
 						b.number,
 						e.index,
 						n as u32,
 						m.account,
-						m.kind,
+						m.kind.to_string(),
 						m.free.to_string(),
 						m.held.to_string(),
 						m.asset
-					],
-				)
-				.map_err(err)?;
+					])
+					.map_err(err)?;
 			}
 			match &e.mission_change {
 				Some(MissionChange::Created { id, owner, budget, deadline }) => {
@@ -309,16 +363,15 @@ impl Store for Sqlite {
 				Some(MissionChange::Participant { id, who, role }) => {
 					tx.execute(
 						"INSERT OR REPLACE INTO mission_accounts (id, account, role) VALUES (?1, ?2, ?3)",
-						params![id, who, role],
+						params![id, who, role.as_str()],
 					)
 					.map_err(err)?;
 				}
 				Some(MissionChange::Status { id, status }) => {
-					let ended = matches!(*status, "completed" | "cancelled" | "expired")
-						.then_some(b.number);
+					let ended = status.ended().then_some(b.number);
 					tx.execute(
 						"UPDATE missions SET status = ?2, ended = ?3 WHERE id = ?1",
-						params![id, status, ended],
+						params![id, status.as_str(), ended],
 					)
 					.map_err(err)?;
 				}
@@ -371,6 +424,7 @@ impl Store for Sqlite {
 				None => {}
 			}
 		}
+		drop((insert_event, insert_account, insert_movement));
 		tx.execute(
 			"INSERT INTO cursor (id, block) VALUES (0, ?1) ON CONFLICT (id) DO UPDATE SET block = ?1",
 			params![b.number],
@@ -562,7 +616,7 @@ impl Store for Sqlite {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::extract::{IndexedEvent, Movement};
+	use crate::extract::{IndexedEvent, Kind, MissionPhase, Movement};
 	use sp_core::H256;
 
 	fn event(index: u32, mission: Option<u32>, change: Option<MissionChange>) -> IndexedEvent {
@@ -580,14 +634,14 @@ mod tests {
 				Movement {
 					asset: "PEER".into(),
 					account: "A".into(),
-					kind: "fee".into(),
+					kind: Kind::Fee,
 					free: -3,
 					held: 0,
 				},
 				Movement {
 					asset: "42".into(),
 					account: "A".into(),
-					kind: "payout received".into(),
+					kind: Kind::PayoutReceived,
 					free: 5,
 					held: 0,
 				},
@@ -603,6 +657,7 @@ mod tests {
 			hash: H256::repeat_byte(number as u8),
 			parent: H256::repeat_byte(number.wrapping_sub(1) as u8),
 			time_ms: number as u64 * 1000,
+			spec_version: 103,
 			events,
 		}
 	}
@@ -707,6 +762,34 @@ mod tests {
 	}
 
 	#[test]
+	fn a_schema_1_store_is_emptied_to_be_indexed_again_with_metadata() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("db");
+		let path = path.to_str().unwrap();
+		{
+			// A store as schema 1 wrote it: blocks without their runtime, events
+			// with the `Debug` text of the indexer's build.
+			let conn = Connection::open(path).unwrap();
+			let schema_1 = SCHEMA.replace(",\n\tspec_version INTEGER NOT NULL DEFAULT 0", "");
+			assert!(!schema_1.contains("spec_version"));
+			conn.execute_batch(&schema_1).unwrap();
+			conn.execute_batch(
+				"INSERT INTO blocks (number, hash, time_ms) VALUES (0, '0x00', 0);
+				 INSERT INTO events (block, idx, pallet, name, detail) VALUES (0, 0, 'System', 'X', 'System(X)');
+				 INSERT INTO cursor (id, block) VALUES (0, 0);
+				 PRAGMA user_version = 1;",
+			)
+			.unwrap();
+		}
+		let s = Sqlite::open(path).unwrap();
+		assert_eq!(s.cursor().unwrap(), None, "indexed again from genesis");
+		assert_eq!(s.event_count().unwrap(), 0);
+		s.conn.query_row("SELECT spec_version FROM blocks", [], |_| Ok(())).optional().unwrap();
+		let v: u32 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+		assert_eq!(v, 2);
+	}
+
+	#[test]
 	fn a_block_is_written_once_with_its_cursor() {
 		let dir = tempfile::tempdir().unwrap();
 		let mut s = Sqlite::open(dir.path().join("db").to_str().unwrap()).unwrap();
@@ -721,7 +804,7 @@ mod tests {
 			.is_err());
 		assert_eq!(s.event_count().unwrap(), 1);
 		assert_eq!(s.cursor().unwrap(), Some(1));
-		let done = MissionChange::Status { id: 7, status: "completed" };
+		let done = MissionChange::Status { id: 7, status: MissionPhase::Completed };
 		s.write_block(&block(2, vec![event(0, Some(7), Some(done))])).unwrap();
 		let m = s.mission(7).unwrap().unwrap();
 		assert_eq!(m["status"], "completed");

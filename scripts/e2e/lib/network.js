@@ -58,9 +58,10 @@ export class Network {
    * (1-based). Options: `role` ('dev': a validator with the dev key of
    * `name`, e.g. `--alice`; 'validator': a validator with the keys in its own
    * keystore; 'full': no authoring), `bootnode` (name of a running node),
-   * `offline` (this run only: no peers at all, `--reserved-only` without any).
+   * `offline` (this run only: no peers at all, `--reserved-only` without any),
+   * `args` (more of the node's arguments, kept for its restarts).
    */
-  async start(name, keyIndex, { role, bootnode, offline = false } = {}) {
+  async start(name, keyIndex, { role, bootnode, offline = false, args: extra } = {}) {
     let n = this.nodes.get(name);
     if (!n) {
       n = { name, keyIndex, role: 'dev', bootnode: null, rpc: await freePort(), p2p: await freePort(),
@@ -69,12 +70,14 @@ export class Network {
     }
     if (role) n.role = role;
     if (bootnode) n.bootnode = bootnode;
+    if (extra) n.extra = extra;
     const args = ['--chain', this.chain, '--base-path', n.base, '--node-key', keyIndex.toString(16).padStart(64, '0'),
       '--no-mdns'];
     // `--alice` and the like: validator role, that name, and the dev key in the keystore.
     const runAs = offline ? 'full' : n.role;
     args.push(...({ dev: [`--${name}`], validator: ['--validator', '--name', name], full: ['--name', name] })[runAs]);
     if (offline) args.push('--reserved-only');
+    args.push(...(n.extra ?? []));
     const boot = offline ? [] : n.bootnode ? [n.bootnode] : [...this.nodes.values()].filter((o) => o !== n && o.proc).map((o) => o.name);
     for (const b of boot) {
       const o = this.nodes.get(b);

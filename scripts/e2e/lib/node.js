@@ -16,15 +16,26 @@ export const NODE = process.env.PEER_NODE ?? join(root, 'target', 'release', 'pe
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A TCP port free on 127.0.0.1 right now. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+const handedOut = new Set();
+/**
+ * A free TCP port on 127.0.0.1, picked at random and never the same twice in
+ * one process: the kernel's next ephemeral port may be handed out twice in a
+ * row, and suites running side by side each ask for ports.
+ */
+export async function freePort() {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 40000);
+    if (handedOut.has(port)) continue;
+    const free = await new Promise((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
     });
-    s.on('error', reject);
-  });
+    if (free) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /**

@@ -6,41 +6,12 @@
 // and goes on), then replaced by a purged chain (it stops, nothing spliced).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ANY_BOND, PERCENT, UNIT, councilPasses, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
 import { freePort, sleep, startNode, waitFor } from '../lib/node.js';
-
-const INDEXER = process.env.PEER_INDEXER
-  ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'target', 'release', 'peer-indexer');
-
-/** Starts peer-indexer on `db`; returns { proc, url, stop, kill, output }. */
-async function startIndexer(wsUrl, db, extra = []) {
-  const port = await freePort();
-  const proc = spawn(INDEXER, ['--rpc', wsUrl, '--db', db, '--http', `127.0.0.1:${port}`, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  proc.stdout.on('data', (d) => { output += d; });
-  proc.stderr.on('data', (d) => { output += d; });
-  const exit = new Promise((r) => proc.once('exit', r));
-  return {
-    proc, url: `http://127.0.0.1:${port}`, output: () => output,
-    kill: async (signal = 'SIGKILL') => { if (proc.exitCode === null && proc.signalCode === null) { proc.kill(signal); await exit; } },
-  };
-}
-
-async function get(indexer, path) {
-  const res = await fetch(indexer.url + path);
-  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
-  return { status: res.status, body };
-}
-
-/** Waits until the indexer has written block `n`. */
-async function caughtUp(indexer, n) {
-  await waitFor(`the indexer to reach #${n}`, 120000, async () => ((await get(indexer, '/health')).body.indexed ?? -1) >= n, 250);
-}
+import { caughtUp, get, startIndexer } from '../lib/indexer.js';
 
 describe('peer-indexer keeps the history', () => {
   let chain, api, alice, bob, charlie, dave, eve, ferdie;

@@ -9,8 +9,11 @@
 // field the migration adds (each mission's asset: PEER), value by value; how
 // long finality paused around the upgrade (printed, bounded); the state before
 // the upgrade passes the try-runtime check (scripts/try-runtime.sh on a
-// snapshot taken here, before the code is applied); and every mission is then
-// driven to its end and pays to the planck.
+// snapshot taken here, before the code is applied); every mission is then
+// driven to its end and pays to the planck; and the history peer-indexer kept
+// while it all happened equals, row for row, what a fresh indexer reads again
+// from genesis across the upgrade (each block decoded with its own runtime's
+// metadata), its statements adding up to each balance's change.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +23,9 @@ import { chainSpecWithCode } from '../lib/node.js';
 import { ANY_BOND, PERCENT, UNIT, connect, councilPasses, eventsOf, h, keyring, mission, ok } from '../lib/chain.js';
 import { Network, remembersFailure } from '../lib/network.js';
 import { pairsUnder, writeSnapshot } from '../lib/snapshot.js';
+import { caughtUp, get, startIndexer, storedRows } from '../lib/indexer.js';
 import { xxhashAsHex } from '@polkadot/util-crypto';
+import { Metadata, TypeRegistry } from '@polkadot/types';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURES = join(ROOT, 'runtime', 'fixtures');
@@ -40,6 +45,7 @@ const MISSIONS_VERSION = xxhashAsHex('Missions', 128) + xxhashAsHex(':__STORAGE_
 
 let net;
 let api;
+let indexer; // follows alice from genesis, live, through the upgrade
 let k;
 const m = {}; // the missions, by phase
 const failures = { seen: false };
@@ -99,16 +105,24 @@ describe('a live upgrade by council vote loses nothing', { concurrency: false },
     assert.ok(NEW_WASM, 'PEER_RUNTIME_WASM names the new runtime (scripts/upgrade-test.sh sets it)');
     net = new Network({ chain: 'previous' });
     net.chain = chainSpecWithCode('local', join(FIXTURES, previous.file), net.dir);
-    for (const [i, name] of VALIDATORS.entries()) await net.start(name, i + 1);
+    // Alice keeps every block's state: the indexers read the whole chain from her.
+    for (const [i, name] of VALIDATORS.entries()) {
+      await net.start(name, i + 1, name === 'alice' ? { args: ['--state-pruning', 'archive-canonical'] } : {});
+    }
     await net.waitFor('block #2 finalized on alice', 120000, async () => (await net.heights('alice')).finalized >= 2);
     await net.report('network up on the previous runtime');
     api = await connect(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`);
+    indexer = await startIndexer(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`, join(net.dir, 'live.sqlite'));
     const keys = await keyring();
     k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave'].map((n) => [n.toLowerCase(), keys.addFromUri(`//${n}`)]));
   });
 
   after(async () => {
-    if (failures.seen) net.printLogs();
+    if (failures.seen) {
+      net.printLogs();
+      if (indexer) console.log(`[upgrade] the live indexer said:\n${indexer.output()}`);
+    }
+    await indexer?.kill();
     await api?.disconnect();
     await net.stopAll();
     net.cleanup();
@@ -221,10 +235,19 @@ describe('a live upgrade by council vote loses nothing', { concurrency: false },
     const first = await hashOf('alice', u + 1);
     const before = await record(last);
     const after_ = await record(first);
-    // The missions as stored, decoded each with its own runtime's types.
-    const oldApi = await api.at(last);
-    const newApi = await api.at(first);
-    const decode = (at, bytes) => at.registry.createType(at.registry.createLookupType(at.query.missions.liveMissions.creator.meta.type.asMap.value), bytes).toJSON();
+    // The missions as stored, decoded each with its own runtime's types (a
+    // registry of each block's own metadata, read over raw RPC: \`api.at\` may
+    // lend one runtime's type ids to the other's registry).
+    const liveMissionsAt = async (hash) => {
+      const registry = new TypeRegistry();
+      const metadata = new Metadata(registry, await net.rpc('alice', 'state_getMetadata', [hash]));
+      registry.setMetadata(metadata);
+      const item = metadata.asLatest.pallets.find((p) => p.name.eq('Missions')).storage.unwrap().items.find((i) => i.name.eq('LiveMissions'));
+      return { registry, type: registry.createLookupType(item.type.asMap.value) };
+    };
+    const oldApi = await liveMissionsAt(last);
+    const newApi = await liveMissionsAt(first);
+    const decode = (at, bytes) => at.registry.createType(at.type, bytes).toJSON();
     let compared = 0;
     let missions = 0;
     for (const [name, values] of Object.entries(before)) {
@@ -284,5 +307,65 @@ describe('a live upgrade by council vote loses nothing', { concurrency: false },
       assert.ok(['Completed', 'removed'].includes(status), `${phase} (mission ${id}) ended: ${status}`);
     }
     console.log('[upgrade] every mission ended under the new runtime, each paid to the planck');
+  }));
+
+  test('the history kept live equals a fresh read from genesis across the upgrade', logged(async () => {
+    const { bob, charlie, dave } = k;
+    const alice = `ws://127.0.0.1:${net.nodes.get('alice').rpc}`;
+    // Every block of the tests above finalized, and indexed live.
+    const { best } = await net.heights('alice');
+    await net.waitFor(`#${best} finalized`, 60000, async () => (await net.heights('alice')).finalized >= best);
+    await caughtUp(indexer, best);
+    assert.equal(indexer.proc.exitCode, null, `the live indexer runs: ${indexer.output()}`);
+    // A fresh indexer reads the chain again, from genesis, once.
+    const began = Date.now();
+    const fresh = await startIndexer(alice, join(net.dir, 'fresh.sqlite'), ['--once']);
+    const code = await fresh.exit;
+    assert.equal(code, 0, `the fresh indexer finished: ${fresh.output()}`);
+    console.log(`[upgrade] a fresh indexer read #0..#${best}+ in ${Date.now() - began} ms: ${fresh.output().trim().split('\n').at(-1)}`);
+    await indexer.kill('SIGTERM');
+    const upTo = Math.min(...['live', 'fresh'].map((db) => storedRows(join(net.dir, `${db}.sqlite`), 1e9).blocks.at(-1)[0]));
+    const live = storedRows(join(net.dir, 'live.sqlite'), upTo);
+    const again = storedRows(join(net.dir, 'fresh.sqlite'), upTo);
+    for (const table of Object.keys(live)) {
+      assert.ok(live[table].length > 0 || table === 'votes', `${table}: rows kept`);
+      assert.deepEqual(again[table], live[table], `${table}: the fresh read equals the live one up to #${upTo}`);
+    }
+    // Both runtimes were met: blocks of the previous one, then of the new one,
+    // the switch right after the block that stored the code.
+    const specs = live.blocks.map((b) => b[3]);
+    const switchAt = specs.indexOf(specs.at(-1));
+    assert.deepEqual([specs[0], specs.at(-1)], [previous.spec_version, (await net.rpc('alice', 'state_getRuntimeVersion')).specVersion]);
+    assert.ok(specs.slice(switchAt).every((v) => v === specs.at(-1)) && specs.slice(0, switchAt).every((v) => v === specs[0]));
+    const events = (n) => live.events.filter((e) => e[0] === n).map((e) => `${e[3]}.${e[4]}`);
+    assert.ok(events(switchAt - 1).includes('System.CodeUpdated'), `#${switchAt - 1} stored the code: ${events(switchAt - 1)}`);
+    // The event that changed, read in both shapes: RewardPaid names its asset
+    // only under the new runtime.
+    const paid = live.events.filter((e) => e[3] === 'Missions' && e[4] === 'RewardPaid').map((e) => [e[0], JSON.parse(e[5])]);
+    assert.ok(paid.some(([n, d]) => n < switchAt && !('asset' in d)), 'a payout of the previous runtime, without an asset');
+    assert.ok(paid.some(([n, d]) => n >= switchAt && d.asset === 'Native'), 'a payout of the new runtime, in PEER');
+    // Each statement over the whole chain equals the change of the free
+    // balance, to the planck, across the upgrade.
+    const day = 86_400_000;
+    const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+    const period = `from=${iso(Date.now() - day)}&to=${iso(Date.now() + day)}`;
+    const planck = (s) => { const [i, f = ''] = s.replace('-', '').split('.'); return (s.startsWith('-') ? -1n : 1n) * (BigInt(i) * UNIT + BigInt(f.padEnd(12, '0'))); };
+    // The fresh store, served by an indexer of its own.
+    const reader = await startIndexer(alice, join(net.dir, 'fresh.sqlite'));
+    try {
+      await caughtUp(reader, upTo);
+      for (const who of [bob, charlie, dave]) {
+        const s = (await get(reader, `/accounts/${who.address}/statement?${period}&limit=1000`)).body;
+        assert.equal(s.lines.length, s.total_lines, 'one page holds the whole statement');
+        const total = s.lines.map((l) => planck(l.free)).reduce((a, b) => a + b, 0n);
+        assert.equal(planck(s.free_total), total);
+        const change = (await freeAt(await net.blockHash('alice', upTo), who.address)) - (await freeAt(await net.blockHash('alice', 0), who.address));
+        assert.equal(total, change, `${who.address}: the statement adds up to the balance's change`);
+        assert.ok(s.lines.some((l) => l.block < switchAt) && s.lines.some((l) => l.block >= switchAt), 'lines from both runtimes');
+      }
+    } finally {
+      await reader.kill();
+    }
+    console.log(`[upgrade] history: ${live.events.length} events in #0..#${upTo} (runtime ${specs[0]} to #${switchAt - 1}, ${specs.at(-1)} from #${switchAt}), live and fresh equal`);
   }));
 });
