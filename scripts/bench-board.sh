@@ -11,7 +11,7 @@ web_port=$(free_port)
 logs=$(mktemp -d)
 "$PEER_NODE" --dev --tmp --rpc-port "$rpc_port" --port "$(free_port)" --no-prometheus --no-telemetry >"$logs/node.log" 2>&1 &
 node_pid=$!
-node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$web_port" >"$logs/web.log" 2>&1 &
+node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$web_port" --rpc "ws://127.0.0.1:${rpc_port}" >"$logs/web.log" 2>&1 &
 web_pid=$!
 trap 'kill $node_pid $web_pid 2>/dev/null || true' EXIT
 for _ in $(seq 60); do

@@ -31,9 +31,10 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 	--rpc-methods) methods_args=() ;;
 	esac
 done
-node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0.0.1:${rpc_port}" &
-board=$!
 indexer_port="${INDEXER_PORT:-8090}"
+node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0.0.1:${rpc_port}" \
+	--indexer "http://127.0.0.1:${indexer_port}" &
+board=$!
 mkdir -p "$base"
 "$PEER_INDEXER" --rpc "ws://127.0.0.1:${rpc_port}" \
 	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" >"${base}/indexer.log" 2>&1 &

@@ -33,6 +33,12 @@ step "Rust format check" cargo fmt --all -- --check
 log "the build cache's file times (scripts/source-times.py)"
 step "build cache tests" python3 "${PEER_ROOT}/scripts/source_times_test.py"
 
+log "docs: every file and name docs/ARCHITECTURE.md's tables claim exists (scripts/check-docs.py)"
+docs_check() {
+	python3 "${PEER_ROOT}/scripts/check_docs_test.py" && python3 "${PEER_ROOT}/scripts/check-docs.py"
+}
+step "docs claims check" docs_check
+
 log "cargo test ${PEER_CARGO_FLAGS[*]}"
 # The same flags as the build, so that the tests reuse every compiled crate; what
 # the test build still compiles (the test harnesses, dev-dependencies) is printed.

@@ -333,11 +333,15 @@ fn the_runtime_is_upgraded_by_a_voted_hash_and_applied_by_anyone() {
 				check_version: true
 			})));
 		assert_eq!(sp_io::storage::get(code_key), old_code);
-		// Other code is refused, and changes nothing.
+		// Other code is refused, and changes nothing; and the sender pays the
+		// fee of a refused apply (only the voted code goes free): megabytes of
+		// wrong code cost whoever sends them.
 		assert_noop!(
 			apply(&other_code).dispatch(signed(Eve)),
 			frame_system::Error::<Runtime>::Unauthorized
 		);
+		let refused = apply(&other_code).dispatch(signed(Eve)).expect_err("other code");
+		assert_eq!(refused.post_info.pays_fee, frame_support::dispatch::Pays::Yes);
 		// Anyone, an outsider too, sends the voted code; it costs no fee.
 		let post = apply(&new_code).dispatch(signed(Eve)).expect("applied");
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);

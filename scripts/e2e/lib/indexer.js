@@ -1,6 +1,7 @@
 // peer-indexer for the e2e suites: start one on a node, ask its API, wait for
 // it, and read every row it stored (to compare two indexers of one chain).
 import { spawn, execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitFor } from './node.js';
@@ -11,13 +12,17 @@ export const INDEXER = process.env.PEER_INDEXER
 /**
  * Starts peer-indexer on `db`, following the node at `wsUrl`; returns
  * { proc, url, output(), exit, kill(signal) }. `extra`: more arguments (`--once`).
+ * Options: `port` (its API's; a free one if not given), `logFile` (its output
+ * is written there as well).
  */
-export async function startIndexer(wsUrl, db, extra = []) {
-  const port = await freePort();
+export async function startIndexer(wsUrl, db, extra = [], { port, logFile } = {}) {
+  port ??= await freePort();
   const proc = spawn(INDEXER, ['--rpc', wsUrl, '--db', db, '--http', `127.0.0.1:${port}`, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  proc.stdout.on('data', (d) => { output += d; });
-  proc.stderr.on('data', (d) => { output += d; });
+  const log = logFile ? createWriteStream(logFile) : null;
+  for (const stream of [proc.stdout, proc.stderr]) {
+    stream.on('data', (d) => { output += d; log?.write(d); });
+  }
   const exit = new Promise((r) => proc.once('exit', r));
   return {
     proc, url: `http://127.0.0.1:${port}`, output: () => output, exit,
