@@ -12,8 +12,9 @@ say() { printf '[setup] %s\n' "$*"; }
 # peer-indexer (linked, not compiled in), and curl for the smoke tests.
 # Chromium runs the mission board's browser tests (Playwright drives it; no
 # browser is downloaded by npm). zstd reads a compressed runtime's version
-# (scripts/wasm-version.py, the upgrade tests).
-packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd)
+# (scripts/wasm-version.py, the upgrade tests). Prometheus (with promtool)
+# checks and unit-tests the operators' alerting rules (ops/prometheus).
+packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd prometheus)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -39,6 +39,12 @@ docs_check() {
 }
 step "docs claims check" docs_check
 
+log "operators' Prometheus configuration and alerting rules (ops/prometheus: promtool check, promtool test rules)"
+alerts_check() {
+	(cd "${PEER_ROOT}/ops/prometheus" && promtool check config prometheus.yml && promtool test rules alerts.test.yml)
+}
+step "alert rules (promtool)" alerts_check
+
 log "cargo test ${PEER_CARGO_FLAGS[*]}"
 # The same flags as the build, so that the tests reuse every compiled crate; what
 # the test build still compiles (the test harnesses, dev-dependencies) is printed.
