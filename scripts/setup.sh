@@ -13,8 +13,9 @@ say() { printf '[setup] %s\n' "$*"; }
 # Chromium runs the mission board's browser tests (Playwright drives it; no
 # browser is downloaded by npm). zstd reads a compressed runtime's version
 # (scripts/wasm-version.py, the upgrade tests). Prometheus (with promtool)
-# checks and unit-tests the operators' alerting rules (ops/prometheus).
-packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd prometheus)
+# checks and unit-tests the operators' alerting rules (ops/prometheus); systemd's
+# systemd-analyze verifies their unit (ops/systemd).
+packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd prometheus systemd)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

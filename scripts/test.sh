@@ -39,11 +39,8 @@ docs_check() {
 }
 step "docs claims check" docs_check
 
-log "operators' Prometheus configuration and alerting rules (ops/prometheus: promtool check, promtool test rules)"
-alerts_check() {
-	(cd "${PEER_ROOT}/ops/prometheus" && promtool check config prometheus.yml && promtool test rules alerts.test.yml)
-}
-step "alert rules (promtool)" alerts_check
+log "operators' files: Prometheus configuration and alerting rules (promtool), the systemd unit (scripts/check-ops.sh)"
+step "ops files check" "${PEER_ROOT}/scripts/check-ops.sh"
 
 log "cargo test ${PEER_CARGO_FLAGS[*]}"
 # The same flags as the build, so that the tests reuse every compiled crate; what
