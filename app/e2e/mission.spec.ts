@@ -56,8 +56,10 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   await expect(row).toContainText('0 / 2');
   await goto(page, `mission/${id}`);
 
-  // Alice accepts both and proposes the terms.
+  // Alice accepts both and proposes the terms. The tab's title counts what
+  // awaits her: at least the two commitments.
   await chooseAccount(page, 'Alice');
+  await expect.poll(async () => Number((await page.title()).match(/^\((\d+)\) Peer/)?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
   for (const who of [dave, eve]) {
     await page.getByTestId(`commitment-${who.address}`).getByRole('button', { name: 'Accept' }).click();
     await txDone(page, 'Accept commitment');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ChainProvider, useChain } from './chain';
+import { ChainProvider, useChain, useLive } from './chain';
 import { Connect } from './components/Connect';
 import { NodeFromLink } from './components/LinkPrompts';
 import { NamesProvider } from './components/Names';
@@ -46,6 +46,26 @@ function RuntimeNotice() {
   return <p className={`notice${runtime.changed.length ? ' warn' : ''}`} role="status" data-testid="runtime-notice">{text}</p>;
 }
 
+const TITLE = 'Peer · mission board';
+
+/**
+ * The tab's title counts what awaits the chosen account, as the chain says it
+ * (`MissionsApi.pending_actions`, the "Awaiting me" list): "(2) Peer · …".
+ */
+function AwaitingTitle() {
+  const { account } = useChain();
+  const address = account?.address;
+  const { data } = useLive(
+    async (api, at) => (address ? (await api.apis.MissionsApi.pending_actions(address, { at })).length : 0),
+    [address],
+  );
+  const count = address ? (data ?? 0) : 0;
+  useEffect(() => {
+    document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
+  }, [count]);
+  return null;
+}
+
 const NAV = [['', 'Awaiting me'], ['missions', 'Missions'], ['post', 'Post a mission'], ['council', 'Consortium & council'], ['history', 'History'], ['statement', 'Statement']];
 
 export function App() {
@@ -56,12 +76,13 @@ export function App() {
         <AssetsProvider>
         <TxProvider>
           <header className="top">
-            <h1>Peer · mission board</h1>
+            <h1>{TITLE}</h1>
             <nav>{NAV.map(([r, label]) => <a key={r} href={`#/${r}`} className={route === r || (r === 'missions' && route.startsWith('mission/')) ? 'active' : ''}>{label}</a>)}</nav>
           </header>
           <NodeFromLink />
           <Connect />
           <RuntimeNotice />
+          <AwaitingTitle />
           <main><Page /></main>
         </TxProvider>
         </AssetsProvider>
