@@ -16,3 +16,5 @@ export function startIndexer(wsUrl: string, db: string, extra?: string[], option
 export function get(indexer: Indexer, path: string): Promise<{ status: number; body: any }>;
 export function caughtUp(indexer: Indexer, n: number, timeoutMs?: number): Promise<void>;
 export function storedRows(db: string, upTo: number): Record<string, unknown[][]>;
+export function todaysPeriod(): string;
+export function plancks(amount: string): bigint;

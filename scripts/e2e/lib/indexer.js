@@ -37,6 +37,19 @@ export async function get(indexer, path) {
   return { status: res.status, body };
 }
 
+/** A statement's period covering all of today's blocks (from yesterday to tomorrow, UTC): `from=…&to=…`. */
+export function todaysPeriod() {
+  const day = 86_400_000;
+  const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
+  return `from=${iso(Date.now() - day)}&to=${iso(Date.now() + day)}`;
+}
+
+/** A PEER amount as the API writes it (`-1.500000000000`), in plancks. */
+export function plancks(amount) {
+  const [whole, fraction = ''] = amount.replace('-', '').split('.');
+  return (amount.startsWith('-') ? -1n : 1n) * (BigInt(whole) * 10n ** 12n + BigInt(fraction.padEnd(12, '0')));
+}
+
 /** Waits until the indexer has written block `n`. */
 export async function caughtUp(indexer, n, timeoutMs = 120000) {
   await waitFor(`the indexer to reach #${n}`, timeoutMs, async () => ((await get(indexer, '/health')).body.indexed ?? -1) >= n, 250);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANY_BOND, PERCENT, UNIT, councilPasses, devChain, eventsOf, h, mission, ok } from '../lib/chain.js';
 import { freePort, sleep, startNode, waitFor } from '../lib/node.js';
-import { caughtUp, get, startIndexer } from '../lib/indexer.js';
+import { caughtUp, get, plancks as planck, startIndexer, todaysPeriod } from '../lib/indexer.js';
 
 describe('peer-indexer keeps the history', () => {
   let chain, api, alice, bob, charlie, dave, eve, ferdie;
@@ -85,11 +85,8 @@ describe('peer-indexer keeps the history', () => {
       // to the planck, from genesis to the last block indexed.
       const indexed = (await get(indexer, '/health')).body.indexed;
       const freeAt = async (n) => (await api.query.system.account.at(await api.rpc.chain.getBlockHash(n), charlie.address)).data.free.toBigInt();
-      const day = 86_400_000;
-      const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
-      const period = `from=${iso(Date.now() - day)}&to=${iso(Date.now() + day)}`;
+      const period = todaysPeriod();
       const statement = (await get(indexer, `/accounts/${charlie.address}/statement?${period}`)).body;
-      const planck = (s) => { const [i, f] = s.replace('-', '').split('.'); return (s.startsWith('-') ? -1n : 1n) * (BigInt(i) * UNIT + BigInt(f)); };
       const total = statement.lines.map((l) => planck(l.free)).reduce((a, b) => a + b, 0n);
       assert.equal(total, (await freeAt(indexed)) - (await freeAt(0)));
       assert.ok(statement.lines.some((l) => l.kind === 'payout received' && l.mission === done.id && planck(l.free) === 12n * UNIT));

@@ -23,7 +23,7 @@ import { chainSpecWithCode } from '../lib/node.js';
 import { ANY_BOND, PERCENT, UNIT, connect, councilPasses, eventsOf, h, keyring, mission, ok } from '../lib/chain.js';
 import { Network, remembersFailure } from '../lib/network.js';
 import { pairsUnder, writeSnapshot } from '../lib/snapshot.js';
-import { caughtUp, get, startIndexer, storedRows } from '../lib/indexer.js';
+import { caughtUp, get, plancks as planck, startIndexer, storedRows, todaysPeriod } from '../lib/indexer.js';
 import { xxhashAsHex } from '@polkadot/util-crypto';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 
@@ -346,10 +346,7 @@ describe('a live upgrade by council vote loses nothing', { concurrency: false },
     assert.ok(paid.some(([n, d]) => n >= switchAt && d.asset === 'Native'), 'a payout of the new runtime, in PEER');
     // Each statement over the whole chain equals the change of the free
     // balance, to the planck, across the upgrade.
-    const day = 86_400_000;
-    const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
-    const period = `from=${iso(Date.now() - day)}&to=${iso(Date.now() + day)}`;
-    const planck = (s) => { const [i, f = ''] = s.replace('-', '').split('.'); return (s.startsWith('-') ? -1n : 1n) * (BigInt(i) * UNIT + BigInt(f.padEnd(12, '0'))); };
+    const period = todaysPeriod();
     // The fresh store, served by an indexer of its own.
     const reader = await startIndexer(alice, join(net.dir, 'fresh.sqlite'));
     try {
