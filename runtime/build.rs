@@ -2,7 +2,7 @@
 //!
 //! The wasm is what a network runs and what an upgrade carries, so it is built as
 //! a network would get it: without `try-runtime`, and without the benchmarks
-//! unless `PEER_WASM_BENCHMARKS=1` (scripts/benchmark-weights.sh sets it), even
+//! unless `PEER_WASM_BENCHMARKS=1` (scripts/update-weights.sh sets it), even
 //! though the one workspace build (scripts/lib.sh) compiles both natively for the
 //! tests. With the benchmarks the compressed wasm was 5.1 MB, within 96 KB of the
 //! block's 5 MiB: an upgrade could hardly have carried it. Without them it is 741 KB.

@@ -4,5 +4,5 @@
 # Builds it first if app/dist is missing (which needs scripts/build.sh's runtime).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-[ -f "${PEER_ROOT}/app/dist/index.html" ] || "${PEER_ROOT}/scripts/build-app.sh"
+[ -f "${PEER_ROOT}/app/dist/index.html" ] || "${PEER_ROOT}/scripts/build-board.sh"
 exec node "${PEER_ROOT}/app/scripts/serve.mjs" "$@"

@@ -32,8 +32,8 @@ def tracked():
 
 def path_exists(claim, files, folders):
     claim = claim.rstrip('/')
-    if claim.startswith('.') and claim != '.ci/run':
-        claim = claim.lstrip('./')
+    if claim.startswith('./'):
+        claim = claim[2:]
     if any(ch in claim for ch in '*?'):
         return any(fnmatch.fnmatch(x, claim) or fnmatch.fnmatch(x, '*/' + claim) for x in list(files) + list(folders))
     tail = '/' + claim

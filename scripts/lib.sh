@@ -100,3 +100,73 @@ need_benchmark_cli() {
 	log "building peer-node with its benchmark subcommand (--features peer-node/benchmark-cli) and a wasm with the benchmarks"
 	"${PEER_ROOT}/scripts/build.sh" --features peer-node/benchmark-cli
 }
+
+# Builds the workspace (scripts/build.sh, which sets the machine up first)
+# unless peer-node, peer-indexer and the runtime's wasm are already built.
+need_build() {
+	if [ ! -x "$PEER_NODE" ] || [ ! -x "$PEER_INDEXER" ] || [ ! -f "$PEER_RUNTIME_WASM" ]; then
+		"${PEER_ROOT}/scripts/build.sh"
+	fi
+}
+
+# The one way the scripts start a development node:
+#   start_dev_node LOG [peer-node arguments…]
+# `peer-node --dev` in the background, its output to LOG (`-`: this terminal),
+# RPC on a free port (or the arguments' `--rpc-port`; either way DEV_RPC_PORT),
+# p2p on a free port (or theirs), no telemetry, no metrics unless DEV_METRICS=1
+# or the arguments ask (`--prometheus-port`), a throw-away database unless they
+# name `--base-path`. Sets DEV_NODE_PID and waits until the node answers RPC
+# (60 s at most, else prints its log and fails). stop_dev_node stops it;
+# callers put it in their EXIT trap.
+start_dev_node() {
+	local logfile=$1 i
+	shift
+	local args=("$@") base=(--tmp) metrics=(--no-prometheus) rpc_port=() p2p_port=(--port "$(free_port)")
+	[ "${DEV_METRICS:-0}" = 1 ] && metrics=()
+	DEV_RPC_PORT=$(free_port)
+	for ((i = 0; i < ${#args[@]}; i++)); do
+		case "${args[i]}" in
+		--base-path | --base-path=* | --tmp) base=() ;;
+		--prometheus-port | --prometheus-port=* | --prometheus-external) metrics=() ;;
+		--port | --port=*) p2p_port=() ;;
+		--rpc-port) DEV_RPC_PORT=${args[i + 1]} ;;
+		--rpc-port=*) DEV_RPC_PORT=${args[i]#--rpc-port=} ;;
+		esac
+	done
+	case " ${args[*]} " in
+	*" --rpc-port"*) ;;
+	*) rpc_port=(--rpc-port "$DEV_RPC_PORT") ;;
+	esac
+	local cmd=("$PEER_NODE" --dev "${base[@]}" "${rpc_port[@]}" "${p2p_port[@]}" \
+		--no-telemetry "${metrics[@]}" "$@")
+	if [ "$logfile" = - ]; then
+		"${cmd[@]}" &
+	else
+		"${cmd[@]}" >"$logfile" 2>&1 &
+	fi
+	DEV_NODE_PID=$!
+	local _
+	for _ in $(seq 120); do
+		rpc "$DEV_RPC_PORT" system_health | grep -q '"result"' && return 0
+		kill -0 "$DEV_NODE_PID" 2>/dev/null || break
+		sleep 0.5
+	done
+	log "peer-node --dev did not answer on 127.0.0.1:${DEV_RPC_PORT}"
+	[ "$logfile" = - ] || tail -n 50 "$logfile"
+	stop_dev_node
+	return 1
+}
+
+# Stops the node start_dev_node started (SIGINT, then SIGKILL after 30 s).
+stop_dev_node() {
+	[ -n "${DEV_NODE_PID:-}" ] || return 0
+	kill -INT "$DEV_NODE_PID" 2>/dev/null || true
+	local _
+	for _ in $(seq 60); do
+		kill -0 "$DEV_NODE_PID" 2>/dev/null || break
+		sleep 0.5
+	done
+	kill -KILL "$DEV_NODE_PID" 2>/dev/null || true
+	wait "$DEV_NODE_PID" 2>/dev/null || true
+	DEV_NODE_PID=
+}

@@ -12,11 +12,11 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "${PEER_ROOT}/scripts/build.sh"
-"${PEER_ROOT}/scripts/build-app.sh"
+"${PEER_ROOT}/scripts/build-board.sh"
 base="${PEER_BASE_PATH:-${PEER_ROOT}/.peer-dev}"
 rpc_port=9944
 args=("$@")
-port_args=(--rpc-port 9944)
+node_args=()
 board_port="${BOARD_PORT:-8080}"
 cors_args=(--rpc-cors "$(dev_rpc_cors "$board_port")")
 methods_args=(--rpc-methods "$DEV_RPC_METHODS")
@@ -24,12 +24,14 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 	case "${args[i]}" in
 	--rpc-port)
 		rpc_port="${args[i + 1]}"
-		port_args=()
+		i=$((i + 1))
+		continue
 		;;
 	# Given on the command line, they replace ours.
 	--rpc-cors) cors_args=() ;;
 	--rpc-methods) methods_args=() ;;
 	esac
+	node_args+=("${args[i]}")
 done
 indexer_port="${INDEXER_PORT:-8090}"
 node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0.0.1:${rpc_port}" \
@@ -39,9 +41,8 @@ mkdir -p "$base"
 "$PEER_INDEXER" --rpc "ws://127.0.0.1:${rpc_port}" \
 	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" >"${base}/indexer.log" 2>&1 &
 indexer=$!
-node_pid=
 # Whatever ends this script (Ctrl-C, a TERM, the node exiting) stops all three.
-trap 'kill $board $indexer $node_pid 2>/dev/null || true' EXIT INT TERM
+trap 'kill $board $indexer 2>/dev/null || true; stop_dev_node' EXIT INT TERM
 log "starting peer-node --dev, chain data under $base"
 log "chain:          ws://127.0.0.1:${rpc_port}"
 log "mission board:  http://127.0.0.1:${board_port}/?indexer=http%3A%2F%2F127.0.0.1%3A${indexer_port}  (dev accounts Alice … Ferdie are offered on a dev chain)"
@@ -49,6 +50,8 @@ log "history API:    http://127.0.0.1:${indexer_port}/missions  (peer-indexer; i
 log "node RPC:       ${cors_args[*]} ${methods_args[*]} (PEER_RPC_CORS names other origins)"
 log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer  (with PEER_RPC_CORS=http://127.0.0.1:${board_port},https://polkadot.js.org)"
 log "Ctrl-C stops all three"
-"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical "${port_args[@]}" "${cors_args[@]}" "${methods_args[@]}" "$@" &
-node_pid=$!
-wait "$node_pid"
+# Metrics as an operator's node has them (127.0.0.1:9615), RPC on 9944 unless
+# the arguments name another port.
+DEV_METRICS=1 start_dev_node - --base-path "$base" --state-pruning archive-canonical \
+	--rpc-port "$rpc_port" "${cors_args[@]}" "${methods_args[@]}" ${node_args[@]+"${node_args[@]}"}
+wait "$DEV_NODE_PID"

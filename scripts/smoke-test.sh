@@ -12,13 +12,12 @@ TARGET=${TARGET:-3}
 [ -x "$PEER_NODE" ] || { log "no node at $PEER_NODE: run scripts/build.sh"; exit 1; }
 
 logfile=$(mktemp /tmp/peer-smoke.XXXXXX.log)
-rpc_port=$(free_port)
-p2p_port=$(free_port)
 board_port=8080
-"$PEER_NODE" --dev --tmp --rpc-port "$rpc_port" --port "$p2p_port" --no-prometheus \
-	--no-telemetry --rpc-cors "$(PEER_RPC_CORS='' dev_rpc_cors "$board_port")" --rpc-methods "$DEV_RPC_METHODS" \
-	>"$logfile" 2>&1 &
-pid=$!
+trap 'stop_dev_node' EXIT
+start_dev_node "$logfile" --rpc-cors "$(PEER_RPC_CORS='' dev_rpc_cors "$board_port")" --rpc-methods "$DEV_RPC_METHODS" ||
+	{ log "FAIL: the node did not start"; exit 1; }
+pid=$DEV_NODE_PID
+rpc_port=$DEV_RPC_PORT
 node_alive() { kill -0 "$pid" 2>/dev/null; }
 fail() {
 	log "FAIL: $*"
@@ -27,7 +26,6 @@ fail() {
 	tail -n 200 "$logfile"
 	exit 1
 }
-trap 'node_alive && kill -KILL "$pid" 2>/dev/null || true' EXIT
 
 log "node pid $pid, rpc 127.0.0.1:$rpc_port; waiting for block $TARGET to be finalized"
 deadline=$(($(date +%s) + TIMEOUT))
@@ -75,5 +73,6 @@ wait "$pid"
 rc=$?
 set -e
 [ "$rc" -eq 0 ] || fail "the node exited with status $rc after SIGINT"
+DEV_NODE_PID=
 log "PASS: finalized #$finalized, clean exit"
 rm -f "$logfile"

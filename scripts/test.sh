@@ -55,9 +55,12 @@ log "node smoke test"
 step "node smoke test" "${PEER_ROOT}/scripts/smoke-test.sh"
 
 log "mission board: build (types from the runtime's wasm), unit tests"
-step "board: npm ci, descriptors, build" "${PEER_ROOT}/scripts/build-app.sh"
+step "board: npm ci, descriptors, build" "${PEER_ROOT}/scripts/build-board.sh"
 board_unit() { (cd "${PEER_ROOT}/app" && npx vitest run); }
 step "board: unit tests" board_unit
+log "board: ESLint (typescript-eslint, react-hooks) and prettier --check"
+board_lint() { (cd "${PEER_ROOT}/app" && npm run --silent lint && npm run --silent format:check); }
+step "board: lint and format check" board_lint
 
 # The JavaScript suite, and the board's browser suite followed by the live
 # upgrade test, each start their own nodes and mostly wait for blocks: the two

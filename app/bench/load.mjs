@@ -41,36 +41,59 @@ const send = async (tx, who) => {
 const [alice, bob, charlie, dave] = ['Alice', 'Bob', 'Charlie', 'Dave'].map(dev);
 // Each member may own 64 live missions: the dev council admits Dave first.
 if (!(await api.query.Consortium.Members.getValue(dave.address))) {
-  await send(api.tx.Consortium.apply({ name: new TextEncoder().encode('Dave Systems'), kind: { type: 'Organization', value: undefined }, charter: undefined }), dave);
+  await send(
+    api.tx.Consortium.apply({
+      name: new TextEncoder().encode('Dave Systems'),
+      kind: { type: 'Organization', value: undefined },
+      charter: undefined,
+    }),
+    dave,
+  );
   const admit = api.tx.Consortium.admit({ who: dave.address });
   const bytes = await admit.getEncodedData();
   const hash = `0x${Buffer.from(blake2b256(bytes)).toString('hex')}`;
   const index = await api.query.Council.ProposalCount.getValue();
   await send(api.tx.Council.propose({ threshold: 3, proposal: admit.decodedCall, length_bound: bytes.length }), alice);
-  for (const who of [alice, bob, charlie]) await send(api.tx.Council.vote({ proposal: hash, index, approve: true }), who);
+  for (const who of [alice, bob, charlie])
+    await send(api.tx.Council.vote({ proposal: hash, index, approve: true }), who);
   const info = await api.apis.TransactionPaymentCallApi.query_call_info(admit.decodedCall, bytes.length);
-  await send(api.tx.Council.close({ proposal_hash: hash, index, proposal_weight_bound: info.weight, length_bound: bytes.length }), alice);
+  await send(
+    api.tx.Council.close({
+      proposal_hash: hash,
+      index,
+      proposal_weight_bound: info.weight,
+      length_bound: bytes.length,
+    }),
+    alice,
+  );
 }
 const head = await api.query.System.Number.getValue();
 const start = Date.now();
 const owners = [alice, bob, charlie, dave];
-await Promise.all(owners.map(async (owner, o) => {
-  const mine = Math.ceil(MISSIONS / owners.length);
-  for (let b = 0; b < mine; b += 25) {
-    const calls = [];
-    for (let i = b; i < Math.min(mine, b + 25); i++) {
-      calls.push(api.tx.Missions.create_mission({
-        title: new TextEncoder().encode(`Load mission ${o}-${i}`),
-        content_hash: `0x${(o * 1000 + i).toString(16).padStart(64, '0')}`,
-        uri: new TextEncoder().encode('https://example.org/mission'),
-        milestones: [{ description_hash: `0x${'11'.repeat(32)}`, amount: 2n * UNIT }, { description_hash: `0x${'22'.repeat(32)}`, amount: 3n * UNIT }],
-        deadline: head + 20_000,
-        options: { open_to_non_members: true, min_bond: 0n, min_reputation: 0 },
-      }).decodedCall);
+await Promise.all(
+  owners.map(async (owner, o) => {
+    const mine = Math.ceil(MISSIONS / owners.length);
+    for (let b = 0; b < mine; b += 25) {
+      const calls = [];
+      for (let i = b; i < Math.min(mine, b + 25); i++) {
+        calls.push(
+          api.tx.Missions.create_mission({
+            title: new TextEncoder().encode(`Load mission ${o}-${i}`),
+            content_hash: `0x${(o * 1000 + i).toString(16).padStart(64, '0')}`,
+            uri: new TextEncoder().encode('https://example.org/mission'),
+            milestones: [
+              { description_hash: `0x${'11'.repeat(32)}`, amount: 2n * UNIT },
+              { description_hash: `0x${'22'.repeat(32)}`, amount: 3n * UNIT },
+            ],
+            deadline: head + 20_000,
+            options: { open_to_non_members: true, min_bond: 0n, min_reputation: 0 },
+          }).decodedCall,
+        );
+      }
+      await send(api.tx.Utility.batch_all({ calls }), owner);
     }
-    await send(api.tx.Utility.batch_all({ calls }), owner);
-  }
-}));
+  }),
+);
 const live = (await api.query.Missions.Missions.getEntries()).length;
 console.log(`[bench-board] scene: ${live} live missions posted in ${((Date.now() - start) / 1000).toFixed(1)} s`);
 client.destroy();
@@ -78,7 +101,15 @@ client.destroy();
 // --- navigation → usable list ---
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const times = [];
 for (let run = 0; run < RUNS; run++) {
@@ -87,11 +118,15 @@ for (let run = 0; run < RUNS; run++) {
   await page.addInitScript((address) => localStorage.setItem('peer.account', address), alice.address);
   const t0 = Date.now();
   await page.goto(`${web}?rpc=${encodeURIComponent(rpc)}#/missions`);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="missions"] tbody tr').length >= n, live, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="missions"] tbody tr').length >= n, live, {
+    timeout: 60_000,
+  });
   times.push(Date.now() - t0);
   await context.close();
 }
 await browser.close();
 times.sort((a, b) => a - b);
-console.log(`[bench-board] navigation → ${live} missions listed: median ${times[Math.floor(times.length / 2)]} ms, min ${times[0]} ms, max ${times.at(-1)} ms over ${RUNS} fresh page loads (target ≤ 2 s)`);
+console.log(
+  `[bench-board] navigation → ${live} missions listed: median ${times[Math.floor(times.length / 2)]} ms, min ${times[0]} ms, max ${times.at(-1)} ms over ${RUNS} fresh page loads (target ≤ 2 s)`,
+);
 process.exit(0);

@@ -30,7 +30,10 @@ test('a top-up of a mission at work binds once the roster agrees', async ({ page
   const m = await chain().query.Missions.LiveMissions.getValue(id, { at: 'best' });
   expect(m!.budget).toBe(15n * 10n ** 12n);
   // Finished, so that nothing is left awaiting Dave for the other specs.
-  await submit(chain().tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dev('Dave'));
+  await submit(
+    chain().tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }),
+    dev('Dave'),
+  );
   await submit(chain().tx.Missions.approve_milestone({ mission: id, milestone: 0 }), dev('Alice'));
   expect(await chain().query.Missions.LiveMissions.getValue(id, { at: 'best' })).toBeUndefined();
 });

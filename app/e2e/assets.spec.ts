@@ -2,13 +2,32 @@
 // the asset when posting, every amount shows in it, Dave is paid in it to the unit,
 // and his home page shows the holding.
 import { test, expect } from '@playwright/test';
-import { assetBalance, chain, chooseAccount, closeChain, councilCreatesAsset, dev, goto, h, openAs, submit, txDone } from './board';
+import {
+  assetBalance,
+  chain,
+  chooseAccount,
+  closeChain,
+  councilCreatesAsset,
+  dev,
+  goto,
+  h,
+  openAs,
+  submit,
+  txDone,
+} from './board';
 
 test.afterAll(closeChain);
 
-test('a mission paid in a bank\'s USD token, posted and paid in the board', async ({ page }) => {
+test("a mission paid in a bank's USD token, posted and paid in the board", async ({ page }) => {
   const usd = 7;
-  await councilCreatesAsset(usd, { name: 'Korea Bank USD', symbol: 'USD', decimals: 6, minBalance: 10_000n, minimumBudget: 1_000_000n, issue: 100_000_000n });
+  await councilCreatesAsset(usd, {
+    name: 'Korea Bank USD',
+    symbol: 'USD',
+    decimals: 6,
+    minBalance: 10_000n,
+    minimumBudget: 1_000_000n,
+    issue: 100_000_000n,
+  });
   const [alice, dave] = [dev('Alice'), dev('Dave')];
 
   await openAs(page, 'Alice', 'post');
@@ -37,12 +56,24 @@ test('a mission paid in a bank\'s USD token, posted and paid in the board', asyn
 
   // Dave commits, is accepted, signs and delivers (from Node: not what this test is about).
   const api = chain();
-  await submit(api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc'), max_bond: 2n ** 128n - 1n }), dave);
+  await submit(
+    api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc'), max_bond: 2n ** 128n - 1n }),
+    dave,
+  );
   await submit(api.tx.Missions.accept_commitment({ mission: id, who: dave.address }), alice);
   await submit(api.tx.Missions.propose_terms({ mission: id }), alice);
   const m = await api.query.Missions.LiveMissions.getValue(id, { at: 'best' });
-  await submit(api.tx.Missions.sign_terms({ mission: id, terms_hash: (m!.status.value as { terms_hash: `0x${string}` }).terms_hash }), dave);
-  await submit(api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }), dave);
+  await submit(
+    api.tx.Missions.sign_terms({
+      mission: id,
+      terms_hash: (m!.status.value as { terms_hash: `0x${string}` }).terms_hash,
+    }),
+    dave,
+  );
+  await submit(
+    api.tx.Missions.submit_deliverable({ mission: id, milestone: 0, content_hash: h('dd'), uri: undefined }),
+    dave,
+  );
 
   // Alice approves in the board; Dave is paid in USD, to the unit.
   await goto(page, `mission/${id}`);

@@ -85,13 +85,19 @@ test('bad input on the mission, council and connection forms is refused, nothing
   // The council's forms.
   await goto(page, 'council');
   const apply = page.getByTestId('apply-form');
-  await refused(page, dave, 'apply-name', 'The name members will know you by.', () => apply.getByRole('button', { name: /Apply/ }).click());
+  await refused(page, dave, 'apply-name', 'The name members will know you by.', () =>
+    apply.getByRole('button', { name: /Apply/ }).click(),
+  );
   await chooseAccount(page, 'Alice');
   const propose = page.getByTestId('propose');
-  await refused(page, dev('Alice').address, 'motion', 'Choose an applicant.', () => propose.getByRole('button', { name: 'Propose' }).click());
+  await refused(page, dev('Alice').address, 'motion', 'Choose an applicant.', () =>
+    propose.getByRole('button', { name: 'Propose' }).click(),
+  );
   await propose.getByLabel('Motion').selectOption('parameter');
   await propose.getByLabel('Parameter value').fill('1.5.5');
-  await refused(page, dev('Alice').address, 'motion', 'Use digits', () => propose.getByRole('button', { name: 'Propose' }).click());
+  await refused(page, dev('Alice').address, 'motion', 'Use digits', () =>
+    propose.getByRole('button', { name: 'Propose' }).click(),
+  );
 
   // The endpoint.
   await page.getByLabel('Node endpoint').fill('http://example');

@@ -63,7 +63,7 @@ test('a rejected milestone is disputed and the council settles it with a split, 
   expect(events).toContain('MissionCompleted');
   // 30 % of 10 PEER, and the bond back: to the planck.
   const bond = 10_000_000_000n; // the chain's minimum bond, the mission asked for no more
-  expect(await free(dave.address) - before).toBe(3n * UNIT + bond);
+  expect((await free(dave.address)) - before).toBe(3n * UNIT + bond);
 });
 
 test('an applicant is admitted by a council motion made in the board', async ({ page }) => {

@@ -19,7 +19,9 @@ async function completedMission() {
 test('finished missions and a statement come from the indexer', async ({ page }) => {
   const id = await completedMission();
   // The indexer follows finalized blocks: wait until it has the completion.
-  await expect.poll(async () => (await (await fetch(`${indexer()}/missions/${id}`)).json()).status, { timeout: 60_000 }).toBe('completed');
+  await expect
+    .poll(async () => (await (await fetch(`${indexer()}/missions/${id}`)).json()).status, { timeout: 60_000 })
+    .toBe('completed');
 
   await openLink(page, 'history', `&indexer=${encodeURIComponent(indexer())}`);
   // The indexer the link names is used only once the member says so.
@@ -35,6 +37,13 @@ test('finished missions and a statement come from the indexer', async ({ page })
   const names = await timeline.locator('strong').allTextContents();
   expect(names.indexOf('MissionCreated')).toBeLessThan(names.indexOf('MissionActivated'));
   expect(names.indexOf('MissionActivated')).toBeLessThan(names.indexOf('MissionCompleted'));
+
+  // The finished mission's own page, gone from the chain, links to its history.
+  await goto(page, `mission/${id}`);
+  await page.getByTestId('mission-history-link').click();
+  const one = page.getByTestId(`history-mission-${id}`);
+  await expect(one.getByTestId('history-status')).toHaveText('completed');
+  await expect(one.getByTestId(`timeline-${id}`)).toContainText('MissionCompleted');
 
   await goto(page, 'statement');
   // A reversed period is refused beside its field, and nothing is shown.

@@ -29,7 +29,10 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   await expect(page.getByTestId('budget')).toHaveText('60.5 PEER');
 
   // Dave and Eve commit from the mission page.
-  for (const [who, share, receive] of [['Dave', '60', '24 PEER + 12.3 PEER'], ['Eve', '40', '16 PEER + 8.2 PEER']]) {
+  for (const [who, share, receive] of [
+    ['Dave', '60', '24 PEER + 12.3 PEER'],
+    ['Eve', '40', '16 PEER + 8.2 PEER'],
+  ]) {
     await chooseAccount(page, who);
     const form = page.getByTestId('commit-form');
     await form.getByLabel('Share in %').fill(share);
@@ -44,8 +47,15 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   // owner, finds it among hers.
   await goto(page, 'missions');
   const row = page.getByTestId(`mission-row-${id}`);
-  for (const [who, filter, shown] of [['Eve', 'Mine', true], ['Eve', 'Recruiting', true], ['Eve', 'Open to me', false],
-    ['Ferdie', 'Open to me', true], ['Ferdie', 'Mine', false], ['Alice', 'Mine', true], ['Alice', 'Open to me', false]] as const) {
+  for (const [who, filter, shown] of [
+    ['Eve', 'Mine', true],
+    ['Eve', 'Recruiting', true],
+    ['Eve', 'Open to me', false],
+    ['Ferdie', 'Open to me', true],
+    ['Ferdie', 'Mine', false],
+    ['Alice', 'Mine', true],
+    ['Alice', 'Open to me', false],
+  ] as const) {
     await chooseAccount(page, who);
     await page.getByRole('group', { name: 'Filter' }).getByRole('button', { name: filter }).click();
     if (shown) await expect(row).toBeVisible();
@@ -59,7 +69,9 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   // Alice accepts both and proposes the terms. The tab's title counts what
   // awaits her: at least the two commitments.
   await chooseAccount(page, 'Alice');
-  await expect.poll(async () => Number((await page.title()).match(/^\((\d+)\) Peer/)?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => Number((await page.title()).match(/^\((\d+)\) Peer/)?.[1] ?? 0))
+    .toBeGreaterThanOrEqual(2);
   for (const who of [dave, eve]) {
     await page.getByTestId(`commitment-${who.address}`).getByRole('button', { name: 'Accept' }).click();
     await txDone(page, 'Accept commitment');
@@ -102,7 +114,9 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   for (const f of files) {
     await chooseAccount(page, f.who);
     const form = page.getByTestId(`deliver-${f.index}`);
-    await form.getByLabel(`Deliverable file for milestone ${f.index + 1}`).setInputFiles({ name: f.name, mimeType: 'application/pdf', buffer: Buffer.from(f.body) });
+    await form
+      .getByLabel(`Deliverable file for milestone ${f.index + 1}`)
+      .setInputFiles({ name: f.name, mimeType: 'application/pdf', buffer: Buffer.from(f.body) });
     await expect(form).toContainText(f.name);
     await form.getByPlaceholder('https://…').fill(`https://files.example/${f.name}`);
     await form.getByRole('button', { name: 'Submit deliverable' }).click();
@@ -131,8 +145,8 @@ test('a whole mission, posted, staffed, signed, delivered and paid in the board'
   await expect(page.getByTestId('mission-gone')).toBeVisible();
 
   // The chain agrees to the planck: payouts plus the bond released.
-  expect(await free(dave.address) - before.dave).toBe(24n * UNIT + 12_300_000_000_000n + bond);
-  expect(await free(eve.address) - before.eve).toBe(16n * UNIT + 8_200_000_000_000n + bond);
+  expect((await free(dave.address)) - before.dave).toBe(24n * UNIT + 12_300_000_000_000n + bond);
+  expect((await free(eve.address)) - before.eve).toBe(16n * UNIT + 8_200_000_000_000n + bond);
   // Dave and Eve are not members: paid in full, they keep no reputation record
   // (nobody paid a deposit for one; docs/SECURITY.md, finding 30).
   const rep = await chain().apis.ReputationApi.reputation(dave.address, { at: 'best' });

@@ -24,14 +24,21 @@ export default async function setup() {
     await indexer?.kill('SIGTERM');
     await node?.stop('SIGTERM');
   };
-  const killAll = () => { for (const c of [...children, node?.proc, indexer?.proc]) c?.kill('SIGKILL'); };
+  const killAll = () => {
+    for (const c of [...children, node?.proc, indexer?.proc]) c?.kill('SIGKILL');
+  };
   process.on('exit', killAll);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => { killAll(); process.exit(1); });
+    process.once(signal, () => {
+      killAll();
+      process.exit(1);
+    });
   }
   try {
-    node = await startNode(['--dev', '--tmp', '--rpc-cors', 'all', '--state-pruning', 'archive-canonical'],
-      { logFile: join(logs, 'node.log'), minBlock: 1 });
+    node = await startNode(['--dev', '--tmp', '--rpc-cors', 'all', '--state-pruning', 'archive-canonical'], {
+      logFile: join(logs, 'node.log'),
+      minBlock: 1,
+    });
     // The indexer, for the history and statement pages.
     indexer = await startIndexer(node.wsUrl, join(logs, 'history.sqlite'), [], { logFile: join(logs, 'indexer.log') });
     const { url } = indexer;
@@ -39,8 +46,15 @@ export default async function setup() {
     const webLog = openSync(join(logs, 'web.log'), 'w');
     // The specs start nodes of their own on free ports: the board may reach any
     // node and indexer on loopback (its Content-Security-Policy says so).
-    children.push(spawn(process.execPath, [join(app, 'scripts/serve.mjs'), '--port', `${web}`, '--connect', 'ws://127.0.0.1:* http://127.0.0.1:*'],
-      { stdio: ['ignore', webLog, webLog] }));
+    children.push(
+      spawn(
+        process.execPath,
+        [join(app, 'scripts/serve.mjs'), '--port', `${web}`, '--connect', 'ws://127.0.0.1:* http://127.0.0.1:*'],
+        {
+          stdio: ['ignore', webLog, webLog],
+        },
+      ),
+    );
     await waitFor('the board', 10_000, async () => (await fetch(`http://127.0.0.1:${web}/`)).ok, 250);
   } catch (e) {
     await stop();

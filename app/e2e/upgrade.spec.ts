@@ -17,10 +17,14 @@ import { chainSpecWithCode, rpc as jsonRpc, startNode, type PeerNode } from '../
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = join(root, 'runtime/fixtures');
 const previous = JSON.parse(readFileSync(join(fixtures, 'previous.json'), 'utf8'));
-const WASM = process.env.PEER_RUNTIME_WASM ?? join(root, 'target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm');
+const WASM =
+  process.env.PEER_RUNTIME_WASM ??
+  join(root, 'target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm');
 
 let node: PeerNode | undefined;
-test.afterAll(async () => { await node?.stop(); });
+test.afterAll(async () => {
+  await node?.stop();
+});
 
 /** A development chain whose genesis is built by the previous runtime. */
 async function previousDevChain(): Promise<PeerNode> {
@@ -28,24 +32,47 @@ async function previousDevChain(): Promise<PeerNode> {
   const spec = chainSpecWithCode('dev', join(fixtures, previous.file), dir);
   // What `--dev` adds, but for the chain: Alice's dev key and the node key the
   // dev genesis authorizes (0x…01).
-  return startNode(['--chain', spec, '--alice', '--force-authoring', '--tmp', '--rpc-cors', 'all',
-    '--node-key', '1'.padStart(64, '0')],
-    { logFile: join(dir, 'node.log'), minBlock: 1 });
+  return startNode(
+    [
+      '--chain',
+      spec,
+      '--alice',
+      '--force-authoring',
+      '--tmp',
+      '--rpc-cors',
+      'all',
+      '--node-key',
+      '1'.padStart(64, '0'),
+    ],
+    {
+      logFile: join(dir, 'node.log'),
+      minBlock: 1,
+    },
+  );
 }
 
-test('a council member uploads a runtime and carries the upgrade through in the board, across the upgrade', async ({ page }) => {
+test('a council member uploads a runtime and carries the upgrade through in the board, across the upgrade', async ({
+  page,
+}) => {
   node = await previousDevChain();
   const ws = node.wsUrl;
   const nonce = (who: string) => jsonRpc(node!.rpcPort, 'system_accountNextIndex', [dev(who).address]);
   const built = readRuntime(readFileSync(WASM));
   if (!built.ok) throw new Error(built.error);
   const next = readFileSync(WASM);
-  const file = (buffer: Buffer) => ({ name: 'peer_runtime.compact.compressed.wasm', mimeType: 'application/wasm', buffer });
+  const file = (buffer: Buffer) => ({
+    name: 'peer_runtime.compact.compressed.wasm',
+    mimeType: 'application/wasm',
+    buffer,
+  });
   const from = `${previous.spec_name} ${previous.spec_version}`;
   const to = `${built.file.specName} ${built.file.specVersion}`;
 
   await page.goto(`${process.env.BOARD_URL}?rpc=${encodeURIComponent(ws)}#/council`);
-  await page.getByTestId('link-endpoint').getByRole('button', { name: `Use ${ws}` }).click();
+  await page
+    .getByTestId('link-endpoint')
+    .getByRole('button', { name: `Use ${ws}` })
+    .click();
   await chooseAccount(page, 'Alice');
   const runtime = page.getByTestId('runtime');
   await expect(runtime.getByTestId('chain-version')).toHaveText(from);
@@ -63,7 +90,9 @@ test('a council member uploads a runtime and carries the upgrade through in the 
   await expect(propose.getByTestId('runtime-version')).toHaveText(`${from} (the chain runs ${from})`);
   const sent = await nonce('Alice');
   await propose.getByRole('button', { name: 'Propose' }).click();
-  await expect(propose.getByTestId('error-motion')).toHaveText(`Its spec_version ${previous.spec_version} is not newer than the chain's ${previous.spec_version}.`);
+  await expect(propose.getByTestId('error-motion')).toHaveText(
+    `Its spec_version ${previous.spec_version} is not newer than the chain's ${previous.spec_version}.`,
+  );
   expect(await nonce('Alice')).toBe(sent);
 
   // The new one: its hash and version, read in the browser.
@@ -98,7 +127,9 @@ test('a council member uploads a runtime and carries the upgrade through in the 
   expect(await nonce('Dave')).toBe(daveSent);
   await apply.setInputFiles(file(next));
   await runtime.getByRole('button', { name: 'Apply the upgrade' }).click();
-  await expect(card(`Apply the runtime upgrade to ${to}`)).toHaveAttribute('data-stage', /in block|finalized/, { timeout: 60_000 });
+  await expect(card(`Apply the runtime upgrade to ${to}`)).toHaveAttribute('data-stage', /in block|finalized/, {
+    timeout: 60_000,
+  });
   await expect(card(`Apply the runtime upgrade to ${to}`)).toContainText('CodeUpdated');
 
   // The chain now runs the board's runtime: no notice, nothing authorized.

@@ -11,8 +11,16 @@ import { concat, fromHex, toHex } from '../src/lib/hash';
 test.afterAll(closeChain);
 
 interface PjsPayload {
-  address: string; method: string; era: string; nonce: string; tip: string; specVersion: string;
-  transactionVersion: string; genesisHash: string; blockHash: string; signedExtensions: string[];
+  address: string;
+  method: string;
+  era: string;
+  nonce: string;
+  tip: string;
+  specVersion: string;
+  transactionVersion: string;
+  genesisHash: string;
+  blockHash: string;
+  signedExtensions: string[];
 }
 
 /** The bytes an sr25519 account signs for Peer's extensions, from an extension's JSON payload. */
@@ -21,9 +29,14 @@ function signingPayload(p: PjsPayload): Uint8Array {
   const bytes = concat([
     fromHex(p.method),
     // Extra, in the runtime's order: CheckEra, CheckNonce, ChargeTransactionPayment.
-    fromHex(p.era), compact.enc(n(p.nonce)), compactBn.enc(BigInt(p.tip)),
+    fromHex(p.era),
+    compact.enc(n(p.nonce)),
+    compactBn.enc(BigInt(p.tip)),
     // Implicit: CheckSpecVersion, CheckTxVersion, CheckGenesis, CheckEra's block hash.
-    u32.enc(n(p.specVersion)), u32.enc(n(p.transactionVersion)), fromHex(p.genesisHash), fromHex(p.blockHash),
+    u32.enc(n(p.specVersion)),
+    u32.enc(n(p.transactionVersion)),
+    fromHex(p.genesisHash),
+    fromHex(p.blockHash),
   ]);
   return bytes.length > 256 ? Blake2256(bytes) : bytes;
 }
@@ -31,36 +44,70 @@ function signingPayload(p: PjsPayload): Uint8Array {
 test('a wallet extension is detected, chosen, and signs a commitment', async ({ page }) => {
   const grace = dev('Grace'); // an account only the extension holds
   const api = chain();
-  await submit(api.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: grace.address }, value: 20n * UNIT }), dev('Alice'));
+  await submit(
+    api.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: grace.address }, value: 20n * UNIT }),
+    dev('Alice'),
+  );
   const id = await postMission('Wallet check');
 
   const requests: PjsPayload[] = [];
   await page.exposeFunction('mockWalletSignPayload', (p: PjsPayload) => {
     if (p.address !== grace.address) throw new Error('unknown account');
     requests.push(p);
-    const expected = ['AuthorizeCall', 'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis',
-      'CheckMortality', 'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment', 'WeightReclaim'];
-    if (JSON.stringify(p.signedExtensions) !== JSON.stringify(expected)) throw new Error(`extensions ${p.signedExtensions}`);
+    const expected = [
+      'AuthorizeCall',
+      'CheckNonZeroSender',
+      'CheckSpecVersion',
+      'CheckTxVersion',
+      'CheckGenesis',
+      'CheckMortality',
+      'CheckNonce',
+      'CheckWeight',
+      'ChargeTransactionPayment',
+      'WeightReclaim',
+    ];
+    if (JSON.stringify(p.signedExtensions) !== JSON.stringify(expected))
+      throw new Error(`extensions ${p.signedExtensions}`);
     return { id: 1, signature: toHex(Uint8Array.of(1, ...grace.pair.sign(signingPayload(p)))) };
   });
   await page.exposeFunction('mockWalletSignRaw', (p: { address: string; data: string }) => {
-    const wrapped = concat([new TextEncoder().encode('<Bytes>'), fromHex(p.data), new TextEncoder().encode('</Bytes>')]);
+    const wrapped = concat([
+      new TextEncoder().encode('<Bytes>'),
+      fromHex(p.data),
+      new TextEncoder().encode('</Bytes>'),
+    ]);
     return { id: 2, signature: toHex(Uint8Array.of(1, ...grace.pair.sign(wrapped))) };
   });
-  await page.addInitScript(({ address }) => {
-    const accounts = [{ address, name: 'Grace (firm laptop)', type: 'sr25519' }];
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const w = window as any;
-    w.injectedWeb3 = {
-      'mock-wallet': {
-        version: '1.0.0',
-        enable: async () => ({
-          accounts: { get: async () => accounts, subscribe: (cb: (a: typeof accounts) => void) => { cb(accounts); return () => {}; } },
-          signer: { signPayload: (p: unknown) => w.mockWalletSignPayload(p), signRaw: (p: unknown) => w.mockWalletSignRaw(p) },
-        }),
-      },
-    };
-  }, { address: grace.address });
+  await page.addInitScript(
+    ({ address }) => {
+      const accounts = [{ address, name: 'Grace (firm laptop)', type: 'sr25519' }];
+      // The page's window as a wallet extension sees it: signing is done in Node.
+      const w = window as unknown as {
+        injectedWeb3: unknown;
+        mockWalletSignPayload: (p: unknown) => Promise<unknown>;
+        mockWalletSignRaw: (p: unknown) => Promise<unknown>;
+      };
+      w.injectedWeb3 = {
+        'mock-wallet': {
+          version: '1.0.0',
+          enable: async () => ({
+            accounts: {
+              get: async () => accounts,
+              subscribe: (cb: (a: typeof accounts) => void) => {
+                cb(accounts);
+                return () => {};
+              },
+            },
+            signer: {
+              signPayload: (p: unknown) => w.mockWalletSignPayload(p),
+              signRaw: (p: unknown) => w.mockWalletSignRaw(p),
+            },
+          }),
+        },
+      };
+    },
+    { address: grace.address },
+  );
 
   await openLink(page, `mission/${id}`);
   await page.getByRole('button', { name: 'Use wallet “mock-wallet”' }).click();

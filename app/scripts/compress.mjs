@@ -12,7 +12,9 @@ export const COMPRESSED = new Set(['.js', '.css', '.html', '.svg', '.json', '.tx
 
 /** Every file under `dir`, recursively. */
 function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Writes the .br and .gz of every text file of `root`; returns [{ file, size, br, gz }]. */
@@ -21,7 +23,9 @@ export function compress(root) {
   for (const file of files(root)) {
     if (!COMPRESSED.has(extname(file)) || statSync(file).size < 1024) continue;
     const body = readFileSync(file);
-    const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    const br = brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    });
     const gz = gzipSync(body, { level: 9 });
     writeFileSync(`${file}.br`, br);
     writeFileSync(`${file}.gz`, gz);

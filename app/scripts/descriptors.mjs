@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
 
 const app = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const wasm = resolve(process.argv[2] ?? `${app}/../target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm`);
+const wasm = resolve(
+  process.argv[2] ?? `${app}/../target/release/wbuild/peer-runtime/peer_runtime.compact.compressed.wasm`,
+);
 if (!existsSync(wasm)) {
   console.error(`[app] no runtime wasm at ${wasm}: build first (scripts/build.sh)`);
   process.exit(1);
@@ -31,10 +33,15 @@ const variants = (type) => {
   if (type === undefined) return {};
   const def = metadata.lookup[type].def;
   if (def.tag !== 'variant') return {};
-  return Object.fromEntries(def.value.map((v) => [v.name, {
-    doc: v.docs.join(' ').replace(/`/g, '').replace(/\s+/g, ' ').trim(),
-    fields: v.fields.map((f) => f.name ?? ''),
-  }]));
+  return Object.fromEntries(
+    def.value.map((v) => [
+      v.name,
+      {
+        doc: v.docs.join(' ').replace(/`/g, '').replace(/\s+/g, ' ').trim(),
+        fields: v.fields.map((f) => f.name ?? ''),
+      },
+    ]),
+  );
 };
 const docs = { errors: {}, events: {}, calls: {} };
 for (const p of metadata.pallets) {
@@ -47,6 +54,12 @@ writeFileSync(`${app}/src/generated/docs.json`, JSON.stringify(docs));
 console.log(`[app] docs of ${metadata.pallets.length} pallets written to src/generated/docs.json`);
 
 // Which runtime these types are of: the board compares it with the chain's.
-const [hash, specName, specVersion] = execFileSync('python3', [resolve(app, '../scripts/wasm-version.py'), wasm]).toString().trim().split(' ');
-writeFileSync(`${app}/src/generated/runtime.json`, JSON.stringify({ specName, specVersion: Number(specVersion), hash }));
+const [hash, specName, specVersion] = execFileSync('python3', [resolve(app, '../scripts/wasm-version.py'), wasm])
+  .toString()
+  .trim()
+  .split(' ');
+writeFileSync(
+  `${app}/src/generated/runtime.json`,
+  JSON.stringify({ specName, specVersion: Number(specVersion), hash }),
+);
 console.log(`[app] built for ${specName} ${specVersion} (${hash})`);

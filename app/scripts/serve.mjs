@@ -16,8 +16,15 @@ import { extname, join, normalize, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
-  '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** The node and indexer scripts/run.sh starts, when the operator names none. */
@@ -91,13 +98,18 @@ export function cacheControl(file, root) {
 
 /** The encodings a request accepts, by preference of this server: brotli, then gzip. */
 export function encodingsFor(acceptEncoding = '') {
-  const accepted = new Map(acceptEncoding.split(',').map((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return [name, q ? Number(q.slice(2)) : 1];
-  }));
+  const accepted = new Map(
+    acceptEncoding.split(',').map((part) => {
+      const [name, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return [name, q ? Number(q.slice(2)) : 1];
+    }),
+  );
   const ok = (name) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*') : 0)) > 0;
-  return [['br', '.br'], ['gzip', '.gz']].filter(([name]) => ok(name));
+  return [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ].filter(([name]) => ok(name));
 }
 
 /**
@@ -109,10 +121,15 @@ export function boardServer(root, { connect = LOCAL_ENDPOINTS } = {}) {
   return createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return res.writeHead(405, { ...security, allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
+        return res
+          .writeHead(405, { ...security, allow: 'GET, HEAD', 'content-type': 'text/plain' })
+          .end('method not allowed');
       }
       const target = resolveRequest(root, req.url);
-      if (target.status) return res.writeHead(target.status, { ...security, 'content-type': 'text/plain' }).end(target.status === 400 ? 'bad request' : 'forbidden');
+      if (target.status)
+        return res
+          .writeHead(target.status, { ...security, 'content-type': 'text/plain' })
+          .end(target.status === 400 ? 'bad request' : 'forbidden');
       let body;
       let encoding;
       for (const [name, suffix] of encodingsFor(req.headers['accept-encoding'])) {
@@ -144,7 +161,11 @@ export function boardServer(root, { connect = LOCAL_ENDPOINTS } = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  );
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', args.dir ?? 'dist');
   const port = Number(args.port ?? 8080);
   const host = args.host ?? '127.0.0.1';

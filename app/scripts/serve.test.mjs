@@ -19,7 +19,9 @@ const big = `export const words = ${JSON.stringify('the board '.repeat(500))};`;
 writeFileSync(join(root, 'assets', 'big-abcd.js'), big);
 writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 compress(root);
-const server = boardServer(root, { connect: ['wss://node.example.org/rpc', 'http://127.0.0.1:8090', 'ws://127.0.0.1:*'] });
+const server = boardServer(root, {
+  connect: ['wss://node.example.org/rpc', 'http://127.0.0.1:8090', 'ws://127.0.0.1:*'],
+});
 let port = 0;
 
 /** GET `path` exactly as written (no normalisation by a URL parser). */
@@ -35,7 +37,15 @@ const request = (path, headers = {}) =>
     }).on('error', fail);
   });
 
-beforeAll(() => new Promise((done) => server.listen(0, '127.0.0.1', () => { port = server.address().port; done(); })));
+beforeAll(
+  () =>
+    new Promise((done) =>
+      server.listen(0, '127.0.0.1', () => {
+        port = server.address().port;
+        done();
+      }),
+    ),
+);
 afterAll(() => new Promise((done) => server.close(done)));
 
 describe('serve.mjs', () => {
@@ -66,8 +76,12 @@ describe('serve.mjs', () => {
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.raw).toString()).toBe(big);
     // Refused by q=0, or too small to have been compressed: sent as it is.
-    expect((await request('/assets/big-abcd.js', { 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
-    expect((await request('/assets/app-1234.js', { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await request('/assets/big-abcd.js', { 'accept-encoding': 'br;q=0, gzip;q=0' })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect(
+      (await request('/assets/app-1234.js', { 'accept-encoding': 'br' })).headers['content-encoding'],
+    ).toBeUndefined();
     expect(encodingsFor('*').map(([n]) => n)).toEqual(['br', 'gzip']);
     expect(encodingsFor('identity')).toEqual([]);
   });
@@ -84,11 +98,17 @@ describe('serve.mjs', () => {
     }
     expect(cspSource('ws://127.0.0.1:9944/')).toBe('ws://127.0.0.1:9944');
     // An endpoint that would end the source or the policy is refused.
-    for (const bad of ["ws://x; script-src 'unsafe-inline'", 'ws://a b', '']) expect(() => securityHeaders([bad])).toThrow();
-    expect((await new Promise((done) => {
-      const r = get({ host: '127.0.0.1', port, path: '/', method: 'POST' }, (res) => { res.resume(); done(res.statusCode); });
-      r.end();
-    }))).toBe(405);
+    for (const bad of ["ws://x; script-src 'unsafe-inline'", 'ws://a b', ''])
+      expect(() => securityHeaders([bad])).toThrow();
+    expect(
+      await new Promise((done) => {
+        const r = get({ host: '127.0.0.1', port, path: '/', method: 'POST' }, (res) => {
+          res.resume();
+          done(res.statusCode);
+        });
+        r.end();
+      }),
+    ).toBe(405);
   });
 
   it('answers a malformed path with 400 and stays up', async () => {
@@ -100,7 +120,11 @@ describe('serve.mjs', () => {
   });
 
   it('never serves a file outside the build', async () => {
-    for (const path of ['/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+    ]) {
       const res = await request(path);
       expect([403, 404], path).toContain(res.status);
       expect(res.body).not.toContain('root:');

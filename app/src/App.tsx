@@ -7,7 +7,7 @@ import { AssetsProvider } from './components/Assets';
 import { TxProvider } from './components/Tx';
 import { Home } from './pages/Home';
 import { Missions } from './pages/Missions';
-import { MissionPage } from './pages/Mission';
+import { MissionPage } from './pages/mission';
 import { Post } from './pages/Post';
 import { Council } from './pages/Council';
 import { History } from './pages/History';
@@ -33,6 +33,8 @@ function Page() {
   if (route === 'missions') return <Missions />;
   if (route === 'post') return <Post />;
   if (route === 'council') return <Council />;
+  const history = route.match(/^history\/(\d+)$/);
+  if (history) return <History mission={Number(history[1])} />;
   if (route === 'history') return <History />;
   if (route === 'statement') return <Statement />;
   return <Home />;
@@ -43,7 +45,11 @@ function RuntimeNotice() {
   const { runtime } = useChain();
   const text = runtime && runtimeNotice(runtime);
   if (!text) return null;
-  return <p className={`notice${runtime.changed.length ? ' warn' : ''}`} role="status" data-testid="runtime-notice">{text}</p>;
+  return (
+    <p className={`notice${runtime.changed.length ? ' warn' : ''}`} role="status" data-testid="runtime-notice">
+      {text}
+    </p>
+  );
 }
 
 const TITLE = 'Peer · mission board';
@@ -66,7 +72,14 @@ function AwaitingTitle() {
   return null;
 }
 
-const NAV = [['', 'Awaiting me'], ['missions', 'Missions'], ['post', 'Post a mission'], ['council', 'Consortium & council'], ['history', 'History'], ['statement', 'Statement']];
+const NAV = [
+  ['', 'Awaiting me'],
+  ['missions', 'Missions'],
+  ['post', 'Post a mission'],
+  ['council', 'Consortium & council'],
+  ['history', 'History'],
+  ['statement', 'Statement'],
+];
 
 export function App() {
   const route = useRoute();
@@ -74,17 +87,35 @@ export function App() {
     <ChainProvider>
       <NamesProvider>
         <AssetsProvider>
-        <TxProvider>
-          <header className="top">
-            <h1>{TITLE}</h1>
-            <nav>{NAV.map(([r, label]) => <a key={r} href={`#/${r}`} className={route === r || (r === 'missions' && route.startsWith('mission/')) ? 'active' : ''}>{label}</a>)}</nav>
-          </header>
-          <NodeFromLink />
-          <Connect />
-          <RuntimeNotice />
-          <AwaitingTitle />
-          <main><Page /></main>
-        </TxProvider>
+          <TxProvider>
+            <header className="top">
+              <h1>{TITLE}</h1>
+              <nav>
+                {NAV.map(([r, label]) => (
+                  <a
+                    key={r}
+                    href={`#/${r}`}
+                    className={
+                      route === r ||
+                      (r === 'missions' && route.startsWith('mission/')) ||
+                      (r === 'history' && route.startsWith('history/'))
+                        ? 'active'
+                        : ''
+                    }
+                  >
+                    {label}
+                  </a>
+                ))}
+              </nav>
+            </header>
+            <NodeFromLink />
+            <Connect />
+            <RuntimeNotice />
+            <AwaitingTitle />
+            <main>
+              <Page />
+            </main>
+          </TxProvider>
         </AssetsProvider>
       </NamesProvider>
     </ChainProvider>

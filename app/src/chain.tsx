@@ -3,7 +3,17 @@
 // on a development chain only, the well-known dev accounts) and the
 // transactions this tab sent.
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createClient, type PolkadotClient, type PolkadotSigner, type TypedApi } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { connectInjectedExtension, getInjectedExtensions } from 'polkadot-api/pjs-signer';
@@ -93,9 +103,24 @@ function devAccounts(): Account[] {
   });
 }
 
-export function ChainProvider({ children }: { children: ReactNode }) {
-  const [endpoint, setEndpointState] = useState(initialEndpoint);
-  const [linkEndpoint, setLinkEndpoint] = useState(() => proposedByLink(window.location.search, 'rpc', null));
+/** What one connection to one endpoint knows: everything starts afresh with a new endpoint. */
+interface Connection {
+  client?: PolkadotClient;
+  api?: Api;
+  error?: string;
+  chainName?: string;
+  best?: Head;
+  finalized?: number;
+  slotMs: number;
+  runtime?: Runtime;
+}
+
+/**
+ * Connects to `endpoint` and follows its head. The provider remounts it (its
+ * `key` is the endpoint) when the member chooses another node, so no state of
+ * the old connection is ever shown for the new one.
+ */
+function useConnection(endpoint: string): Connection {
   const [client, setClient] = useState<PolkadotClient>();
   const [api, setApi] = useState<Api>();
   const [error, setError] = useState<string>();
@@ -103,32 +128,34 @@ export function ChainProvider({ children }: { children: ReactNode }) {
   const [best, setBest] = useState<Head>();
   const [finalized, setFinalized] = useState<number>();
   const [slotMs, setSlotMs] = useState(6000);
-  const [extAccounts, setExtAccounts] = useState<Record<string, Account[]>>({});
-  const [extensions, setExtensions] = useState<string[]>([]);
-  const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(ACCOUNT_KEY));
   const [runtime, setRuntime] = useState<Runtime>();
 
   // At each best block, whether the runtime changed (an upgrade): compared again only then.
+  const bestHash = best?.hash;
+  const compareRuntime = useEffectEvent((api: Api, at: string, alive: () => boolean) => {
+    compare(() => api.getStaticApis({ at }), runtime).then(
+      (r) => alive() && r !== runtime && setRuntime(r),
+      () => {},
+    );
+  });
   useEffect(() => {
-    if (!api || !best) return;
+    if (!api || !bestHash) return;
     let alive = true;
-    compare(() => api.getStaticApis({ at: best.hash }), runtime).then((r) => alive && r !== runtime && setRuntime(r), () => {});
-    return () => { alive = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, best?.hash]);
+    compareRuntime(api, bestHash, () => alive);
+    return () => {
+      alive = false;
+    };
+  }, [api, bestHash]);
 
   useEffect(() => {
-    setError(undefined);
-    setApi(undefined);
-    setBest(undefined);
-    setChainName(undefined);
-    setRuntime(undefined);
     const c = createClient(getWsProvider(endpoint));
-    setClient(c);
     const typed = c.getTypedApi(peer);
     let alive = true;
     let answered = false;
-    const timer = setTimeout(() => alive && !answered && setError(`No answer from ${endpoint} yet: is a node running there?`), 8000);
+    const timer = setTimeout(
+      () => alive && !answered && setError(`No answer from ${endpoint} yet: is a node running there?`),
+      8000,
+    );
     (async () => {
       try {
         const spec = await c.getChainSpecData();
@@ -136,6 +163,7 @@ export function ChainProvider({ children }: { children: ReactNode }) {
         if (!alive) return;
         setChainName(spec.name);
         setSlotMs(Number(slot));
+        setClient(c);
         setApi(typed);
         setError(undefined);
       } catch (e) {
@@ -146,7 +174,8 @@ export function ChainProvider({ children }: { children: ReactNode }) {
       next: (blocks) => {
         const b = blocks[0];
         if (b) answered = true;
-        if (b) setBest((prev) => (prev?.hash === b.hash ? prev : { number: b.number, hash: b.hash, seenMs: Date.now() }));
+        if (b)
+          setBest((prev) => (prev?.hash === b.hash ? prev : { number: b.number, hash: b.hash, seenMs: Date.now() }));
       },
       error: (e) => alive && setError(String(e)),
     });
@@ -158,29 +187,40 @@ export function ChainProvider({ children }: { children: ReactNode }) {
       subFin.unsubscribe();
       c.destroy();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [endpoint]);
+  return { client, api, error, chainName, best, finalized, slotMs, runtime };
+}
+
+export function ChainProvider({ children }: { children: ReactNode }) {
+  const [endpoint, setEndpointState] = useState(initialEndpoint);
+  const [linkEndpoint, setLinkEndpoint] = useState(() => proposedByLink(window.location.search, 'rpc', null));
+  const [extAccounts, setExtAccounts] = useState<Record<string, Account[]>>({});
+  const [extensions, setExtensions] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(ACCOUNT_KEY));
 
   // Wallet extensions inject themselves after the page loads: look twice.
   useEffect(() => {
     const look = () => setExtensions(getInjectedExtensions());
-    look();
-    const t = setTimeout(look, 1000);
-    return () => clearTimeout(t);
+    const now = setTimeout(look, 0);
+    const later = setTimeout(look, 1000);
+    return () => {
+      clearTimeout(now);
+      clearTimeout(later);
+    };
   }, []);
 
   const connectExtension = useCallback(async (name: string) => {
     const ext = await connectInjectedExtension(name, 'Peer mission board');
     const toAccounts = (list: ReturnType<typeof ext.getAccounts>) =>
-      list.map((a) => ({ address: a.address, name: a.name ?? a.address.slice(0, 8), source: name, signer: a.polkadotSigner }));
+      list.map((a) => ({
+        address: a.address,
+        name: a.name ?? a.address.slice(0, 8),
+        source: name,
+        signer: a.polkadotSigner,
+      }));
     setExtAccounts((prev) => ({ ...prev, [name]: toAccounts(ext.getAccounts()) }));
     ext.subscribe((list) => setExtAccounts((prev) => ({ ...prev, [name]: toAccounts(list) })));
   }, []);
-
-  const isDev = !!chainName && /develop|local/i.test(chainName);
-  const dev = useMemo(() => (isDev ? devAccounts() : []), [isDev]);
-  const accounts = useMemo(() => [...Object.values(extAccounts).flat(), ...dev], [extAccounts, dev]);
-  const account = accounts.find((a) => a.address === selected);
 
   const setEndpoint = useCallback((e: string) => {
     localStorage.setItem(ENDPOINT_KEY, e);
@@ -193,11 +233,50 @@ export function ChainProvider({ children }: { children: ReactNode }) {
 
   const proposedEndpoint = linkEndpoint !== endpoint ? linkEndpoint : undefined;
   const dismissProposedEndpoint = useCallback(() => setLinkEndpoint(undefined), []);
-
-  const value: Chain = {
-    endpoint, setEndpoint, proposedEndpoint, dismissProposedEndpoint, client, api, error, chainName, isDev, best, finalized, slotMs,
-    accounts, extensions, connectExtension, account, select, runtime,
+  const outer = {
+    endpoint,
+    setEndpoint,
+    proposedEndpoint,
+    dismissProposedEndpoint,
+    extAccounts,
+    extensions,
+    connectExtension,
+    selected,
+    select,
   };
+  return (
+    <Connected key={endpoint} {...outer}>
+      {children}
+    </Connected>
+  );
+}
+
+/** The context for one endpoint: its connection, and the accounts (dev ones on a dev chain). */
+function Connected({
+  children,
+  extAccounts,
+  selected,
+  ...outer
+}: Pick<
+  Chain,
+  | 'endpoint'
+  | 'setEndpoint'
+  | 'proposedEndpoint'
+  | 'dismissProposedEndpoint'
+  | 'extensions'
+  | 'connectExtension'
+  | 'select'
+> & {
+  children: ReactNode;
+  extAccounts: Record<string, Account[]>;
+  selected: string | null;
+}) {
+  const connection = useConnection(outer.endpoint);
+  const isDev = !!connection.chainName && /develop|local/i.test(connection.chainName);
+  const dev = useMemo(() => (isDev ? devAccounts() : []), [isDev]);
+  const accounts = useMemo(() => [...Object.values(extAccounts).flat(), ...dev], [extAccounts, dev]);
+  const account = accounts.find((a) => a.address === selected);
+  const value: Chain = { ...outer, ...connection, isDev, accounts, account };
   return <ChainContext.Provider value={value}>{children}</ChainContext.Provider>;
 }
 
@@ -211,15 +290,17 @@ export function useLive<T>(load: (api: Api, at: string) => Promise<T>, deps: unk
   const [state, setState] = useState<{ data?: T; error?: string; key?: string }>({});
   const seq = useRef(0);
   const key = JSON.stringify(deps);
-  useEffect(() => {
-    if (!api || !best) return;
+  const bestHash = best?.hash;
+  const read = useEffectEvent((api: Api, at: string, key: string) => {
     const n = ++seq.current;
-    load(api, best.hash).then(
+    load(api, at).then(
       (data) => n === seq.current && setState({ data, key }),
       (e) => n === seq.current && setState((s) => ({ ...s, error: String(e?.message ?? e) })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, best?.hash, key]);
+  });
+  useEffect(() => {
+    if (api && bestHash) read(api, bestHash, key);
+  }, [api, bestHash, key]);
   // A value read for other `deps` is not shown.
   return state.key === key ? state : { error: state.error };
 }

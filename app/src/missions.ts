@@ -58,7 +58,12 @@ export function fromRaw(id: number, m: Raw): Mission {
     escrowed: m.budget - m.paid - m.refunded,
     deposit: m.deposit,
     created: m.created,
-    milestones: m.milestones.map((ms, index) => ({ index, descriptionHash: ms.description_hash, amount: ms.amount, status: ms.status })),
+    milestones: m.milestones.map((ms, index) => ({
+      index,
+      descriptionHash: ms.description_hash,
+      amount: ms.amount,
+      status: ms.status,
+    })),
   };
 }
 
@@ -79,7 +84,13 @@ export interface Commitment {
   delivered: boolean;
 }
 
-export interface Deliverable { submitter: string; contentHash: string; uri?: string; version: number; submitted: number }
+export interface Deliverable {
+  submitter: string;
+  contentHash: string;
+  uri?: string;
+  version: number;
+  submitted: number;
+}
 
 export interface MissionDetail {
   mission: Mission;
@@ -122,13 +133,18 @@ export async function loadMission(api: Api, id: number, at: string): Promise<Mis
     signed: c.value.signed,
     delivered: c.value.delivered,
   }));
-  const deliverables = new Map(ds.map((d) => [d.keyArgs[1], {
-    submitter: d.value.submitter,
-    contentHash: d.value.content_hash,
-    uri: d.value.uri ? decoder.decode(d.value.uri) : undefined,
-    version: d.value.version,
-    submitted: d.value.submitted,
-  }]));
+  const deliverables = new Map(
+    ds.map((d) => [
+      d.keyArgs[1],
+      {
+        submitter: d.value.submitter,
+        contentHash: d.value.content_hash,
+        uri: d.value.uri ? decoder.decode(d.value.uri) : undefined,
+        version: d.value.version,
+        submitted: d.value.submitted,
+      },
+    ]),
+  );
   const recomputedTerms = termsHash({
     mission: id,
     milestones: mission.milestones.map((m) => ({ description_hash: m.descriptionHash, amount: m.amount })),
@@ -157,12 +173,20 @@ export async function loadMission(api: Api, id: number, at: string): Promise<Mis
 
 /** The mission parameters the council sets (stored value, else the runtime's default). */
 export async function missionParams(api: Api, at: string) {
-  const read = async <K extends 'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'>(key: K) => {
-    const v = await api.query.Parameters.Parameters.getValue({ type: 'Missions', value: { type: key } } as never, { at });
+  const read = async <K extends 'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'>(
+    key: K,
+  ) => {
+    const v = await api.query.Parameters.Parameters.getValue({ type: 'Missions', value: { type: key } } as never, {
+      at,
+    });
     return v === undefined ? undefined : ((v as { value: { value: unknown } }).value.value as bigint | number);
   };
   const [deposit, minBudget, minBond, review, minWorking] = await Promise.all([
-    read('MissionDeposit'), read('MinimumBudget'), read('MinimumBond'), read('ReviewPeriod'), read('MinWorkingTime'),
+    read('MissionDeposit'),
+    read('MinimumBudget'),
+    read('MinimumBond'),
+    read('ReviewPeriod'),
+    read('MinWorkingTime'),
   ]);
   const c = api.constants.Missions;
   return {

@@ -13,11 +13,15 @@
 //! Each request reads on a connection of its own on a blocking thread (never
 //! behind the follower's writes) and is stopped after [`REQUEST_LIMIT`] (503).
 
-use crate::store::{MissionFilter, Page, StatementLine, Store};
+use crate::{
+	answers::{Health, Problem as ProblemAnswer, StatementEntry, StatementPage},
+	extract::MissionPhase,
+	store::{MissionFilter, Page, StatementLine, Store},
+};
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::{body::Incoming, Request, Response, StatusCode};
-use serde_json::{json, Value};
+use serde::Serialize;
 use sp_core::crypto::{AccountId32, Ss58Codec};
 use std::sync::Arc;
 
@@ -33,20 +37,25 @@ pub const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(10
 /// A reply: status, content type, body.
 pub struct Reply(pub StatusCode, pub &'static str, pub String);
 
-fn ok(v: Value) -> Reply {
-	Reply(StatusCode::OK, "application/json", v.to_string())
+/// A 200 with one of the answers (`answers.rs`) as JSON.
+fn ok(answer: impl Serialize) -> Reply {
+	let body = serde_json::to_string(&answer).expect("the answers serialize");
+	Reply(StatusCode::OK, "application/json", body)
+}
+
+/// Any other status, with the answer's message.
+fn problem(status: StatusCode, message: impl Into<String>) -> Reply {
+	let body = serde_json::to_string(&ProblemAnswer { error: message.into() })
+		.expect("the answers serialize");
+	Reply(status, "application/json", body)
 }
 
 fn bad(message: impl Into<String>) -> Reply {
-	Reply(
-		StatusCode::BAD_REQUEST,
-		"application/json",
-		json!({ "error": message.into() }).to_string(),
-	)
+	problem(StatusCode::BAD_REQUEST, message)
 }
 
 fn not_found(message: impl Into<String>) -> Reply {
-	Reply(StatusCode::NOT_FOUND, "application/json", json!({ "error": message.into() }).to_string())
+	problem(StatusCode::NOT_FOUND, message)
 }
 
 /// `amount` plancks as a decimal string with the token's decimals: `-1.500000000000`.
@@ -221,28 +230,26 @@ fn stored<T>(r: crate::store::Result<T>) -> Result<T, Problem> {
 	r.map_err(Problem::Store)
 }
 
-const STATUSES: [&str; 6] =
-	["recruiting", "agreeing", "active", "completed", "cancelled", "expired"];
-
 fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 	let q = query(uri);
 	let segments: Vec<&str> = uri.path().trim_matches('/').split('/').collect();
 	match segments.as_slice() {
 		["health"] => {
 			let indexed = stored(store.cursor())?;
-			Ok(ok(json!({ "indexed": indexed, "events": stored(store.event_count())? })))
+			Ok(ok(Health { indexed, events: stored(store.event_count())? }))
 		}
 		["missions"] => {
-			let status = get(&q, "status").map(str::to_string);
-			if let Some(s) = status.as_deref().filter(|s| !STATUSES.contains(s)) {
-				return Err(Problem::Bad(format!("unknown status `{s}`")));
-			}
+			let status = get(&q, "status")
+				.map(|s| {
+					MissionPhase::from_word(s).ok_or(Problem::Bad(format!("unknown status `{s}`")))
+				})
+				.transpose()?;
 			let owner = bad_input(get(&q, "owner").map(account).transpose())?;
 			let contributor = bad_input(get(&q, "contributor").map(account).transpose())?;
 			let limit = bad_input(limit(&q, 100))?;
 			let offset = bad_input(offset(&q))?;
 			let filter = MissionFilter { status, owner, contributor, limit, offset };
-			Ok(ok(json!(stored(store.missions(&filter))?)))
+			Ok(ok(stored(store.missions(&filter))?))
 		}
 		["missions", id] => {
 			let id = id
@@ -279,24 +286,31 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 				return Ok(Reply(StatusCode::OK, "text/csv", statement_csv(asset, lines)));
 			}
 			let shown = page.offset.saturating_add(lines.len() as u32);
-			Ok(ok(json!({
-				"account": who,
-				"asset": asset,
-				"lines": lines.iter().map(|l| json!({
-					"block": l.block, "time": l.time_ms, "extrinsic": l.extrinsic,
-					"kind": l.kind, "mission": l.mission,
-					"free": in_units(asset, l.free), "held": in_units(asset, l.held),
-				})).collect::<Vec<_>>(),
-				"free_total": in_units(asset, statement.free_total),
-				"total_lines": statement.count,
-				"next_offset": (shown < statement.count).then_some(shown),
-			})))
+			Ok(ok(StatementPage {
+				account: who,
+				asset: asset.to_string(),
+				lines: lines
+					.iter()
+					.map(|l| StatementEntry {
+						block: l.block,
+						time: l.time_ms,
+						extrinsic: l.extrinsic,
+						kind: l.kind.clone(),
+						mission: l.mission,
+						free: in_units(asset, l.free),
+						held: in_units(asset, l.held),
+					})
+					.collect(),
+				free_total: in_units(asset, statement.free_total),
+				total_lines: statement.count,
+				next_offset: (shown < statement.count).then_some(shown),
+			}))
 		}
-		["motions"] => Ok(ok(json!(stored(store.motions(bad_input(limit(&q, 100))?))?))),
+		["motions"] => Ok(ok(stored(store.motions(bad_input(limit(&q, 100))?))?)),
 		["members", who, "timeline"] => {
 			let page =
 				Page { offset: bad_input(offset(&q))?, limit: bad_input(limit(&q, MAX_LIMIT))? };
-			Ok(ok(json!(stored(store.member_timeline(&bad_input(account(who))?, page))?)))
+			Ok(ok(stored(store.member_timeline(&bad_input(account(who))?, page))?))
 		}
 		_ => Err(Problem::NotFound(format!("no such path `{}`", uri.path()))),
 	}
@@ -305,21 +319,13 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 /// Answers one request; pure apart from the store, so tests call it directly.
 pub fn route(store: &dyn Store, method: &hyper::Method, uri: &hyper::Uri) -> Reply {
 	if method != hyper::Method::GET {
-		return Reply(
-			StatusCode::METHOD_NOT_ALLOWED,
-			"application/json",
-			json!({ "error": "read-only: GET only" }).to_string(),
-		);
+		return problem(StatusCode::METHOD_NOT_ALLOWED, "read-only: GET only");
 	}
 	match answer(store, uri) {
 		Ok(reply) => reply,
 		Err(Problem::Bad(message)) => bad(message),
 		Err(Problem::NotFound(message)) => not_found(message),
-		Err(Problem::Store(message)) => Reply(
-			StatusCode::INTERNAL_SERVER_ERROR,
-			"application/json",
-			json!({ "error": message }).to_string(),
-		),
+		Err(Problem::Store(message)) => problem(StatusCode::INTERNAL_SERVER_ERROR, message),
 	}
 }
 
@@ -337,20 +343,17 @@ pub fn answer_from(path: &str, method: &hyper::Method, uri: &hyper::Uri) -> Repl
 			}
 			reply
 		}
-		Err(e) => Reply(
-			StatusCode::SERVICE_UNAVAILABLE,
-			"application/json",
-			json!({ "error": e }).to_string(),
-		),
+		Err(e) => problem(StatusCode::SERVICE_UNAVAILABLE, e),
 	}
 }
 
 fn unavailable() -> Reply {
-	Reply(
+	problem(
 		StatusCode::SERVICE_UNAVAILABLE,
-		"application/json",
-		json!({ "error": format!("the request took longer than {} s: ask for less (limit, a shorter period)", REQUEST_LIMIT.as_secs()) })
-			.to_string(),
+		format!(
+			"the request took longer than {} s: ask for less (limit, a shorter period)",
+			REQUEST_LIMIT.as_secs()
+		),
 	)
 }
 
@@ -388,6 +391,7 @@ pub async fn serve(addr: std::net::SocketAddr, path: String) -> std::io::Result<
 mod tests {
 	use super::*;
 	use crate::store::Sqlite;
+	use serde_json::{json, Value};
 
 	fn call(store: &dyn Store, uri: &str) -> (StatusCode, Value) {
 		let Reply(status, _, body) = route(store, &hyper::Method::GET, &uri.parse().unwrap());

@@ -160,8 +160,101 @@ impl fmt::Display for Kind {
 	}
 }
 
-/// A mission's phase in the history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Kind's words for the board's generated types (`answers.rs`, its test).
+#[cfg(test)]
+impl Kind {
+	/// How many variants `Kind` has; `variant` numbers them.
+	const VARIANTS: usize = 27;
+
+	/// The variant's number (a new variant fails to compile here until numbered).
+	fn variant(&self) -> usize {
+		use Kind::*;
+		match self {
+			Endowed => 0,
+			DustLost => 1,
+			TransferOut => 2,
+			TransferOutApproved => 3,
+			TransferIn => 4,
+			Reserved => 5,
+			Unreserved => 6,
+			ReserveRepatriated => 7,
+			ReserveReceived => 8,
+			Deposit => 9,
+			Fee => 10,
+			Withdrawn => 11,
+			Slashed => 12,
+			Minted => 13,
+			Issued => 14,
+			Burned => 15,
+			Suspended => 16,
+			Restored => 17,
+			Held(_) => 18,
+			Released(_) => 19,
+			BurnedHeld(_) => 20,
+			HoldTransferred(_) => 21,
+			HoldReceived(_) => 22,
+			PaidIntoHold(_) => 23,
+			ReceivedOnHold(_) => 24,
+			PayoutReceived => 25,
+			KeptPaymentClaimed => 26,
+		}
+	}
+
+	/// The variants that carry a hold reason.
+	fn with_reason() -> [fn(Reason) -> Kind; 7] {
+		use Kind::*;
+		[Held, Released, BurnedHeld, HoldTransferred, HoldReceived, PaidIntoHold, ReceivedOnHold]
+	}
+
+	/// Every kind of movement, each reason-carrying one with each of Peer's
+	/// reasons: all the words a statement can show but another pallet's hold.
+	pub fn examples() -> Vec<Kind> {
+		use Kind::*;
+		let mut all = vec![
+			Endowed,
+			DustLost,
+			TransferOut,
+			TransferOutApproved,
+			TransferIn,
+			Reserved,
+			Unreserved,
+			ReserveRepatriated,
+			ReserveReceived,
+			Deposit,
+			Fee,
+			Withdrawn,
+			Slashed,
+			Minted,
+			Issued,
+			Burned,
+			Suspended,
+			Restored,
+			PayoutReceived,
+			KeptPaymentClaimed,
+		];
+		for with in Self::with_reason() {
+			for reason in [Reason::Escrow, Reason::Bond, Reason::MissionDeposit] {
+				all.push(with(reason));
+			}
+		}
+		all
+	}
+
+	/// The words of a movement held for another pallet's reason, as TypeScript
+	/// template patterns (`${string} held`).
+	pub fn other_patterns() -> Vec<String> {
+		Self::with_reason()
+			.into_iter()
+			.map(|with| with(Reason::Other("${string}".into())).to_string())
+			.collect()
+	}
+}
+
+/// A mission's phase in the history. Its serde names are the store's, the
+/// API's and (generated, `answers.rs`) the board's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum MissionPhase {
 	Recruiting,
 	Agreeing,
@@ -172,6 +265,17 @@ pub enum MissionPhase {
 }
 
 impl MissionPhase {
+	/// Every phase, in the order a mission goes through them.
+	pub const ALL: [MissionPhase; 6] = [
+		MissionPhase::Recruiting,
+		MissionPhase::Agreeing,
+		MissionPhase::Active,
+		MissionPhase::Completed,
+		MissionPhase::Cancelled,
+		MissionPhase::Expired,
+	];
+
+	/// Its serde name (a test holds the two equal).
 	pub fn as_str(self) -> &'static str {
 		match self {
 			MissionPhase::Recruiting => "recruiting",
@@ -187,20 +291,40 @@ impl MissionPhase {
 	pub fn ended(self) -> bool {
 		matches!(self, MissionPhase::Completed | MissionPhase::Cancelled | MissionPhase::Expired)
 	}
+
+	/// The phase named `word` (its serde name).
+	pub fn from_word(word: &str) -> Option<MissionPhase> {
+		Self::ALL.into_iter().find(|p| p.as_str() == word)
+	}
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an account took part in a mission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Role {
+	/// Posted it.
+	Owner,
+	/// Committed to it (pending or accepted).
 	Committed,
 	Contributor,
 }
 
 impl Role {
+	pub const ALL: [Role; 3] = [Role::Owner, Role::Committed, Role::Contributor];
+
+	/// Its serde name (a test holds the two equal).
 	pub fn as_str(self) -> &'static str {
 		match self {
+			Role::Owner => "owner",
 			Role::Committed => "committed",
 			Role::Contributor => "contributor",
 		}
+	}
+
+	/// The role named `word` (its serde name).
+	pub fn from_word(word: &str) -> Option<Role> {
+		Self::ALL.into_iter().find(|r| r.as_str() == word)
 	}
 }
 
@@ -743,6 +867,35 @@ mod tests {
 	use peer_runtime::{RuntimeCall, RuntimeEvent, UncheckedExtrinsic};
 	use sp_core::crypto::{AccountId32, Ss58Codec};
 	use std::sync::OnceLock;
+
+	#[test]
+	fn every_kind_of_movement_has_an_example_and_each_word_is_one_kind() {
+		let examples = Kind::examples();
+		let mut seen = [false; Kind::VARIANTS];
+		for k in &examples {
+			seen[k.variant()] = true;
+		}
+		assert!(seen.iter().all(|s| *s), "a kind without an example: {seen:?}");
+		let mut words: Vec<String> = examples.iter().map(Kind::to_string).collect();
+		let n = words.len();
+		words.sort();
+		words.dedup();
+		// `PayoutReceived` and `HoldReceived(Escrow)` both read "payout received".
+		assert_eq!(words.len(), n - 1);
+	}
+
+	#[test]
+	fn phases_and_roles_are_stored_and_served_by_their_serde_names() {
+		for p in MissionPhase::ALL {
+			assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
+			assert_eq!(MissionPhase::from_word(p.as_str()), Some(p));
+		}
+		for r in Role::ALL {
+			assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+			assert_eq!(Role::from_word(r.as_str()), Some(r));
+		}
+		assert_eq!(MissionPhase::from_word("lost"), None);
+	}
 
 	/// The runtime of this build, read through its metadata as the indexer
 	/// reads a chain's.

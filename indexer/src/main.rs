@@ -7,6 +7,7 @@
 //! peer-indexer --rpc ws://127.0.0.1:9944 --db peer-history.sqlite --http 127.0.0.1:8090
 //! ```
 
+mod answers;
 mod api;
 mod chain;
 mod decode;

@@ -7,16 +7,20 @@
 //! the follower resumes after the cursor, and nothing is lost or stored twice
 //! (the primary key `(block, idx)` would refuse a second copy anyway).
 
-use crate::extract::{IndexedBlock, MissionChange, MotionChange};
+use crate::{
+	answers::{
+		IndexedEvent, IndexedMission, IndexedMotion, IndexedVote, MissionAccount, MissionHistory,
+	},
+	extract::{IndexedBlock, MissionChange, MissionPhase, MotionChange, Role},
+};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde_json::{json, Value};
 
 pub type Result<T> = std::result::Result<T, String>;
 
 /// Which missions to list.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct MissionFilter {
-	pub status: Option<String>,
+	pub status: Option<MissionPhase>,
 	pub owner: Option<String>,
 	pub contributor: Option<String>,
 	pub limit: u32,
@@ -63,9 +67,9 @@ pub trait Store: Send {
 	fn write_block(&mut self, block: &IndexedBlock) -> Result<()>;
 	/// How many events are stored.
 	fn event_count(&self) -> Result<u64>;
-	fn missions(&self, filter: &MissionFilter) -> Result<Vec<Value>>;
+	fn missions(&self, filter: &MissionFilter) -> Result<Vec<IndexedMission>>;
 	/// A mission with every event that names it, in order; `None` if unknown.
-	fn mission(&self, id: u32) -> Result<Option<Value>>;
+	fn mission(&self, id: u32) -> Result<Option<MissionHistory>>;
 	/// Every balance movement of `account` in `asset` (`PEER` or an asset's id) between two
 	/// times (ms, inclusive).
 	fn statement(
@@ -77,10 +81,10 @@ pub trait Store: Send {
 		page: Page,
 	) -> Result<Statement>;
 	/// Council motions, newest first, with every vote.
-	fn motions(&self, limit: u32) -> Result<Vec<Value>>;
+	fn motions(&self, limit: u32) -> Result<Vec<IndexedMotion>>;
 	/// The events of the consortium, council, validator set and node
 	/// authorization pallets that name `account`, in order.
-	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<Value>>;
+	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<IndexedEvent>>;
 }
 
 /// Whether the database indexes the chain whose genesis is `genesis`: a purged
@@ -228,32 +232,45 @@ impl Sqlite {
 	}
 
 	/// A row of `missions` (id, owner, budget, deadline, status, created, ended).
-	fn mission_json(r: &rusqlite::Row) -> rusqlite::Result<Value> {
-		Ok(json!({
-			"id": r.get::<_, u32>(0)?,
-			"owner": r.get::<_, String>(1)?,
-			"budget": r.get::<_, String>(2)?,
-			"deadline": r.get::<_, u32>(3)?,
-			"status": r.get::<_, String>(4)?,
-			"created": r.get::<_, u32>(5)?,
-			"ended": r.get::<_, Option<u32>>(6)?,
-		}))
+	fn mission_row(r: &rusqlite::Row) -> rusqlite::Result<IndexedMission> {
+		Ok(IndexedMission {
+			id: r.get(0)?,
+			owner: r.get(1)?,
+			budget: r.get(2)?,
+			deadline: r.get(3)?,
+			status: word(r, 4, MissionPhase::from_word)?,
+			created: r.get(5)?,
+			ended: r.get(6)?,
+		})
 	}
 
-	fn event_json(row: &rusqlite::Row) -> rusqlite::Result<Value> {
-		Ok(json!({
-			"block": row.get::<_, u32>(0)?,
-			"time": row.get::<_, i64>(1)?,
-			"index": row.get::<_, u32>(2)?,
-			"extrinsic": row.get::<_, Option<u32>>(3)?,
-			"pallet": row.get::<_, String>(4)?,
-			"name": row.get::<_, String>(5)?,
-			"detail": row.get::<_, String>(6)?,
-			"mission": row.get::<_, Option<u32>>(7)?,
-			"signer": row.get::<_, Option<String>>(8)?,
-			"real": row.get::<_, Option<String>>(9)?,
-		}))
+	fn event_row(row: &rusqlite::Row) -> rusqlite::Result<IndexedEvent> {
+		Ok(IndexedEvent {
+			block: row.get(0)?,
+			time: row.get::<_, i64>(1)? as u64,
+			index: row.get(2)?,
+			extrinsic: row.get(3)?,
+			pallet: row.get(4)?,
+			name: row.get(5)?,
+			detail: row.get(6)?,
+			mission: row.get(7)?,
+			signer: row.get(8)?,
+			real: row.get(9)?,
+		})
 	}
+}
+
+/// Column `i` read as one of an enum's words (`MissionPhase`, `Role`); a word the
+/// enum does not know is an error, not a guess.
+fn word<T>(r: &rusqlite::Row, i: usize, from: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+	let w: String = r.get(i)?;
+	from(&w).ok_or_else(|| {
+		rusqlite::Error::FromSqlConversionFailure(
+			i,
+			rusqlite::types::Type::Text,
+			format!("`{w}` is not a word the indexer knows").into(),
+		)
+	})
 }
 
 const EVENT_COLUMNS: &str =
@@ -350,13 +367,20 @@ impl Store for Sqlite {
 				Some(MissionChange::Created { id, owner, budget, deadline }) => {
 					tx.execute(
 						"INSERT OR REPLACE INTO missions (id, owner, budget, deadline, status, created)
-						 VALUES (?1, ?2, ?3, ?4, 'recruiting', ?5)",
-						params![id, owner, budget.to_string(), deadline, b.number],
+						 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+						params![
+							id,
+							owner,
+							budget.to_string(),
+							deadline,
+							MissionPhase::Recruiting.as_str(),
+							b.number
+						],
 					)
 					.map_err(err)?;
 					tx.execute(
-						"INSERT OR REPLACE INTO mission_accounts (id, account, role) VALUES (?1, ?2, 'owner')",
-						params![id, owner],
+						"INSERT OR REPLACE INTO mission_accounts (id, account, role) VALUES (?1, ?2, ?3)",
+						params![id, owner, Role::Owner.as_str()],
 					)
 					.map_err(err)?;
 				}
@@ -437,7 +461,7 @@ impl Store for Sqlite {
 		self.conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0)).map_err(err)
 	}
 
-	fn missions(&self, f: &MissionFilter) -> Result<Vec<Value>> {
+	fn missions(&self, f: &MissionFilter) -> Result<Vec<IndexedMission>> {
 		let mut stmt = self
 			.conn
 			.prepare(
@@ -445,26 +469,33 @@ impl Store for Sqlite {
 				 FROM missions m
 				 WHERE (?1 IS NULL OR m.status = ?1) AND (?2 IS NULL OR m.owner = ?2)
 				   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM mission_accounts a
-				        WHERE a.id = m.id AND a.account = ?3 AND a.role != 'owner'))
+				        WHERE a.id = m.id AND a.account = ?3 AND a.role != ?6))
 				 ORDER BY m.id DESC LIMIT ?4 OFFSET ?5",
 			)
 			.map_err(err)?;
 		let rows = stmt
 			.query_map(
-				params![f.status, f.owner, f.contributor, f.limit, f.offset],
-				Self::mission_json,
+				params![
+					f.status.map(MissionPhase::as_str),
+					f.owner,
+					f.contributor,
+					f.limit,
+					f.offset,
+					Role::Owner.as_str()
+				],
+				Self::mission_row,
 			)
 			.map_err(err)?;
 		rows.collect::<rusqlite::Result<_>>().map_err(err)
 	}
 
-	fn mission(&self, id: u32) -> Result<Option<Value>> {
-		let Some(mut mission) = self
+	fn mission(&self, id: u32) -> Result<Option<MissionHistory>> {
+		let Some(mission) = self
 			.conn
 			.query_row(
 				"SELECT id, owner, budget, deadline, status, created, ended FROM missions WHERE id = ?1",
 				params![id],
-				Self::mission_json,
+				Self::mission_row,
 			)
 			.optional()
 			.map_err(err)?
@@ -479,7 +510,7 @@ impl Store for Sqlite {
 			.map_err(err)?;
 		let people = stmt
 			.query_map(params![id], |r| {
-				Ok(json!({ "account": r.get::<_, String>(0)?, "role": r.get::<_, String>(1)? }))
+				Ok(MissionAccount { account: r.get(0)?, role: word(r, 1, Role::from_word)? })
 			})
 			.map_err(err)?
 			.collect::<rusqlite::Result<Vec<_>>>()
@@ -493,13 +524,11 @@ impl Store for Sqlite {
 			))
 			.map_err(err)?;
 		let timeline = stmt
-			.query_map(params![id], Self::event_json)
+			.query_map(params![id], Self::event_row)
 			.map_err(err)?
 			.collect::<rusqlite::Result<Vec<_>>>()
 			.map_err(err)?;
-		mission["accounts"] = json!(people);
-		mission["timeline"] = json!(timeline);
-		Ok(Some(mission))
+		Ok(Some(MissionHistory { mission, accounts: people, timeline }))
 	}
 
 	fn statement(
@@ -546,7 +575,7 @@ impl Store for Sqlite {
 		Ok(out)
 	}
 
-	fn motions(&self, limit: u32) -> Result<Vec<Value>> {
+	fn motions(&self, limit: u32) -> Result<Vec<IndexedMotion>> {
 		let mut stmt = self
 			.conn
 			.prepare(
@@ -556,16 +585,17 @@ impl Store for Sqlite {
 			.map_err(err)?;
 		let motions = stmt
 			.query_map(params![limit], |r| {
-				Ok(json!({
-					"hash": r.get::<_, String>(0)?,
-					"index": r.get::<_, u32>(1)?,
-					"proposer": r.get::<_, String>(2)?,
-					"threshold": r.get::<_, u32>(3)?,
-					"call": r.get::<_, Option<String>>(4)?,
-					"status": r.get::<_, String>(5)?,
-					"executed": r.get::<_, Option<bool>>(6)?,
-					"block": r.get::<_, u32>(7)?,
-				}))
+				Ok(IndexedMotion {
+					hash: r.get(0)?,
+					index: r.get(1)?,
+					proposer: r.get(2)?,
+					threshold: r.get(3)?,
+					call: r.get(4)?,
+					status: r.get(5)?,
+					executed: r.get(6)?,
+					block: r.get(7)?,
+					votes: Vec::new(),
+				})
 			})
 			.map_err(err)?
 			.collect::<rusqlite::Result<Vec<_>>>()
@@ -577,24 +607,19 @@ impl Store for Sqlite {
 		motions
 			.into_iter()
 			.map(|mut m| {
-				let v = votes
-					.query_map(params![m["index"].as_u64()], |r| {
-						Ok(json!({
-							"account": r.get::<_, String>(0)?,
-							"aye": r.get::<_, bool>(1)?,
-							"block": r.get::<_, u32>(2)?,
-						}))
+				m.votes = votes
+					.query_map(params![m.index], |r| {
+						Ok(IndexedVote { account: r.get(0)?, aye: r.get(1)?, block: r.get(2)? })
 					})
 					.map_err(err)?
 					.collect::<rusqlite::Result<Vec<_>>>()
 					.map_err(err)?;
-				m["votes"] = json!(v);
 				Ok(m)
 			})
 			.collect()
 	}
 
-	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<Value>> {
+	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<IndexedEvent>> {
 		let mut stmt = self
 			.conn
 			.prepare(&format!(
@@ -607,7 +632,7 @@ impl Store for Sqlite {
 			))
 			.map_err(err)?;
 		let rows = stmt
-			.query_map(params![account, page.limit, page.offset], Self::event_json)
+			.query_map(params![account, page.limit, page.offset], Self::event_row)
 			.map_err(err)?;
 		rows.collect::<rusqlite::Result<_>>().map_err(err)
 	}
@@ -807,9 +832,13 @@ mod tests {
 		let done = MissionChange::Status { id: 7, status: MissionPhase::Completed };
 		s.write_block(&block(2, vec![event(0, Some(7), Some(done))])).unwrap();
 		let m = s.mission(7).unwrap().unwrap();
-		assert_eq!(m["status"], "completed");
-		assert_eq!(m["ended"], 2);
-		assert_eq!(m["timeline"].as_array().unwrap().len(), 2);
+		assert_eq!(m.mission.status, MissionPhase::Completed);
+		assert_eq!(m.mission.ended, Some(2));
+		assert_eq!(m.timeline.len(), 2);
+		// Served with the mission's own fields beside its accounts and timeline.
+		let json = serde_json::to_value(&m).unwrap();
+		assert_eq!((json["status"].as_str(), json["ended"].as_u64()), (Some("completed"), Some(2)));
+		assert_eq!(json["accounts"][0]["role"], "owner");
 		let listed =
 			s.missions(&MissionFilter { owner: Some("A".into()), limit: 10, ..Default::default() });
 		assert_eq!(listed.unwrap().len(), 1);

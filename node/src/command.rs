@@ -55,7 +55,7 @@ impl SubstrateCli for Cli {
 /// at once, that view is removed before the new block's view has taken the transaction
 /// from the mempool, and a transaction no view ever saw as ready is then dropped (reported
 /// as `LimitsEnforced`, though no limit is reached). In
-/// `scripts/bench-throughput.sh` it kept 11,085 of 30,000 accepted transfers; the
+/// `scripts/bench/throughput.sh` it kept 11,085 of 30,000 accepted transfers; the
 /// single-state pool kept all of them. What the fork-aware pool buys, a view per fork, is
 /// worth little with one Aura author per slot and finality a second behind
 /// (docs/TIMING.md, "The transaction pool").

@@ -194,7 +194,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_missions_runtime_api::MissionsApi<Block, AccountId, Balance, BlockNumber, AssetKind> for Runtime {
 		fn mission(
 			id: pallet_missions::MissionId,
@@ -208,6 +208,13 @@ impl_runtime_apis! {
 
 		fn pending_actions(who: AccountId) -> Vec<pallet_missions::PendingAction<AccountId>> {
 			Missions::pending_actions(&who)
+		}
+
+		fn mission_actions(
+			who: AccountId,
+			id: pallet_missions::MissionId,
+		) -> Vec<pallet_missions::MissionAction<AccountId>> {
+			Missions::mission_actions(&who, id)
 		}
 	}
 

@@ -19,8 +19,11 @@ export function AssetsProvider({ children }: { children: ReactNode }) {
     for (const e of metadata) {
       const kind: AssetKind = { type: 'WithId', value: e.keyArgs[0] };
       all.set(assetKey(kind), {
-        kind, key: assetKey(kind), symbol: decoder.decode(e.value.symbol) || `#${e.keyArgs[0]}`,
-        name: decoder.decode(e.value.name), decimals: e.value.decimals,
+        kind,
+        key: assetKey(kind),
+        symbol: decoder.decode(e.value.symbol) || `#${e.keyArgs[0]}`,
+        name: decoder.decode(e.value.name),
+        decimals: e.value.decimals,
       });
     }
     for (const e of minimums) {

@@ -7,7 +7,15 @@ import { safeHref } from '../lib/links';
 export function ChainLink({ uri }: { uri: string }) {
   const href = safeHref(uri);
   if (!href) {
-    return <span className="unsafe-link" data-testid="unsafe-link"><code>{uri}</code> (not an https:// or ipfs:// address: not opened)</span>;
+    return (
+      <span className="unsafe-link" data-testid="unsafe-link">
+        <code>{uri}</code> (not an https:// or ipfs:// address: not opened)
+      </span>
+    );
   }
-  return <a href={href} target="_blank" rel="noreferrer noopener" data-testid="chain-link">{uri}</a>;
+  return (
+    <a href={href} target="_blank" rel="noreferrer noopener" data-testid="chain-link">
+      {uri}
+    </a>
+  );
 }

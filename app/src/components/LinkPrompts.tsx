@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import { useChain } from '../chain';
-import { linkIndexer, rememberIndexer } from '../history';
+import { linkIndexer, rememberIndexer } from '../indexer/client';
 
 /** Asks before connecting to the node a link names. */
 export function NodeFromLink() {
@@ -11,12 +11,23 @@ export function NodeFromLink() {
   if (!proposedEndpoint) return null;
   return (
     <section className="card wide warning" role="alert" data-testid="link-endpoint">
-      <p>The link you opened asks the board to use the node <code>{proposedEndpoint}</code> instead of{' '}
-        <code>{endpoint}</code>. A node you do not trust can show missions, amounts and deliverables
-        that are not the chain's. Use it only if you know who runs it.</p>
+      <p>
+        The link you opened asks the board to use the node <code>{proposedEndpoint}</code> instead of{' '}
+        <code>{endpoint}</code>. A node you do not trust can show missions, amounts and deliverables that are not the
+        chain's. Use it only if you know who runs it.
+      </p>
       <div className="row">
-        <button onClick={() => { setEndpoint(proposedEndpoint); dismissProposedEndpoint(); }}>Use {proposedEndpoint}</button>
-        <button className="secondary" onClick={dismissProposedEndpoint}>Stay on {endpoint}</button>
+        <button
+          onClick={() => {
+            setEndpoint(proposedEndpoint);
+            dismissProposedEndpoint();
+          }}
+        >
+          Use {proposedEndpoint}
+        </button>
+        <button className="secondary" onClick={dismissProposedEndpoint}>
+          Stay on {endpoint}
+        </button>
       </div>
     </section>
   );
@@ -28,12 +39,29 @@ export function IndexerFromLink({ current, onUse }: { current: string | null; on
   if (!asked || asked === current) return null;
   return (
     <section className="card wide warning" role="alert" data-testid="link-indexer">
-      <p>The link you opened names the indexer <code>{asked}</code>
-        {current ? <> instead of <code>{current}</code></> : null}. History and statements come from it
-        without proof; use it only if you know who runs it.</p>
+      <p>
+        The link you opened names the indexer <code>{asked}</code>
+        {current ? (
+          <>
+            {' '}
+            instead of <code>{current}</code>
+          </>
+        ) : null}
+        . History and statements come from it without proof; use it only if you know who runs it.
+      </p>
       <div className="row">
-        <button onClick={() => { rememberIndexer(asked); onUse(asked); setAsked(undefined); }}>Use this indexer</button>
-        <button className="secondary" onClick={() => setAsked(undefined)}>Ignore it</button>
+        <button
+          onClick={() => {
+            rememberIndexer(asked);
+            onUse(asked);
+            setAsked(undefined);
+          }}
+        >
+          Use this indexer
+        </button>
+        <button className="secondary" onClick={() => setAsked(undefined)}>
+          Ignore it
+        </button>
       </div>
     </section>
   );

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { PEER_ASSET, assetKey, kindOfKey, money, parseAssetAmount, type AssetInfo } from './assets';
 
-const USD: AssetInfo = { kind: { type: 'WithId', value: 42 }, key: 'asset-42', symbol: 'USD', name: 'Korea Bank USD', decimals: 6 };
+const USD: AssetInfo = {
+  kind: { type: 'WithId', value: 42 },
+  key: 'asset-42',
+  symbol: 'USD',
+  name: 'Korea Bank USD',
+  decimals: 6,
+};
 const KRW: AssetInfo = { kind: { type: 'WithId', value: 7 }, key: 'asset-7', symbol: 'KRW', name: 'Won', decimals: 0 };
 
 describe('assets', () => {
@@ -19,7 +25,7 @@ describe('assets', () => {
     expect(money(5n, undefined, { type: 'WithId', value: 9 })).toBe('5 units of asset 9');
   });
 
-  test('amounts parse with the asset\'s decimals', () => {
+  test("amounts parse with the asset's decimals", () => {
     expect(parseAssetAmount('3.000001', USD)).toEqual({ ok: true, value: 3_000_001n });
     const tooFine = parseAssetAmount('0.0000001', USD);
     expect(tooFine.ok).toBe(false);

@@ -22,7 +22,13 @@ export const NATIVE_KIND: AssetKind = { type: 'Native', value: undefined };
 
 export const assetKey = (kind: AssetKind) => (kind.type === 'Native' ? 'native' : `asset-${kind.value}`);
 
-export const PEER_ASSET: AssetInfo = { kind: NATIVE_KIND, key: 'native', symbol: 'PEER', name: 'PEER', decimals: DECIMALS };
+export const PEER_ASSET: AssetInfo = {
+  kind: NATIVE_KIND,
+  key: 'native',
+  symbol: 'PEER',
+  name: 'PEER',
+  decimals: DECIMALS,
+};
 
 /** The asset a key names, or `undefined`. */
 export function kindOfKey(key: string): AssetKind | undefined {
@@ -40,7 +46,8 @@ export function money(amount: bigint, info: AssetInfo | undefined, kind?: AssetK
 /** Parses an amount of `info` (up to its decimals), more than zero. */
 export function parseAssetAmount(text: string, info: AssetInfo): Parsed<bigint> {
   const r = parseAmount(text, info.decimals);
-  if (!r.ok) return { ok: false, error: r.error.replace(/1 planck is [^)]*/, `the smallest unit is ${smallest(info)}`) };
+  if (!r.ok)
+    return { ok: false, error: r.error.replace(/1 planck is [^)]*/, `the smallest unit is ${smallest(info)}`) };
   if (r.value === 0n) return { ok: false, error: 'Must be more than zero.' };
   return r;
 }

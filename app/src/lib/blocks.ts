@@ -14,7 +14,12 @@ export function dateToBlock(date: Date, now: number, nowMs: number, slotMs: numb
 /** "3 days", "1 hour": a length of time in words, rounded to its largest unit. */
 export function duration(ms: number): string {
   const abs = Math.abs(ms);
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1_000, 'second']];
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1_000, 'second'],
+  ];
   const [size, name] = units.find(([u]) => abs >= u) ?? [1_000, 'second'];
   const n = Math.max(1, Math.round(abs / size));
   return `${n} ${name}${n === 1 ? '' : 's'}`;

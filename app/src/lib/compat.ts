@@ -9,7 +9,10 @@ import { CompatibilityLevel } from 'polkadot-api';
 import built from '../generated/runtime.json';
 import docs from '../generated/docs.json';
 
-export const BUILT_FOR: { specName: string; specVersion: number } = { specName: built.specName, specVersion: built.specVersion };
+export const BUILT_FOR: { specName: string; specVersion: number } = {
+  specName: built.specName,
+  specVersion: built.specVersion,
+};
 
 export type Version = { specName: string; specVersion: number };
 
@@ -24,7 +27,9 @@ export type Match = {
 
 /** Every call the board's types know, as `Pallet.call`. */
 export const knownCalls = (): [string, string][] =>
-  Object.entries(docs.calls as Record<string, Record<string, unknown>>).flatMap(([p, calls]) => Object.keys(calls).map((c) => [p, c] as [string, string]));
+  Object.entries(docs.calls as Record<string, Record<string, unknown>>).flatMap(([p, calls]) =>
+    Object.keys(calls).map((c) => [p, c] as [string, string]),
+  );
 
 /** The board's calls that `compatible` refuses. */
 export const changedCalls = (compatible: CallCompat, calls = knownCalls()): string[] =>
@@ -43,8 +48,13 @@ export function refusal(pallet: string, call: string, m: Match, builtFor: Versio
   return `The chain runs ${m.chain.specName} ${m.chain.specVersion}; this board was built for ${builtFor.specName} ${builtFor.specVersion} and cannot vouch for how ${pallet}.${call} is encoded there. Nothing was signed.`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type StaticApis = { id: string; compat: { tx: any }; constants: { System: { Version: { spec_name: string; spec_version: number } } } };
+/** What papi's static compatibility helper says of one call. */
+type CallHelper = { level: CompatibilityLevel; isValueCompatible: (value: unknown) => boolean };
+type StaticApis = {
+  id: string;
+  compat: { tx: Record<string, Record<string, CallHelper | undefined> | undefined> };
+  constants: { System: { Version: { spec_name: string; spec_version: number } } };
+};
 
 /** Compares the chain's runtime at its best block with the board's. */
 export type Runtime = Match & { id: string; compatible: (pallet: string, call: string, args?: unknown) => boolean };
@@ -71,5 +81,10 @@ export async function compare(getStaticApis: () => Promise<unknown>, previous?: 
       return false;
     }
   };
-  return { id: s.id, chain: { specName: version.spec_name, specVersion: version.spec_version }, changed: changedCalls((p, c) => compatible(p, c)), compatible };
+  return {
+    id: s.id,
+    chain: { specName: version.spec_name, specVersion: version.spec_version },
+    changed: changedCalls((p, c) => compatible(p, c)),
+    compatible,
+  };
 }

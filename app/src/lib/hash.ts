@@ -54,7 +54,6 @@ export function compact(n: number): Uint8Array {
   if (n < 1 << 14) return Uint8Array.of(((n << 2) | 1) & 0xff, n >> 6);
   if (n < 1 << 30) return u32le(((n << 2) | 2) >>> 0);
   return Uint8Array.of(3, ...u32le(n)); // four bytes follow
-
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {

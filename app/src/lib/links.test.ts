@@ -13,7 +13,18 @@ describe('links', () => {
   it('only https: and ipfs: addresses become links', () => {
     expect(safeHref('https://example.org/spec.pdf')).toBe('https://example.org/spec.pdf');
     expect(safeHref('ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi')).toMatch(/^ipfs:\/\/bafy/);
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>1</script>', 'http://example.org', 'file:///etc/passwd', 'vbscript:x', '//evil.example', 'https:', 'not a url', ' javascript:alert(1)']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'http://example.org',
+      'file:///etc/passwd',
+      'vbscript:x',
+      '//evil.example',
+      'https:',
+      'not a url',
+      ' javascript:alert(1)',
+    ]) {
       expect(safeHref(bad), bad).toBeUndefined();
     }
   });

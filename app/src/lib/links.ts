@@ -24,7 +24,9 @@ export function proposedByLink(search: string, name: 'rpc' | 'indexer', current:
 export function safeHref(uri: string): string | undefined {
   try {
     const u = new URL(uri.trim());
-    return (LINK_SCHEMES as readonly string[]).includes(u.protocol) && u.href.length > u.protocol.length + 2 ? u.href : undefined;
+    return (LINK_SCHEMES as readonly string[]).includes(u.protocol) && u.href.length > u.protocol.length + 2
+      ? u.href
+      : undefined;
   } catch {
     return undefined;
   }

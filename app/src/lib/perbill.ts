@@ -19,7 +19,9 @@ export function percentToPerbill(text: string): Parsed<number> {
 /** Formats a Perbill as a percentage, exactly (no rounding). */
 export function perbillToPercent(parts: number): string {
   const whole = Math.floor(parts / 10_000_000);
-  const frac = String(parts % 10_000_000).padStart(7, '0').replace(/0+$/, '');
+  const frac = String(parts % 10_000_000)
+    .padStart(7, '0')
+    .replace(/0+$/, '');
   return `${whole}${frac ? '.' + frac : ''} %`;
 }
 

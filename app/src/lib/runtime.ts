@@ -47,7 +47,8 @@ function compactLength(b: Uint8Array, at: number): [number, number] {
 
 /** The payload of the custom section `name` of a wasm module, if it has one. */
 export function customSection(wasm: Uint8Array, name: string): Uint8Array | undefined {
-  if (wasm.length < 8 || wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d) throw new Error('not a wasm module');
+  if (wasm.length < 8 || wasm[0] !== 0 || wasm[1] !== 0x61 || wasm[2] !== 0x73 || wasm[3] !== 0x6d)
+    throw new Error('not a wasm module');
   const want = new TextEncoder().encode(name);
   let at = 8;
   while (at < wasm.length) {
@@ -72,7 +73,8 @@ export function readRuntime(code: Uint8Array): Read {
   try {
     if (compressed) {
       wasm = decompress(code.subarray(ZSTD_PREFIX.length));
-      if (wasm.length > BOMB_LIMIT) return { ok: false, error: 'The file decompresses to more than the node accepts (50 MiB).' };
+      if (wasm.length > BOMB_LIMIT)
+        return { ok: false, error: 'The file decompresses to more than the node accepts (50 MiB).' };
     }
     const section = customSection(wasm, 'runtime_version');
     if (!section) return { ok: false, error: 'This wasm has no runtime version: not a Substrate runtime.' };
@@ -94,9 +96,15 @@ export function readRuntime(code: Uint8Array): Read {
     } catch {
       transactionVersion = undefined;
     }
-    return { ok: true, file: { hash: blake2(code), specName, implName, specVersion, transactionVersion, bytes: code.length, compressed } };
+    return {
+      ok: true,
+      file: { hash: blake2(code), specName, implName, specVersion, transactionVersion, bytes: code.length, compressed },
+    };
   } catch {
-    return { ok: false, error: compressed ? 'The file is damaged: its compressed code does not decompress.' : 'Not a runtime wasm file.' };
+    return {
+      ok: false,
+      error: compressed ? 'The file is damaged: its compressed code does not decompress.' : 'Not a runtime wasm file.',
+    };
   }
 }
 
@@ -105,9 +113,16 @@ export function readRuntime(code: Uint8Array): Read {
  * `specVersion`): the checks `system.applyAuthorizedUpgrade` makes, done
  * before anything is proposed. Returns the reason it may not, or undefined.
  */
-export function upgradeProblem(file: RuntimeFile, chain: { specName: string; specVersion: number }, maxBytes: number): string | undefined {
-  if (file.specName !== chain.specName) return `This runtime is “${file.specName}”; the chain runs “${chain.specName}”.`;
-  if (file.specVersion <= chain.specVersion) return `Its spec_version ${file.specVersion} is not newer than the chain's ${chain.specVersion}.`;
-  if (file.bytes > maxBytes) return `At ${file.bytes.toLocaleString('en')} bytes it does not fit in a block (${maxBytes.toLocaleString('en')}).`;
+export function upgradeProblem(
+  file: RuntimeFile,
+  chain: { specName: string; specVersion: number },
+  maxBytes: number,
+): string | undefined {
+  if (file.specName !== chain.specName)
+    return `This runtime is “${file.specName}”; the chain runs “${chain.specName}”.`;
+  if (file.specVersion <= chain.specVersion)
+    return `Its spec_version ${file.specVersion} is not newer than the chain's ${chain.specVersion}.`;
+  if (file.bytes > maxBytes)
+    return `At ${file.bytes.toLocaleString('en')} bytes it does not fit in a block (${maxBytes.toLocaleString('en')}).`;
   return undefined;
 }

@@ -11,13 +11,16 @@ const input = (c: (typeof fixture.cases)[number]): TermsInput => ({
 });
 
 describe('terms hash', () => {
-  test.each(fixture.cases.map((c) => [c.mission, c] as const))('equals the pallet\'s for mission %i', (_, c) => {
+  test.each(fixture.cases.map((c) => [c.mission, c] as const))("equals the pallet's for mission %i", (_, c) => {
     expect(termsHash(input(c))).toBe(c.terms_hash);
   });
 
   test('an SS58 roster hashes as its account bytes', () => {
     const c = fixture.cases[0];
-    const ss58 = { ...input(c), roster: c.roster.map((r) => ({ account: accountAddress(fromHex(r.account)), share: r.share })) };
+    const ss58 = {
+      ...input(c),
+      roster: c.roster.map((r) => ({ account: accountAddress(fromHex(r.account)), share: r.share })),
+    };
     expect(ss58.roster[0].account).toBe('5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy'); // //Dave
     expect(termsHash(ss58)).toBe(c.terms_hash);
   });
@@ -27,7 +30,12 @@ describe('terms hash', () => {
     const h = termsHash(base);
     expect(termsHash({ ...base, deadline: base.deadline + 1 })).not.toBe(h);
     expect(termsHash({ ...base, roster: [...base.roster].reverse() })).not.toBe(h);
-    expect(termsHash({ ...base, milestones: [{ ...base.milestones[0], amount: base.milestones[0].amount + 1n }, base.milestones[1]] })).not.toBe(h);
+    expect(
+      termsHash({
+        ...base,
+        milestones: [{ ...base.milestones[0], amount: base.milestones[0].amount + 1n }, base.milestones[1]],
+      }),
+    ).not.toBe(h);
   });
 
   test('the encoding is SCALE: id, lengths, amounts little-endian', () => {

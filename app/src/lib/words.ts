@@ -36,7 +36,9 @@ export function formatValue(name: string, v: unknown, names: Names): string {
     return e.value === undefined ? e.type : `${e.type} (${formatValue(e.type, e.value, names)})`;
   }
   if (typeof v === 'object') {
-    return Object.entries(v as object).map(([k, x]) => `${k} ${formatValue(k, x, names)}`).join(', ');
+    return Object.entries(v as object)
+      .map(([k, x]) => `${k} ${formatValue(k, x, names)}`)
+      .join(', ');
   }
   return String(v);
 }
@@ -49,9 +51,12 @@ export interface EventLike {
 /** `Missions.MilestoneApproved: A milestone was … — mission 0, milestone 1, amount 30 PEER`. */
 export function describeEvent(e: EventLike, names: Names): string {
   const doc = events[e.type]?.[e.value.type]?.doc ?? '';
-  const fields = e.value.value && typeof e.value.value === 'object'
-    ? Object.entries(e.value.value as object).map(([k, v]) => `${k.replace(/_/g, ' ')} ${formatValue(k, v, names)}`).join(', ')
-    : '';
+  const fields =
+    e.value.value && typeof e.value.value === 'object'
+      ? Object.entries(e.value.value as object)
+          .map(([k, v]) => `${k.replace(/_/g, ' ')} ${formatValue(k, v, names)}`)
+          .join(', ')
+      : '';
   return `${e.type}.${e.value.type}${doc ? `: ${doc}` : ''}${fields ? ` — ${fields}` : ''}`;
 }
 
@@ -61,8 +66,10 @@ export function describeError(err: { type: string; value: unknown }): { name: st
     const m = err.value as { type: string; value: { type: string } };
     return { name: `${m.type}.${m.value.type}`, doc: errors[m.type]?.[m.value.type] ?? '' };
   }
-  const inner = err.value && typeof err.value === 'object' && 'type' in (err.value as object)
-    ? `.${(err.value as { type: string }).type}` : '';
+  const inner =
+    err.value && typeof err.value === 'object' && 'type' in (err.value as object)
+      ? `.${(err.value as { type: string }).type}`
+      : '';
   const general: Record<string, string> = {
     BadOrigin: 'This account may not make this call.',
     CannotLookup: 'An account could not be found.',
@@ -78,15 +85,21 @@ type CallLike = { type: string; value: { type: string; value?: unknown } };
 export function describeCall(call: CallLike, names: Names): string {
   // A runtime upgrade is voted on by the hash of its code: shown whole, for
   // councillors to compare with the file they were given.
-  const inner = call.type === 'Consortium' && call.value.type === 'dispatch_as_root' ? (call.value.value as { call?: CallLike })?.call : undefined;
+  const inner =
+    call.type === 'Consortium' && call.value.type === 'dispatch_as_root'
+      ? (call.value.value as { call?: CallLike })?.call
+      : undefined;
   if (inner?.type === 'System' && inner.value.type === 'authorize_upgrade') {
     const hash = (inner.value.value as { code_hash: string }).code_hash;
     return `Upgrade the runtime: authorize the code whose blake2-256 hash is ${hash}; anyone then applies that file (system.applyAuthorizedUpgrade), which must name this chain and a newer version.`;
   }
   const doc = calls[call.type]?.[call.value.type]?.doc ?? '';
-  const args = call.value.value && typeof call.value.value === 'object'
-    ? Object.entries(call.value.value as object).map(([k, v]) => `${k.replace(/_/g, ' ')} ${formatValue(k, v, names)}`).join(', ')
-    : '';
+  const args =
+    call.value.value && typeof call.value.value === 'object'
+      ? Object.entries(call.value.value as object)
+          .map(([k, v]) => `${k.replace(/_/g, ' ')} ${formatValue(k, v, names)}`)
+          .join(', ')
+      : '';
   const firstSentence = doc.split(/(?<=\.)\s/)[0];
   return `${call.type}.${call.value.type}${args ? `(${args})` : ''}${firstSentence ? ` — ${firstSentence}` : ''}`;
 }

@@ -3,6 +3,7 @@
 // forms for the usual motions.
 
 import { useState } from 'react';
+import type { Transaction } from 'polkadot-api';
 import { useChain, useLive, type Api } from '../chain';
 import { useTx } from '../components/Tx';
 import { Who, useMembers, useNames } from '../components/Names';
@@ -16,50 +17,110 @@ import { readRuntime, upgradeProblem, type RuntimeFile } from '../lib/runtime';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Call = any;
+/** A call as the chain stores it (a motion's proposal). */
+type Decoded = NonNullable<Awaited<ReturnType<Api['query']['Council']['ProposalOf']['getValue']>>>;
+type DisputeArgs = Parameters<Api['tx']['Missions']['resolve_dispute']>[0];
+type ParameterArgs = Parameters<Api['tx']['Parameters']['set_parameter']>[0];
+/** The board's transactions by pallet and call name, for a decoded call. */
+type TxByName = Record<string, Record<string, (args: unknown) => Transaction>>;
 
 /** Ayes needed for `p/q` of a council of `n` (pallet_collective's EnsureProportionAtLeast). */
 export const thresholdFor = (p: number, q: number, n: number) => Math.ceil((p * n) / q);
 
 export function Council() {
-  return <div className="council"><Consortium /><Runtime /><Motions /><Propose /></div>;
+  return (
+    <div className="council">
+      <Consortium />
+      <Runtime />
+      <Motions />
+      <Propose />
+    </div>
+  );
 }
 
 function Consortium() {
   const members = useMembers();
   const { account, api } = useChain();
   const send = useTx();
-  const { data } = useLive(async (api, at) => ({
-    apps: await api.query.Consortium.Applications.getEntries({ at }),
-    deposit: await api.constants.Consortium.ApplicationDeposit(),
-  }), []);
+  const { data } = useLive(
+    async (api, at) => ({
+      apps: await api.query.Consortium.Applications.getEntries({ at }),
+      deposit: await api.constants.Consortium.ApplicationDeposit(),
+      maxNameLen: await api.constants.Consortium.MaxNameLen(),
+    }),
+    [],
+  );
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'Organization' | 'Individual'>('Organization');
   const [err, setErr] = useState<string>();
   const apply = () => {
     if (!api) return;
     if (!name.trim()) return setErr('The name members will know you by.');
-    if (enc.encode(name).length > 64) return setErr('At most 64 bytes.');
+    if (data && enc.encode(name).length > data.maxNameLen) return setErr(`At most ${data.maxNameLen} bytes.`);
     setErr(undefined);
-    send(`Apply as “${name}”`, api.tx.Consortium.apply({ name: enc.encode(name), kind: { type: kind, value: undefined }, charter: undefined }));
+    send(
+      `Apply as “${name}”`,
+      api.tx.Consortium.apply({ name: enc.encode(name), kind: { type: kind, value: undefined }, charter: undefined }),
+    );
   };
   const me = account?.address;
   return (
     <section className="card wide">
       <h2>Consortium</h2>
-      <table data-testid="members"><thead><tr><th>Member</th><th>Kind</th><th>Joined</th></tr></thead>
-        <tbody>{[...members.entries()].map(([a, m]) => <tr key={a}><td title={a}>{m.name}</td><td>{m.kind}</td><td>#{m.joined}{m.leavesAt ? `, leaves at #${m.leavesAt}` : ''}</td></tr>)}</tbody>
+      <table data-testid="members">
+        <thead>
+          <tr>
+            <th>Member</th>
+            <th>Kind</th>
+            <th>Joined</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...members.entries()].map(([a, m]) => (
+            <tr key={a}>
+              <td title={a}>{m.name}</td>
+              <td>{m.kind}</td>
+              <td>
+                #{m.joined}
+                {m.leavesAt ? `, leaves at #${m.leavesAt}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <h3>Applications</h3>
-      <table data-testid="applications"><tbody>
-        {data?.apps.map((a) => <tr key={a.keyArgs[0]}><td><Who address={a.keyArgs[0]} /></td><td>“{dec.decode(a.value.name)}”</td><td>{a.value.kind.type}</td><td>deposit {peer(a.value.deposit)}</td><td>applied #{a.value.applied}</td></tr>)}
-      </tbody></table>
+      <table data-testid="applications">
+        <tbody>
+          {data?.apps.map((a) => (
+            <tr key={a.keyArgs[0]}>
+              <td>
+                <Who address={a.keyArgs[0]} />
+              </td>
+              <td>“{dec.decode(a.value.name)}”</td>
+              <td>{a.value.kind.type}</td>
+              <td>deposit {peer(a.value.deposit)}</td>
+              <td>applied #{a.value.applied}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {data?.apps.length === 0 && <p className="muted">No application.</p>}
       {me && !members.has(me) && !data?.apps.some((a) => a.keyArgs[0] === me) && (
-        <form className="row" data-testid="apply-form" onSubmit={(e) => { e.preventDefault(); apply(); }}>
-          <Field label="Apply to join as" error={err} id="apply-name"><input value={name} onChange={(e) => setName(e.target.value)} aria-label="Applicant name" /></Field>
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} aria-label="Kind"><option>Organization</option><option>Individual</option></select>
+        <form
+          className="row"
+          data-testid="apply-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
+          <Field label="Apply to join as" error={err} id="apply-name">
+            <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Applicant name" />
+          </Field>
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} aria-label="Kind">
+            <option>Organization</option>
+            <option>Individual</option>
+          </select>
           <button type="submit">Apply{data ? ` (deposit ${peer(data.deposit)})` : ''}</button>
         </form>
       )}
@@ -72,46 +133,106 @@ function Motions() {
   const names = useNames();
   const send = useTx();
   const { data } = useLive(async (api, at) => {
-    const [hashes, council] = await Promise.all([api.query.Council.Proposals.getValue({ at }), api.query.Council.Members.getValue({ at })]);
-    const motions = await Promise.all(hashes.map(async (hash) => ({
-      hash,
-      call: (await api.query.Council.ProposalOf.getValue(hash, { at })) as Call,
-      voting: await api.query.Council.Voting.getValue(hash, { at }),
-    })));
+    const [hashes, council] = await Promise.all([
+      api.query.Council.Proposals.getValue({ at }),
+      api.query.Council.Members.getValue({ at }),
+    ]);
+    const motions = await Promise.all(
+      hashes.map(async (hash) => ({
+        hash,
+        call: await api.query.Council.ProposalOf.getValue(hash, { at }),
+        voting: await api.query.Council.Voting.getValue(hash, { at }),
+      })),
+    );
     return { motions, council };
   }, []);
   if (!api || !data || !best) return null;
   const me = account?.address;
   const isCouncillor = !!me && data.council.includes(me);
-  const close = async (hash: string, index: number, call: Call) => {
+  const close = async (hash: string, index: number, call: Decoded) => {
     const { length, weight } = await bounds(api, call);
-    send(`Close motion ${index}`, api.tx.Council.close({ proposal_hash: hash as `0x${string}`, index, proposal_weight_bound: weight, length_bound: length }));
+    send(
+      `Close motion ${index}`,
+      api.tx.Council.close({
+        proposal_hash: hash as `0x${string}`,
+        index,
+        proposal_weight_bound: weight,
+        length_bound: length,
+      }),
+    );
   };
   return (
     <section className="card wide">
       <h2>Council motions</h2>
-      <p className="muted">Council: {data.council.map((c) => <span key={c}><Who address={c} /> </span>)}</p>
-      {data.motions.length === 0 && <p className="muted" data-testid="no-motions">No open motion.</p>}
-      <ul className="motions">
-        {data.motions.map(({ hash, call, voting }) => voting && (
-          <li key={hash} data-testid={`motion-${voting.index}`} className="card">
-            <p><strong>Motion {voting.index}</strong>: {call ? describeCall(call, names) : '(proposal not stored)'}</p>
-            <p>Ayes {voting.ayes.length} / needed {voting.threshold} · nays {voting.nays.length} · ends {relative(blockToDate(voting.end, best.number, best.seenMs, slotMs).getTime() - Date.now())} (#{voting.end})</p>
-            <p className="muted">Ayes: {voting.ayes.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || 'none'} · Nays: {voting.nays.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || 'none'}</p>
-            {isCouncillor && !voting.ayes.includes(me!) && <button onClick={() => send(`Vote aye on motion ${voting.index}`, api.tx.Council.vote({ proposal: hash, index: voting.index, approve: true }))}>Vote aye</button>}{' '}
-            {isCouncillor && !voting.nays.includes(me!) && <button onClick={() => send(`Vote nay on motion ${voting.index}`, api.tx.Council.vote({ proposal: hash, index: voting.index, approve: false }))}>Vote nay</button>}{' '}
-            {me && (voting.ayes.length >= voting.threshold || best.number > voting.end) && call &&
-              <button onClick={() => close(hash, voting.index, call)}>Close and execute</button>}
-          </li>
+      <p className="muted">
+        Council:{' '}
+        {data.council.map((c) => (
+          <span key={c}>
+            <Who address={c} />{' '}
+          </span>
         ))}
+      </p>
+      {data.motions.length === 0 && (
+        <p className="muted" data-testid="no-motions">
+          No open motion.
+        </p>
+      )}
+      <ul className="motions">
+        {data.motions.map(
+          ({ hash, call, voting }) =>
+            voting && (
+              <li key={hash} data-testid={`motion-${voting.index}`} className="card">
+                <p>
+                  <strong>Motion {voting.index}</strong>: {call ? describeCall(call, names) : '(proposal not stored)'}
+                </p>
+                <p>
+                  Ayes {voting.ayes.length} / needed {voting.threshold} · nays {voting.nays.length} · ends{' '}
+                  {relative(blockToDate(voting.end, best.number, best.seenMs, slotMs).getTime() - best.seenMs)} (#
+                  {voting.end})
+                </p>
+                <p className="muted">
+                  Ayes: {voting.ayes.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || 'none'} · Nays:{' '}
+                  {voting.nays.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || 'none'}
+                </p>
+                {isCouncillor && !voting.ayes.includes(me!) && (
+                  <button
+                    onClick={() =>
+                      send(
+                        `Vote aye on motion ${voting.index}`,
+                        api.tx.Council.vote({ proposal: hash, index: voting.index, approve: true }),
+                      )
+                    }
+                  >
+                    Vote aye
+                  </button>
+                )}{' '}
+                {isCouncillor && !voting.nays.includes(me!) && (
+                  <button
+                    onClick={() =>
+                      send(
+                        `Vote nay on motion ${voting.index}`,
+                        api.tx.Council.vote({ proposal: hash, index: voting.index, approve: false }),
+                      )
+                    }
+                  >
+                    Vote nay
+                  </button>
+                )}{' '}
+                {me && (voting.ayes.length >= voting.threshold || best.number > voting.end) && call && (
+                  <button onClick={() => close(hash, voting.index, call)}>Close and execute</button>
+                )}
+              </li>
+            ),
+        )}
       </ul>
     </section>
   );
 }
 
 /** `close` needs the proposal's encoded length and weight: computed from the proposal itself. */
-async function bounds(api: Api, call: Call) {
-  const bytes: Uint8Array = await (api.tx as Call)[call.type][call.value.type](call.value.value).getEncodedData();
+async function bounds(api: Api, call: Decoded) {
+  const tx = (api.tx as unknown as TxByName)[call.type][call.value.type](call.value.value);
+  const bytes: Uint8Array = await tx.getEncodedData();
   const info = await api.apis.TransactionPaymentCallApi.query_call_info(call, bytes.length);
   return { length: bytes.length, weight: info.weight };
 }
@@ -121,7 +242,9 @@ type Kind = 'admit' | 'reject' | 'dispute' | 'cancel' | 'parameter' | 'addValida
 /** A runtime file picked in the browser: its bytes and what they say. */
 type Picked = { code: Uint8Array; file: RuntimeFile; name: string };
 
-async function pickRuntime(input: HTMLInputElement): Promise<{ ok: true; picked: Picked } | { ok: false; error: string } | undefined> {
+async function pickRuntime(
+  input: HTMLInputElement,
+): Promise<{ ok: true; picked: Picked } | { ok: false; error: string } | undefined> {
   const f = input.files?.[0];
   if (!f) return undefined;
   const code = new Uint8Array(await f.arrayBuffer());
@@ -137,7 +260,12 @@ function useRuntimeInfo() {
       api.constants.System.BlockLength(),
       api.query.System.AuthorizedUpgrade.getValue({ at }),
     ]);
-    return { specName: version.spec_name, specVersion: version.spec_version, maxBytes: length.max.operational, authorized };
+    return {
+      specName: version.spec_name,
+      specVersion: version.spec_version,
+      maxBytes: length.max.operational,
+      authorized,
+    };
   }, []);
 }
 
@@ -145,9 +273,18 @@ function useRuntimeInfo() {
 function RuntimeFacts({ file, chain }: { file: RuntimeFile; chain: { specName: string; specVersion: number } }) {
   return (
     <dl className="facts" data-testid="runtime-file">
-      <dt>blake2-256</dt><dd><code data-testid="runtime-hash">{file.hash}</code></dd>
-      <dt>Runtime</dt><dd data-testid="runtime-version">{file.specName} {file.specVersion} (the chain runs {chain.specName} {chain.specVersion})</dd>
-      <dt>Size</dt><dd>{file.bytes.toLocaleString('en')} bytes{file.compressed ? ', compressed' : ''}</dd>
+      <dt>blake2-256</dt>
+      <dd>
+        <code data-testid="runtime-hash">{file.hash}</code>
+      </dd>
+      <dt>Runtime</dt>
+      <dd data-testid="runtime-version">
+        {file.specName} {file.specVersion} (the chain runs {chain.specName} {chain.specVersion})
+      </dd>
+      <dt>Size</dt>
+      <dd>
+        {file.bytes.toLocaleString('en')} bytes{file.compressed ? ', compressed' : ''}
+      </dd>
     </dl>
   );
 }
@@ -167,33 +304,64 @@ function Runtime() {
   const auth = data.authorized;
   const apply = () => {
     if (!picked) return setErr('Choose the runtime file the council voted for.');
-    if (auth && picked.file.hash !== auth.code_hash) return setErr(`This file's hash is ${picked.file.hash}; the council authorized ${auth.code_hash}.`);
+    if (auth && picked.file.hash !== auth.code_hash)
+      return setErr(`This file's hash is ${picked.file.hash}; the council authorized ${auth.code_hash}.`);
     const problem = upgradeProblem(picked.file, data, data.maxBytes);
     if (problem) return setErr(problem);
     setErr(undefined);
-    send(`Apply the runtime upgrade to ${picked.file.specName} ${picked.file.specVersion}`, api.tx.System.apply_authorized_upgrade({ code: picked.code }));
+    send(
+      `Apply the runtime upgrade to ${picked.file.specName} ${picked.file.specVersion}`,
+      api.tx.System.apply_authorized_upgrade({ code: picked.code }),
+    );
   };
   return (
     <section className="card wide" data-testid="runtime">
       <h2>Runtime</h2>
-      <p>The chain runs <strong data-testid="chain-version">{data.specName} {data.specVersion}</strong>.</p>
-      {!auth && <p className="muted" data-testid="no-upgrade">No upgrade is authorized. The council authorizes one by a ¾ motion (Propose a motion → Upgrade the runtime).</p>}
-      {auth && <>
-        <p data-testid="authorized-upgrade">The council authorized the code with blake2-256 hash <code>{auth.code_hash}</code>{auth.check_version ? ' (its name and a newer version are checked when applied)' : ''}. Anyone may apply it with that file.</p>
-        {account && (
-          <form className="row" onSubmit={(e) => { e.preventDefault(); apply(); }}>
-            <Field label="Runtime file (.wasm)" error={err} id="apply-runtime">
-              <input type="file" accept=".wasm" aria-label="Runtime file to apply" onChange={async (e) => {
-                const r = await pickRuntime(e.target);
-                setPicked(r?.ok ? r.picked : undefined);
-                setErr(r && !r.ok ? r.error : undefined);
-              }} />
-            </Field>
-            {picked && <RuntimeFacts file={picked.file} chain={data} />}
-            <button type="submit">Apply the upgrade</button>
-          </form>
-        )}
-      </>}
+      <p>
+        The chain runs{' '}
+        <strong data-testid="chain-version">
+          {data.specName} {data.specVersion}
+        </strong>
+        .
+      </p>
+      {!auth && (
+        <p className="muted" data-testid="no-upgrade">
+          No upgrade is authorized. The council authorizes one by a ¾ motion (Propose a motion → Upgrade the runtime).
+        </p>
+      )}
+      {auth && (
+        <>
+          <p data-testid="authorized-upgrade">
+            The council authorized the code with blake2-256 hash <code>{auth.code_hash}</code>
+            {auth.check_version ? ' (its name and a newer version are checked when applied)' : ''}. Anyone may apply it
+            with that file.
+          </p>
+          {account && (
+            <form
+              className="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                apply();
+              }}
+            >
+              <Field label="Runtime file (.wasm)" error={err} id="apply-runtime">
+                <input
+                  type="file"
+                  accept=".wasm"
+                  aria-label="Runtime file to apply"
+                  onChange={async (e) => {
+                    const r = await pickRuntime(e.target);
+                    setPicked(r?.ok ? r.picked : undefined);
+                    setErr(r && !r.ok ? r.error : undefined);
+                  }}
+                />
+              </Field>
+              {picked && <RuntimeFacts file={picked.file} chain={data} />}
+              <button type="submit">Apply the upgrade</button>
+            </form>
+          )}
+        </>
+      )}
     </section>
   );
 }
@@ -202,22 +370,37 @@ function Propose() {
   const { api, account } = useChain();
   const send = useTx();
   const members = useMembers();
-  const { data } = useLive(async (api, at) => ({
-    council: await api.query.Council.Members.getValue({ at }),
-    apps: (await api.query.Consortium.Applications.getEntries({ at })).map((a) => ({ who: a.keyArgs[0], name: dec.decode(a.value.name) })),
-    // On a chain whose missions are stored in another shape (another runtime),
-    // no dispute is offered rather than no form at all.
-    disputed: (await api.query.Missions.LiveMissions.getEntries({ at }).catch(() => [])).flatMap((m) => m.value.milestones
-      .map((ms, i) => ({ mission: m.keyArgs[0], milestone: i, amount: ms.amount, disputed: ms.status.type === 'Disputed' }))
-      .filter((x) => x.disputed)),
-  }), []);
+  const { data } = useLive(
+    async (api, at) => ({
+      council: await api.query.Council.Members.getValue({ at }),
+      apps: (await api.query.Consortium.Applications.getEntries({ at })).map((a) => ({
+        who: a.keyArgs[0],
+        name: dec.decode(a.value.name),
+      })),
+      // On a chain whose missions are stored in another shape (another runtime),
+      // no dispute is offered rather than no form at all.
+      disputed: (await api.query.Missions.LiveMissions.getEntries({ at }).catch(() => [])).flatMap((m) =>
+        m.value.milestones
+          .map((ms, i) => ({
+            mission: m.keyArgs[0],
+            milestone: i,
+            amount: ms.amount,
+            disputed: ms.status.type === 'Disputed',
+          }))
+          .filter((x) => x.disputed),
+      ),
+    }),
+    [],
+  );
   const [kind, setKind] = useState<Kind>('admit');
   const [who, setWho] = useState('');
   const [target, setTarget] = useState('');
   const [verdict, setVerdict] = useState<'Approve' | 'UpholdRejection' | 'Split'>('Split');
   const [split, setSplit] = useState(50);
   const [mission, setMission] = useState('');
-  const [param, setParam] = useState<'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'>('MinimumBond');
+  const [param, setParam] = useState<
+    'MissionDeposit' | 'MinimumBudget' | 'MinimumBond' | 'ReviewPeriod' | 'MinWorkingTime'
+  >('MinimumBond');
   const [paramValue, setParamValue] = useState('');
   const [err, setErr] = useState<string>();
   const [runtimeFile, setRuntimeFile] = useState<Picked>();
@@ -225,23 +408,42 @@ function Propose() {
   if (!api || !data || !account || !data.council.includes(account.address)) return null;
   const n = data.council.length;
 
-  const build = (): { call: Call; p: number; q: number; label: string } | string => {
+  const build = (): { call: Transaction; p: number; q: number; label: string } | string => {
     switch (kind) {
       case 'admit':
       case 'reject': {
         if (!who) return 'Choose an applicant.';
-        const call = kind === 'admit' ? api.tx.Consortium.admit({ who }) : api.tx.Consortium.reject_application({ who });
-        return { call, p: 3, q: 4, label: `${kind === 'admit' ? 'Admit' : 'Reject'} ${data.apps.find((a) => a.who === who)?.name}` };
+        const call =
+          kind === 'admit' ? api.tx.Consortium.admit({ who }) : api.tx.Consortium.reject_application({ who });
+        return {
+          call,
+          p: 3,
+          q: 4,
+          label: `${kind === 'admit' ? 'Admit' : 'Reject'} ${data.apps.find((a) => a.who === who)?.name}`,
+        };
       }
       case 'dispute': {
         const [m, i] = target.split('/').map(Number);
         if (!target) return 'Choose a disputed milestone.';
-        const v = verdict === 'Split' ? { type: 'Split' as const, value: percentToPerbill(String(split)).ok ? split * 10_000_000 : 0 } : { type: verdict, value: undefined };
-        return { call: api.tx.Missions.resolve_dispute({ mission: m, milestone: i, verdict: v as Call }), p: 2, q: 3, label: `Resolve dispute on mission ${m}` };
+        const v =
+          verdict === 'Split'
+            ? { type: 'Split' as const, value: percentToPerbill(String(split)).ok ? split * 10_000_000 : 0 }
+            : { type: verdict, value: undefined };
+        return {
+          call: api.tx.Missions.resolve_dispute({ mission: m, milestone: i, verdict: v as DisputeArgs['verdict'] }),
+          p: 2,
+          q: 3,
+          label: `Resolve dispute on mission ${m}`,
+        };
       }
       case 'cancel': {
         if (!/^\d+$/.test(mission)) return 'A mission number.';
-        return { call: api.tx.Missions.force_cancel_mission({ mission: Number(mission) }), p: 2, q: 3, label: `Cancel mission ${mission}` };
+        return {
+          call: api.tx.Missions.force_cancel_mission({ mission: Number(mission) }),
+          p: 2,
+          q: 3,
+          label: `Cancel mission ${mission}`,
+        };
       }
       case 'parameter': {
         let value: bigint | number;
@@ -254,12 +456,20 @@ function Propose() {
           value = a.value;
         }
         const kv = { type: 'Missions', value: { type: param, value: [undefined, value] } };
-        return { call: api.tx.Parameters.set_parameter({ key_value: kv as Call }), p: 2, q: 3, label: `Set ${param}` };
+        return {
+          call: api.tx.Parameters.set_parameter({ key_value: kv as ParameterArgs['key_value'] }),
+          p: 2,
+          q: 3,
+          label: `Set ${param}`,
+        };
       }
       case 'addValidator':
       case 'removeValidator': {
         if (!/^[1-9A-HJ-NP-Za-km-z]{47,48}$/.test(who)) return 'An account address (SS58).';
-        const call = kind === 'addValidator' ? api.tx.ValidatorSet.add_validator({ who }) : api.tx.ValidatorSet.remove_validator({ who });
+        const call =
+          kind === 'addValidator'
+            ? api.tx.ValidatorSet.add_validator({ who })
+            : api.tx.ValidatorSet.remove_validator({ who });
         // Who produces blocks takes the same majority as who votes.
         return { call, p: 3, q: 4, label: `${kind === 'addValidator' ? 'Add' : 'Remove'} validator` };
       }
@@ -271,7 +481,12 @@ function Propose() {
         const problem = upgradeProblem(runtimeFile.file, runtime, runtime.maxBytes);
         if (problem) return problem;
         const authorize = api.tx.System.authorize_upgrade({ code_hash: runtimeFile.file.hash });
-        return { call: api.tx.Consortium.dispatch_as_root({ call: authorize.decodedCall }), p: 3, q: 4, label: `Upgrade the runtime to ${runtimeFile.file.specName} ${runtimeFile.file.specVersion}` };
+        return {
+          call: api.tx.Consortium.dispatch_as_root({ call: authorize.decodedCall }),
+          p: 3,
+          q: 4,
+          label: `Upgrade the runtime to ${runtimeFile.file.specName} ${runtimeFile.file.specVersion}`,
+        };
       }
     }
   };
@@ -283,16 +498,33 @@ function Propose() {
     // known beforehand; if another motion takes the index first, neither happens.
     const bytes: Uint8Array = await b.call.getEncodedData();
     const index = await api.query.Council.ProposalCount.getValue({ at: 'best' });
-    send(`Propose: ${b.label}`, api.tx.Utility.batch_all({ calls: [
-      api.tx.Council.propose({ threshold: thresholdFor(b.p, b.q, n), proposal: b.call.decodedCall, length_bound: bytes.length }).decodedCall,
-      api.tx.Council.vote({ proposal: blake2(bytes), index, approve: true }).decodedCall,
-    ] }));
+    send(
+      `Propose: ${b.label}`,
+      api.tx.Utility.batch_all({
+        calls: [
+          api.tx.Council.propose({
+            threshold: thresholdFor(b.p, b.q, n),
+            proposal: b.call.decodedCall,
+            length_bound: bytes.length,
+          }).decodedCall,
+          api.tx.Council.vote({ proposal: blake2(bytes), index, approve: true }).decodedCall,
+        ],
+      }),
+    );
   };
   return (
     <section className="card wide" data-testid="propose">
       <h2>Propose a motion</h2>
       <div className="row">
-        <select value={kind} onChange={(e) => { setKind(e.target.value as Kind); setWho(''); setErr(undefined); }} aria-label="Motion">
+        <select
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as Kind);
+            setWho('');
+            setErr(undefined);
+          }}
+          aria-label="Motion"
+        >
           <option value="admit">Admit an applicant (¾)</option>
           <option value="reject">Reject an application (¾)</option>
           <option value="dispute">Resolve a dispute (⅔)</option>
@@ -305,44 +537,103 @@ function Propose() {
         {(kind === 'admit' || kind === 'reject') && (
           <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Applicant">
             <option value="">— applicant —</option>
-            {data.apps.map((a) => <option key={a.who} value={a.who}>{a.name}</option>)}
+            {data.apps.map((a) => (
+              <option key={a.who} value={a.who}>
+                {a.name}
+              </option>
+            ))}
           </select>
         )}
-        {kind === 'dispute' && <>
-          <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Disputed milestone">
-            <option value="">— disputed milestone —</option>
-            {data.disputed.map((d) => <option key={`${d.mission}/${d.milestone}`} value={`${d.mission}/${d.milestone}`}>mission {d.mission}, milestone {d.milestone + 1} ({peer(d.amount)})</option>)}
-          </select>
-          <select value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)} aria-label="Verdict">
-            <option value="Approve">Paid in full</option><option value="UpholdRejection">Rejection upheld</option><option value="Split">Split</option>
-          </select>
-          {verdict === 'Split' && <label className="slider">Paid to the roster: <input type="range" min={0} max={100} value={split} onChange={(e) => setSplit(Number(e.target.value))} aria-label="Split" /> <output data-testid="split">{perbillToPercent(split * 10_000_000)}</output></label>}
-        </>}
-        {kind === 'cancel' && <input value={mission} onChange={(e) => setMission(e.target.value)} placeholder="mission #" aria-label="Mission number" />}
-        {kind === 'parameter' && <>
-          <select value={param} onChange={(e) => setParam(e.target.value as typeof param)} aria-label="Parameter">
-            <option>MissionDeposit</option><option>MinimumBudget</option><option>MinimumBond</option><option>ReviewPeriod</option><option>MinWorkingTime</option>
-          </select>
-          <input value={paramValue} onChange={(e) => setParamValue(e.target.value)} placeholder={param === 'ReviewPeriod' || param === 'MinWorkingTime' ? 'blocks' : 'PEER'} aria-label="Parameter value" />
-        </>}
+        {kind === 'dispute' && (
+          <>
+            <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Disputed milestone">
+              <option value="">— disputed milestone —</option>
+              {data.disputed.map((d) => (
+                <option key={`${d.mission}/${d.milestone}`} value={`${d.mission}/${d.milestone}`}>
+                  mission {d.mission}, milestone {d.milestone + 1} ({peer(d.amount)})
+                </option>
+              ))}
+            </select>
+            <select value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)} aria-label="Verdict">
+              <option value="Approve">Paid in full</option>
+              <option value="UpholdRejection">Rejection upheld</option>
+              <option value="Split">Split</option>
+            </select>
+            {verdict === 'Split' && (
+              <label className="slider">
+                Paid to the roster:{' '}
+                <input
+                  type="range"
+                  min={0}
+                  max={100}
+                  value={split}
+                  onChange={(e) => setSplit(Number(e.target.value))}
+                  aria-label="Split"
+                />{' '}
+                <output data-testid="split">{perbillToPercent(split * 10_000_000)}</output>
+              </label>
+            )}
+          </>
+        )}
+        {kind === 'cancel' && (
+          <input
+            value={mission}
+            onChange={(e) => setMission(e.target.value)}
+            placeholder="mission #"
+            aria-label="Mission number"
+          />
+        )}
+        {kind === 'parameter' && (
+          <>
+            <select value={param} onChange={(e) => setParam(e.target.value as typeof param)} aria-label="Parameter">
+              <option>MissionDeposit</option>
+              <option>MinimumBudget</option>
+              <option>MinimumBond</option>
+              <option>ReviewPeriod</option>
+              <option>MinWorkingTime</option>
+            </select>
+            <input
+              value={paramValue}
+              onChange={(e) => setParamValue(e.target.value)}
+              placeholder={param === 'ReviewPeriod' || param === 'MinWorkingTime' ? 'blocks' : 'PEER'}
+              aria-label="Parameter value"
+            />
+          </>
+        )}
         {(kind === 'addValidator' || kind === 'removeValidator') && (
           <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Validator account">
             <option value="">— member —</option>
-            {[...members.entries()].map(([a, m]) => <option key={a} value={a}>{m.name}</option>)}
+            {[...members.entries()].map(([a, m]) => (
+              <option key={a} value={a}>
+                {m.name}
+              </option>
+            ))}
           </select>
         )}
         {kind === 'upgrade' && (
-          <input type="file" accept=".wasm" aria-label="New runtime file" onChange={async (e) => {
-            const r = await pickRuntime(e.target);
-            setRuntimeFile(r?.ok ? r.picked : undefined);
-            setErr(r && !r.ok ? r.error : undefined);
-          }} />
+          <input
+            type="file"
+            accept=".wasm"
+            aria-label="New runtime file"
+            onChange={async (e) => {
+              const r = await pickRuntime(e.target);
+              setRuntimeFile(r?.ok ? r.picked : undefined);
+              setErr(r && !r.ok ? r.error : undefined);
+            }}
+          />
         )}
         <button onClick={propose}>Propose</button>
       </div>
       {kind === 'upgrade' && runtimeFile && runtime && <RuntimeFacts file={runtimeFile.file} chain={runtime} />}
-      {err && <p className="field-error" role="alert" data-testid="error-motion">{err}</p>}
-      <p className="muted">A council of {n}: ¾ needs {thresholdFor(3, 4, n)} ayes, ⅔ needs {thresholdFor(2, 3, n)}. Proposing also casts your aye.</p>
+      {err && (
+        <p className="field-error" role="alert" data-testid="error-motion">
+          {err}
+        </p>
+      )}
+      <p className="muted">
+        A council of {n}: ¾ needs {thresholdFor(3, 4, n)} ayes, ⅔ needs {thresholdFor(2, 3, n)}. Proposing also casts
+        your aye.
+      </p>
     </section>
   );
 }

@@ -15,12 +15,15 @@ export function Missions() {
   const assets = useAssets();
   const members = useMembers();
   const [filter, setFilter] = useState<Filter>('all');
-  const { data, error } = useLive(async (api, at) => {
-    const missions = await loadMissions(api, at);
-    const committed = account ? await api.query.Missions.CommittedMissions.getValue(account.address, { at }) : [];
-    const score = account ? await api.apis.ReputationApi.score(account.address, { at }) : 0;
-    return { missions, committed: new Set(committed), score };
-  }, [account?.address]);
+  const { data, error } = useLive(
+    async (api, at) => {
+      const missions = await loadMissions(api, at);
+      const committed = account ? await api.query.Missions.CommittedMissions.getValue(account.address, { at }) : [];
+      const score = account ? await api.apis.ReputationApi.score(account.address, { at }) : 0;
+      return { missions, committed: new Set(committed), score };
+    },
+    [account?.address],
+  );
   if (error && !data) return <p className="error">{error}</p>;
   if (!data || !best) return <p className="muted">Loading missions…</p>;
   const me = account?.address;
@@ -29,8 +32,14 @@ export function Missions() {
     if (filter === 'mine') return m.owner === me || data.committed.has(m.id);
     if (filter === 'recruiting') return m.phase === 'Recruiting';
     if (filter === 'open') {
-      return m.phase === 'Recruiting' && !!me && m.owner !== me && !data.committed.has(m.id)
-        && (m.options.open_to_non_members || isMember) && data.score >= m.options.min_reputation;
+      return (
+        m.phase === 'Recruiting' &&
+        !!me &&
+        m.owner !== me &&
+        !data.committed.has(m.id) &&
+        (m.options.open_to_non_members || isMember) &&
+        data.score >= m.options.min_reputation
+      );
     }
     return true;
   });
@@ -42,22 +51,45 @@ export function Missions() {
             {{ all: 'All', mine: 'Mine', open: 'Open to me', recruiting: 'Recruiting' }[f]}
           </button>
         ))}
-        <span className="muted">{shown.length} of {data.missions.length} live missions</span>
+        <span className="muted">
+          {shown.length} of {data.missions.length} live missions
+        </span>
       </div>
       <table className="missions" data-testid="missions">
-        <thead><tr><th>#</th><th>Title</th><th>Owner</th><th>Status</th><th>Budget</th><th>Milestones paid</th><th>Deadline</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Title</th>
+            <th>Owner</th>
+            <th>Status</th>
+            <th>Budget</th>
+            <th>Milestones paid</th>
+            <th>Deadline</th>
+          </tr>
+        </thead>
         <tbody>
           {shown.map((m) => {
             const when = blockToDate(m.deadline, best.number, best.seenMs, slotMs);
             return (
               <tr key={m.id} data-testid={`mission-row-${m.id}`}>
                 <td>{m.id}</td>
-                <td><a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a></td>
-                <td><Who address={m.owner} /></td>
-                <td><span className={`badge ${m.phase}`}>{m.phase}</span></td>
+                <td>
+                  <a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a>
+                </td>
+                <td>
+                  <Who address={m.owner} />
+                </td>
+                <td>
+                  <span className={`badge ${m.phase}`}>{m.phase}</span>
+                </td>
                 <td data-testid={`budget-${m.id}`}>{money(m.budget, assets.get(assetKey(m.asset)), m.asset)}</td>
-                <td>{m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}</td>
-                <td title={`block #${m.deadline}`}>{when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} ({relative(when.getTime() - Date.now())})</td>
+                <td>
+                  {m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}
+                </td>
+                <td title={`block #${m.deadline}`}>
+                  {when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (
+                  {relative(when.getTime() - best.seenMs)})
+                </td>
               </tr>
             );
           })}

@@ -1,7 +1,7 @@
 // Post a mission: checked against the chain's own limits and parameters
 // before anything is signed, with the fee estimated.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useChain, useLive } from '../chain';
 import { useTx } from '../components/Tx';
 import { useMembers } from '../components/Names';
@@ -15,7 +15,10 @@ import { useAssets } from '../components/Assets';
 import { PEER_ASSET, money, parseAssetAmount } from '../lib/assets';
 
 const enc = new TextEncoder();
-interface MilestoneRow { text: string; amount: string }
+interface MilestoneRow {
+  text: string;
+  amount: string;
+}
 type Errors = Record<string, string>;
 
 /** `yyyy-mm-ddThh:mm` in local time, for a datetime-local input. */
@@ -29,17 +32,20 @@ export function Post() {
   // What the mission pays in: PEER or an asset governance accepted.
   const [assetChoice, setAssetChoice] = useState('native');
   const asset = assets.get(assetChoice) ?? PEER_ASSET;
-  const { data } = useLive(async (api, at) => {
-    const [params, acc, inAsset] = await Promise.all([
-      missionParams(api, at),
-      account ? api.query.System.Account.getValue(account.address, { at }) : Promise.resolve(undefined),
-      account && asset.kind.type === 'WithId'
-        ? api.query.Assets.Account.getValue(asset.kind.value, account.address, { at })
-        : Promise.resolve(undefined),
-    ]);
-    const free = acc?.data.free ?? 0n;
-    return { params, free, assetFree: asset.kind.type === 'WithId' ? (inAsset?.balance ?? 0n) : free };
-  }, [account?.address, asset.key]);
+  const { data } = useLive(
+    async (api, at) => {
+      const [params, acc, inAsset] = await Promise.all([
+        missionParams(api, at),
+        account ? api.query.System.Account.getValue(account.address, { at }) : Promise.resolve(undefined),
+        account && asset.kind.type === 'WithId'
+          ? api.query.Assets.Account.getValue(asset.kind.value, account.address, { at })
+          : Promise.resolve(undefined),
+      ]);
+      const free = acc?.data.free ?? 0n;
+      return { params, free, assetFree: asset.kind.type === 'WithId' ? (inAsset?.balance ?? 0n) : free };
+    },
+    [account?.address, asset.key],
+  );
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [descFileHash, setDescFileHash] = useState<string>();
@@ -66,7 +72,8 @@ export function Post() {
   const validate = () => {
     const e: Errors = {};
     if (!account) e.account = 'Choose an account first.';
-    else if (!members.has(account.address)) e.account = 'Only consortium members may post missions (Missions.NotAMember).';
+    else if (!members.has(account.address))
+      e.account = 'Only consortium members may post missions (Missions.NotAMember).';
     if (!title.trim()) e.title = 'Give the mission a title.';
     else if (enc.encode(title).length > p.maxTitleLen) e.title = `At most ${p.maxTitleLen} bytes.`;
     if (!description.trim() && !descFileHash) e.description = 'Describe the mission, or pick the file that does.';
@@ -81,17 +88,23 @@ export function Post() {
     });
     if (minimumBudget === undefined) e.asset = `Missions can no longer be posted in ${asset.symbol}.`;
     else if (amounts.every((a) => a.ok)) {
-      if (sum < minimumBudget) e.milestones = `The milestones add up to ${pay(sum)}; the minimum budget is ${pay(minimumBudget)}.`;
-      else if (native && sum + p.missionDeposit > data.free) e.milestones = `Budget ${peer(sum)} plus the deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
-      else if (!native && sum > data.assetFree) e.milestones = `Budget ${pay(sum)} is more than your ${asset.symbol} balance ${pay(data.assetFree)}.`;
-      else if (!native && p.missionDeposit > data.free) e.milestones = `The deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+      if (sum < minimumBudget)
+        e.milestones = `The milestones add up to ${pay(sum)}; the minimum budget is ${pay(minimumBudget)}.`;
+      else if (native && sum + p.missionDeposit > data.free)
+        e.milestones = `Budget ${peer(sum)} plus the deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+      else if (!native && sum > data.assetFree)
+        e.milestones = `Budget ${pay(sum)} is more than your ${asset.symbol} balance ${pay(data.assetFree)}.`;
+      else if (!native && p.missionDeposit > data.free)
+        e.milestones = `The deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
     }
     const when = new Date(deadline);
     const block = dateToBlock(when, best.number, best.seenMs, slotMs);
     if (!deadline || isNaN(when.getTime())) e.deadline = 'Pick a date.';
     else if (block <= best.number) e.deadline = 'The deadline must be in the future.';
-    else if (block < best.number + p.minWorkingTime) e.deadline = `At least ${duration(p.minWorkingTime * slotMs)} ahead: contributors need time to do the work.`;
-    else if (block > best.number + p.maxDuration) e.deadline = `At most ${Math.floor((p.maxDuration * slotMs) / 86_400_000)} days ahead.`;
+    else if (block < best.number + p.minWorkingTime)
+      e.deadline = `At least ${duration(p.minWorkingTime * slotMs)} ahead: contributors need time to do the work.`;
+    else if (block > best.number + p.maxDuration)
+      e.deadline = `At most ${Math.floor((p.maxDuration * slotMs) / 86_400_000)} days ahead.`;
     let bond = 0n;
     if (minBond.trim()) {
       const b = parseAmount(minBond);
@@ -102,15 +115,19 @@ export function Post() {
     return { e, block, bond };
   };
 
-  const build = (block: number, bond: bigint) => api.tx.Missions.create_mission({
-    title: enc.encode(title),
-    content_hash: (descFileHash ?? hashText(description)) as `0x${string}`,
-    uri: uri ? enc.encode(uri) : undefined,
-    asset: asset.kind,
-    milestones: milestones.map((m, i) => ({ description_hash: hashText(m.text), amount: (amounts[i] as { value: bigint }).value })),
-    deadline: block,
-    options: { open_to_non_members: open, min_bond: bond, min_reputation: Number(minRep) },
-  });
+  const build = (block: number, bond: bigint) =>
+    api.tx.Missions.create_mission({
+      title: enc.encode(title),
+      content_hash: (descFileHash ?? hashText(description)) as `0x${string}`,
+      uri: uri ? enc.encode(uri) : undefined,
+      asset: asset.kind,
+      milestones: milestones.map((m, i) => ({
+        description_hash: hashText(m.text),
+        amount: (amounts[i] as { value: bigint }).value,
+      })),
+      deadline: block,
+      options: { open_to_non_members: open, min_bond: bond, min_reputation: Number(minRep) },
+    });
 
   const submit = async () => {
     const { e, block, bond } = validate();
@@ -122,19 +139,76 @@ export function Post() {
   };
 
   return (
-    <form className="post" data-testid="post-form" onSubmit={(ev) => { ev.preventDefault(); submit(); }}>
+    <form
+      className="post"
+      data-testid="post-form"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        submit();
+      }}
+    >
       <h2>Post a mission</h2>
-      {errors.account && <p className="field-error" role="alert" data-testid="error-account">{errors.account}</p>}
-      <Field label="Title" error={errors.title} id="title"><input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Title" /></Field>
-      <Field label="Description (hashed; write it here or pick its file)" error={errors.description} id="description" hint={descFileHash && <>file hash <code>{descFileHash.slice(0, 18)}…</code></>}>
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} aria-label="Description" />
-        <input type="file" aria-label="Description file" onChange={async (e) => { const f = e.target.files?.[0]; setDescFileHash(f ? await hashFile(f) : undefined); }} />
+      {errors.account && (
+        <p className="field-error" role="alert" data-testid="error-account">
+          {errors.account}
+        </p>
+      )}
+      <Field label="Title" error={errors.title} id="title">
+        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Title" />
       </Field>
-      <Field label="Where the description can be read (optional)" error={errors.uri} id="uri"><input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" aria-label="URI" /></Field>
+      <Field
+        label="Description (hashed; write it here or pick its file)"
+        error={errors.description}
+        id="description"
+        hint={
+          descFileHash && (
+            <>
+              file hash <code>{descFileHash.slice(0, 18)}…</code>
+            </>
+          )
+        }
+      >
+        <textarea
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={3}
+          aria-label="Description"
+        />
+        <input
+          type="file"
+          aria-label="Description file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            setDescFileHash(f ? await hashFile(f) : undefined);
+          }}
+        />
+      </Field>
+      <Field label="Where the description can be read (optional)" error={errors.uri} id="uri">
+        <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" aria-label="URI" />
+      </Field>
 
-      <Field label="Paid in" error={errors.asset} id="asset" hint={native ? 'PEER, the chain\'s own token.' : `${asset.name}, ${asset.decimals} decimals, issued by a member bank. The deposit and bonds stay in PEER.`}>
-        <select value={assetChoice} onChange={(e) => setAssetChoice(e.target.value)} aria-label="Paid in" data-testid="asset-picker">
-          {accepted.map((a) => <option key={a.key} value={a.key}>{a.symbol}{a.kind.type === 'WithId' ? ` — ${a.name}` : ''}</option>)}
+      <Field
+        label="Paid in"
+        error={errors.asset}
+        id="asset"
+        hint={
+          native
+            ? "PEER, the chain's own token."
+            : `${asset.name}, ${asset.decimals} decimals, issued by a member bank. The deposit and bonds stay in PEER.`
+        }
+      >
+        <select
+          value={assetChoice}
+          onChange={(e) => setAssetChoice(e.target.value)}
+          aria-label="Paid in"
+          data-testid="asset-picker"
+        >
+          {accepted.map((a) => (
+            <option key={a.key} value={a.key}>
+              {a.symbol}
+              {a.kind.type === 'WithId' ? ` — ${a.name}` : ''}
+            </option>
+          ))}
         </select>
       </Field>
 
@@ -143,52 +217,161 @@ export function Post() {
         {milestones.map((m, i) => (
           <div className="row milestone" key={i} data-testid={`ms-${i}`}>
             <Field label={`${i + 1}. What is delivered`} error={errors[`ms-text-${i}`]} id={`ms-text-${i}`}>
-              <input value={m.text} aria-label={`Milestone ${i + 1} description`} onChange={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />
+              <input
+                value={m.text}
+                aria-label={`Milestone ${i + 1} description`}
+                onChange={(e) =>
+                  setMilestones(milestones.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))
+                }
+              />
             </Field>
             <Field label={`Pays, in ${asset.symbol}`} error={errors[`ms-amount-${i}`]} id={`ms-amount-${i}`}>
-              <input value={m.amount} inputMode="decimal" aria-label={`Milestone ${i + 1} amount`} onChange={(e) => setMilestones(milestones.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))} />
+              <input
+                value={m.amount}
+                inputMode="decimal"
+                aria-label={`Milestone ${i + 1} amount`}
+                onChange={(e) =>
+                  setMilestones(milestones.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))
+                }
+              />
             </Field>
-            <button type="button" className="link" onClick={() => setMilestones(milestones.filter((_, j) => j !== i))} aria-label={`Remove milestone ${i + 1}`}>remove</button>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setMilestones(milestones.filter((_, j) => j !== i))}
+              aria-label={`Remove milestone ${i + 1}`}
+            >
+              remove
+            </button>
           </div>
         ))}
-        <button type="button" onClick={() => setMilestones([...milestones, { text: '', amount: '' }])}>Add a milestone</button>
-        <p data-testid="budget-sum">Budget: <strong>{pay(sum)}</strong> (+ deposit {peer(p.missionDeposit)}, held while the mission lives) · your free balance {native ? peer(data.free) : `${pay(data.assetFree)} and ${peer(data.free)}`}</p>
-        {errors.milestones && <p className="field-error" role="alert" data-testid="error-milestones">{errors.milestones}</p>}
+        <button type="button" onClick={() => setMilestones([...milestones, { text: '', amount: '' }])}>
+          Add a milestone
+        </button>
+        <p data-testid="budget-sum">
+          Budget: <strong>{pay(sum)}</strong> (+ deposit {peer(p.missionDeposit)}, held while the mission lives) · your
+          free balance {native ? peer(data.free) : `${pay(data.assetFree)} and ${peer(data.free)}`}
+        </p>
+        {errors.milestones && (
+          <p className="field-error" role="alert" data-testid="error-milestones">
+            {errors.milestones}
+          </p>
+        )}
       </fieldset>
 
-      <Field label="Deadline: the last moment deliverables are accepted" error={errors.deadline} id="deadline"
-        hint={`About block #${dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs)}; the owner then has ${Math.round((p.reviewPeriod * slotMs) / 86_400_000)} days to review.`}>
-        <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} aria-label="Deadline" />
+      <Field
+        label="Deadline: the last moment deliverables are accepted"
+        error={errors.deadline}
+        id="deadline"
+        hint={`About block #${dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs)}; the owner then has ${Math.round((p.reviewPeriod * slotMs) / 86_400_000)} days to review.`}
+      >
+        <input
+          type="datetime-local"
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+          aria-label="Deadline"
+        />
       </Field>
       <fieldset>
         <legend>Who may commit</legend>
-        <label className="check"><input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} aria-label="Open to non-members" /> Open to non-members</label>
-        <Field label="Bond each contributor holds, in PEER (optional)" error={errors.minBond} id="minBond" hint={`At least the chain's minimum, ${peer(p.minimumBond)}.`}>
-          <input value={minBond} onChange={(e) => setMinBond(e.target.value)} inputMode="decimal" aria-label="Minimum bond" />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={open}
+            onChange={(e) => setOpen(e.target.checked)}
+            aria-label="Open to non-members"
+          />{' '}
+          Open to non-members
+        </label>
+        <Field
+          label="Bond each contributor holds, in PEER (optional)"
+          error={errors.minBond}
+          id="minBond"
+          hint={`At least the chain's minimum, ${peer(p.minimumBond)}.`}
+        >
+          <input
+            value={minBond}
+            onChange={(e) => setMinBond(e.target.value)}
+            inputMode="decimal"
+            aria-label="Minimum bond"
+          />
         </Field>
-        <Field label="Minimum reputation" error={errors.minRep} id="minRep"><input value={minRep} onChange={(e) => setMinRep(e.target.value)} inputMode="numeric" aria-label="Minimum reputation" /></Field>
+        <Field label="Minimum reputation" error={errors.minRep} id="minRep">
+          <input
+            value={minRep}
+            onChange={(e) => setMinRep(e.target.value)}
+            inputMode="numeric"
+            aria-label="Minimum reputation"
+          />
+        </Field>
       </fieldset>
-      <FeeEstimate compute={async () => {
-        const { e, block, bond } = validate();
-        if (Object.keys(e).length || !account) return undefined;
-        return build(block, bond).getEstimatedFees(account.address);
-      }} deps={[title, description, descFileHash, uri, JSON.stringify(milestones), deadline, open, minBond, minRep, account?.address, asset.key]} onFee={setFee} />
-      <p className="muted" data-testid="fee">{fee !== undefined ? `Estimated fee: ${peer(fee)}` : 'The fee is estimated once the form is complete.'}</p>
+      <FeeEstimate
+        compute={async () => {
+          const { e, block, bond } = validate();
+          if (Object.keys(e).length || !account) return undefined;
+          return build(block, bond).getEstimatedFees(account.address);
+        }}
+        inputs={JSON.stringify([
+          title,
+          description,
+          descFileHash,
+          uri,
+          milestones,
+          deadline,
+          open,
+          minBond,
+          minRep,
+          account?.address,
+          asset.key,
+        ])}
+        onFee={setFee}
+      />
+      <p className="muted" data-testid="fee">
+        {fee !== undefined ? `Estimated fee: ${peer(fee)}` : 'The fee is estimated once the form is complete.'}
+      </p>
       <button type="submit">Post the mission</button>
-      {posted !== undefined && <p className="ok" data-testid="posted">Posted as <a href={`#/mission/${posted}`}>mission {posted}</a>.</p>}
-      <p className="muted">Deadline shown as {blockToDate(dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs), best.number, best.seenMs, slotMs).toLocaleString('en-GB')}.</p>
+      {posted !== undefined && (
+        <p className="ok" data-testid="posted">
+          Posted as <a href={`#/mission/${posted}`}>mission {posted}</a>.
+        </p>
+      )}
+      <p className="muted">
+        Deadline shown as{' '}
+        {blockToDate(
+          dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs),
+          best.number,
+          best.seenMs,
+          slotMs,
+        ).toLocaleString('en-GB')}
+        .
+      </p>
     </form>
   );
 }
 
-function FeeEstimate({ compute, deps, onFee }: { compute: () => Promise<bigint | undefined> | undefined; deps: unknown[]; onFee: (f?: bigint) => void }) {
+/** Estimates the fee 300 ms after the form's `inputs` (their JSON) last changed. */
+function FeeEstimate({
+  compute,
+  inputs,
+  onFee,
+}: {
+  compute: () => Promise<bigint | undefined> | undefined;
+  inputs: string;
+  onFee: (f?: bigint) => void;
+}) {
+  const estimate = useEffectEvent((alive: () => boolean) => {
+    Promise.resolve(compute()).then(
+      (f) => alive() && onFee(f),
+      () => alive() && onFee(undefined),
+    );
+  });
   useEffect(() => {
     let alive = true;
-    const t = setTimeout(() => {
-      Promise.resolve(compute()).then((f) => alive && onFee(f), () => alive && onFee(undefined));
-    }, 300);
-    return () => { alive = false; clearTimeout(t); };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+    const t = setTimeout(() => estimate(() => alive), 300);
+    return () => {
+      alive = false;
+      clearTimeout(t);
+    };
+  }, [inputs]);
   return null;
 }

@@ -83,7 +83,6 @@ parameter_types! {
 }
 
 impl pallet_authorized_nodes::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type AddOrigin = EnsureRoot<AccountId>;
 	type RemoveOrigin = EnsureRoot<AccountId>;
 	type SwapOrigin = EnsureRoot<AccountId>;

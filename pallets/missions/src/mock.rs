@@ -98,9 +98,14 @@ impl pallet_balances::Config for Test {
 thread_local! {
 	static MEMBERS: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
 	static REPUTATION: RefCell<BTreeMap<AccountId, u32>> = RefCell::new(BTreeMap::new());
-	static SETTLED: RefCell<Vec<(u32, AccountId, Settlement<Balance>)>> = RefCell::new(Vec::new());
-	static BURNED: RefCell<Balance> = const { RefCell::new(0) };
 }
+
+/// What the pallet's hooks report (settlements, burned fees) is kept in
+/// storage, not in thread-locals: a storage transaction the pallet rolls back
+/// (`mission_actions` tries calls and undoes them) undoes the record too, as
+/// it would in a runtime.
+const SETTLED_KEY: &[u8] = b":test:missions:settled";
+const BURNED_KEY: &[u8] = b":test:missions:burned";
 
 /// The consortium of the tests.
 pub struct TestMembers;
@@ -122,7 +127,10 @@ impl crate::ReputationOf<AccountId> for TestReputation {
 pub struct SettlementLog;
 impl crate::OnSettled<AccountId, Balance> for SettlementLog {
 	fn on_settled(mission: u32, _owner: &AccountId, who: &AccountId, outcome: Settlement<Balance>) {
-		SETTLED.with(|s| s.borrow_mut().push((mission, *who, outcome)));
+		let mut all: Vec<(u32, AccountId, Settlement<Balance>)> =
+			frame_support::storage::unhashed::get_or_default(SETTLED_KEY);
+		all.push((mission, *who, outcome));
+		frame_support::storage::unhashed::put(SETTLED_KEY, &all);
 	}
 }
 
@@ -131,7 +139,7 @@ pub fn set_reputation(who: AccountId, score: u32) {
 }
 
 pub fn settled() -> Vec<(u32, AccountId, Settlement<Balance>)> {
-	SETTLED.with(|s| s.borrow().clone())
+	frame_support::storage::unhashed::get_or_default(SETTLED_KEY)
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -173,7 +181,6 @@ parameter_types! {
 }
 
 impl pallet_missions::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Members = TestMembers;
 	type DisputeOrigin = EnsureRoot<AccountId>;
 	type ForceOrigin = EnsureRoot<AccountId>;
@@ -232,8 +239,6 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		MEMBERS.with(|m| *m.borrow_mut() = self.members.iter().copied().collect());
 		REPUTATION.with(|r| r.borrow_mut().clear());
-		SETTLED.with(|s| s.borrow_mut().clear());
-		BURNED.with(|b| *b.borrow_mut() = 0);
 		let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
 			.assimilate_storage(&mut t)
@@ -285,7 +290,7 @@ impl ExtBuilder {
 
 /// Everything burned as fees for turning down pending commitments.
 pub fn burned_fees() -> Balance {
-	BURNED.with(|b| *b.borrow())
+	frame_support::storage::unhashed::get_or_default(BURNED_KEY)
 }
 
 /// Burns the fees for turned-down pending commitments, counting them.
@@ -297,7 +302,8 @@ impl
 {
 	fn on_nonzero_unbalanced(credit: frame_support::traits::fungible::Credit<AccountId, Balances>) {
 		use frame_support::traits::Imbalance;
-		BURNED.with(|b| *b.borrow_mut() += credit.peek());
+		let burned: Balance = frame_support::storage::unhashed::get_or_default(BURNED_KEY);
+		frame_support::storage::unhashed::put(BURNED_KEY, &(burned + credit.peek()));
 		drop(credit);
 	}
 }

@@ -4,6 +4,7 @@ use crate::*;
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
 impl<T: Config> Pallet<T> {
@@ -63,6 +64,89 @@ impl<T: Config> Pallet<T> {
 			owned: OwnedMissions::<T>::get(who).into_inner(),
 			committed: CommittedMissions::<T>::get(who).into_inner(),
 		}
+	}
+
+	/// Every call `who` may make on live mission `id` now (empty if it is not
+	/// live). Each candidate call runs through the pallet's own dispatch code on
+	/// the current state inside a storage transaction that is rolled back: the
+	/// answer is the pallet's rules, never a copy of them. Calls that take an
+	/// amount or a share are tried with the smallest valid one.
+	pub fn mission_actions(who: &T::AccountId, id: MissionId) -> Vec<MissionAction<T::AccountId>> {
+		let Some(m) = LiveMissions::<T>::get(id) else { return Vec::new() };
+		let mut actions = Vec::new();
+		let mut offer = |action: MissionAction<T::AccountId>, ok: bool| {
+			if ok {
+				actions.push(action);
+			}
+		};
+		let w = || who.clone();
+
+		let commit = Self::tried(|| {
+			Self::do_commit(w(), id, Perbill::from_parts(1), H256::zero(), Self::bond_of(&m))
+		});
+		// The account's own standing (its balance for the bond, its reputation)
+		// does not hide the call: the board shows the form and what the chain
+		// answers, so the member learns why.
+		let standing =
+			[Error::<T>::InsufficientBalance.into(), Error::<T>::ReputationTooLow.into()];
+		offer(
+			MissionAction::Commit,
+			commit.is_ok() || commit.is_err_and(|e| standing.contains(&e)),
+		);
+		offer(
+			MissionAction::WithdrawCommitment,
+			Self::tried(|| Self::do_withdraw_commitment(w(), id).map(|_| ())).is_ok(),
+		);
+		for (a, _) in Commitments::<T>::iter_prefix(id) {
+			let accept = Self::tried(|| Self::do_accept_commitment(w(), id, a.clone()).map(|_| ()));
+			offer(MissionAction::AcceptCommitment { who: a.clone() }, accept.is_ok());
+			let reject = Self::tried(|| Self::do_reject_commitment(w(), id, a.clone()).map(|_| ()));
+			offer(MissionAction::RejectCommitment { who: a }, reject.is_ok());
+		}
+		offer(MissionAction::ProposeTerms, Self::tried(|| Self::do_propose_terms(w(), id)).is_ok());
+		if let MissionStatus::Agreeing { terms_hash } = m.status {
+			let sign = Self::tried(|| Self::do_sign_terms(w(), id, terms_hash).map(|_| ()));
+			offer(MissionAction::SignTerms { terms_hash }, sign.is_ok());
+		}
+		for milestone in 0..m.milestones.len() as MilestoneIndex {
+			let deliver =
+				Self::tried(|| Self::do_submit_deliverable(w(), id, milestone, H256::zero(), None));
+			offer(MissionAction::Deliver { milestone }, deliver.is_ok());
+			// Rejecting checks what approving does and the review period besides.
+			let review = Self::tried(|| {
+				Self::do_reject_milestone(w(), id, milestone, H256::zero()).map(|_| ())
+			});
+			offer(MissionAction::Review { milestone }, review.is_ok());
+			let dispute = Self::tried(|| Self::do_dispute_milestone(w(), id, milestone));
+			offer(MissionAction::Dispute { milestone }, dispute.is_ok());
+		}
+		offer(
+			MissionAction::Abandon,
+			Self::tried(|| Self::do_abandon(w(), id).map(|_| ())).is_ok(),
+		);
+		offer(
+			MissionAction::Cancel,
+			Self::tried(|| Self::do_cancel_mission(Some(w()), id)).is_ok(),
+		);
+		offer(MissionAction::CloseExpired, Self::tried(|| Self::do_close_expired(id)).is_ok());
+		// The owner's change takes an amount or a date: offered while the owner may
+		// make one (its mission, before the deadline), as `do_amend` checks first.
+		let now = frame_system::Pallet::<T>::block_number();
+		offer(MissionAction::Amend, m.owner == *who && now <= m.deadline);
+		if let Some(a) = Amendments::<T>::get(id) {
+			let agree = Self::tried(|| Self::do_agree_amendment(w(), id, a.terms_hash).map(|_| ()));
+			offer(MissionAction::AgreeAmendment { terms_hash: a.terms_hash }, agree.is_ok());
+			let withdraw = Self::tried(|| Self::do_withdraw_amendment(w(), id));
+			offer(MissionAction::WithdrawAmendment, withdraw.is_ok());
+		}
+		actions
+	}
+
+	/// Runs `call` and rolls back everything it wrote (events included).
+	fn tried(call: impl FnOnce() -> DispatchResult) -> DispatchResult {
+		frame_support::storage::with_transaction(|| {
+			frame_support::storage::TransactionOutcome::Rollback(call())
+		})
 	}
 
 	/// What waits for `who`'s action.

@@ -417,6 +417,69 @@ pub struct AccountMissions {
 	pub committed: Vec<MissionId>,
 }
 
+/// A call an account may make on one live mission now (`MissionsApi::mission_actions`):
+/// the pallet's own checks, tried on the current state and rolled back, accepted
+/// it. A call that takes an amount or a share is offered when a valid one would
+/// be accepted; the amount itself is the caller's to choose and the pallet's to
+/// check.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum MissionAction<AccountId> {
+	/// `commit`: a share of the roster is still free for this account. Offered
+	/// even when its balance cannot cover the bond or its reputation is below
+	/// the mission's minimum (its own standing: the board shows the chain's answer).
+	Commit,
+	/// `withdraw_commitment`.
+	WithdrawCommitment,
+	/// As owner, `accept_commitment` of `who`.
+	AcceptCommitment {
+		/// The committed account.
+		who: AccountId,
+	},
+	/// As owner, `reject_commitment` of `who` (turn a pending commitment down,
+	/// or take an accepted one off the roster).
+	RejectCommitment {
+		/// The committed account.
+		who: AccountId,
+	},
+	/// As owner, `propose_terms`.
+	ProposeTerms,
+	/// As contributor, `sign_terms` with this hash.
+	SignTerms {
+		/// The hash to sign.
+		terms_hash: H256,
+	},
+	/// As contributor, `submit_deliverable` for this milestone.
+	Deliver {
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// As owner, `approve_milestone` and `reject_milestone` of this milestone.
+	Review {
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// As contributor, `dispute_milestone`.
+	Dispute {
+		/// The milestone.
+		milestone: MilestoneIndex,
+	},
+	/// As contributor, `abandon` (forfeits the bond).
+	Abandon,
+	/// As owner, `cancel_mission`.
+	Cancel,
+	/// Anyone: `close_expired`.
+	CloseExpired,
+	/// As owner, `increase_budget`, `add_milestone` and `extend_deadline`.
+	Amend,
+	/// As contributor, `agree_amendment` with this hash.
+	AgreeAmendment {
+		/// The amended terms' hash.
+		terms_hash: H256,
+	},
+	/// As owner, `withdraw_amendment`.
+	WithdrawAmendment,
+}
+
 /// Something that waits for an account.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub enum PendingAction<AccountId> {

@@ -41,7 +41,6 @@ parameter_types! {
 }
 
 impl pallet_reputation::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Balance = u64;
 	type HalfLife = HalfLife;
 	type MaxPointsPerOwner = MaxPointsPerOwner;

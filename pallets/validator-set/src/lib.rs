@@ -54,9 +54,6 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 		/// Who adds and removes validators and sets the session length (the council).
 		type AddRemoveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Who changes the fewest validators the set may hold ([`MinimumValidators`]): a

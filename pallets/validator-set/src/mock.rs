@@ -93,7 +93,6 @@ parameter_types! {
 }
 
 impl pallet_validator_set::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type AddRemoveOrigin = EnsureRoot<AccountId>;
 	type MinimumOrigin = EnsureRoot<AccountId>;
 	type Members = Members;

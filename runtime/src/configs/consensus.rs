@@ -170,7 +170,6 @@ parameter_types! {
 }
 
 impl pallet_validator_set::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	// Who produces blocks takes the same majority as who votes.
 	type AddRemoveOrigin = CouncilThreeQuartersOrRoot;
 	type MinimumOrigin = frame_system::EnsureRoot<AccountId>;
@@ -198,7 +197,6 @@ parameter_types! {
 }
 
 impl pallet_authorized_nodes::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	// Which nodes may join the network: the same majority as the validators.
 	type AddOrigin = CouncilThreeQuartersOrRoot;
 	type RemoveOrigin = CouncilThreeQuartersOrRoot;

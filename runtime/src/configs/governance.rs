@@ -143,7 +143,6 @@ impl frame_support::traits::Get<Weight> for CouncilMembershipChange {
 }
 
 impl pallet_consortium::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type AdmitOrigin = CouncilThreeQuartersOrRoot;
 	type RemoveOrigin = CouncilThreeQuartersOrRoot;

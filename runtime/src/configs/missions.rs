@@ -7,8 +7,8 @@
 
 use super::governance::CouncilTwoThirds;
 use crate::{
-	Balance, Balances, BlockNumber, Consortium, Reputation, Runtime, RuntimeEvent,
-	RuntimeHoldReason, DAYS, HOURS, MINUTES, UNIT,
+	Balance, Balances, BlockNumber, Consortium, Reputation, Runtime, RuntimeHoldReason, DAYS,
+	HOURS, MINUTES, UNIT,
 };
 use dynamic_params::missions as params;
 use frame_support::{
@@ -26,7 +26,6 @@ parameter_types! {
 }
 
 impl pallet_missions::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Members = Consortium;
 	type DisputeOrigin = CouncilTwoThirds;
 	type ForceOrigin = CouncilTwoThirds;

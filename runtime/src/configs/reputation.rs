@@ -2,7 +2,7 @@
 //! missions pallet's settled outcomes (`OnSettled`) and read back by it for a
 //! mission's `min_reputation` (`ReputationOf`).
 
-use crate::{Balance, BlockNumber, Consortium, Runtime, RuntimeEvent, DAYS};
+use crate::{Balance, BlockNumber, Consortium, Runtime, DAYS};
 use frame_support::parameter_types;
 
 parameter_types! {
@@ -15,7 +15,6 @@ parameter_types! {
 }
 
 impl pallet_reputation::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Balance = Balance;
 	type HalfLife = ReputationHalfLife;
 	type MaxPointsPerOwner = MaxPointsPerOwner;

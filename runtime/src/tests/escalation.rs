@@ -12,13 +12,13 @@
 //! the validator set and the nodes take three quarters too.
 
 use crate::{
-	configs::governance::CouncilCollective, tests::genesis_of, Balances, Consortium, Council,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, UNIT,
+	configs::governance::CouncilCollective,
+	tests::{council_motion, genesis_of},
+	Balances, Consortium, Runtime, RuntimeCall, RuntimeOrigin, System, UNIT,
 };
 use codec::Encode;
-use frame_support::{assert_ok, dispatch::GetDispatchInfo, traits::fungible::Mutate};
+use frame_support::{assert_ok, traits::fungible::Mutate};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::traits::Hash;
 
 type AccountId = crate::AccountId;
 
@@ -38,32 +38,12 @@ fn council() -> Vec<AccountId> {
 	pallet_collective::Members::<Runtime, CouncilCollective>::get()
 }
 
-/// `proposer` proposes `call` with the threshold `ayes.len()`; `ayes` vote
-/// for it, every other council member against; it is closed. Returns the
-/// dispatch result if it was executed.
+/// The faction's motion (`council_motion`): `ayes[0]` proposes `call` with
+/// the threshold `ayes.len()` (two at least), `ayes` vote for it and every
+/// other council member against. Returns the call's result if it was executed.
 fn motion(call: RuntimeCall, ayes: &[AccountId]) -> Option<Result<(), sp_runtime::DispatchError>> {
-	System::reset_events();
-	let length = call.encode().len() as u32;
-	let weight = call.get_dispatch_info().total_weight();
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get();
-	let proposer = ayes[0].clone();
-	let threshold = ayes.len() as u32;
-	assert_ok!(Council::propose(
-		RuntimeOrigin::signed(proposer.clone()),
-		threshold.max(2),
-		Box::new(call),
-		length
-	));
-	for who in council() {
-		let approve = ayes.contains(&who);
-		assert_ok!(Council::vote(RuntimeOrigin::signed(who), hash, index, approve));
-	}
-	let _ = Council::close(RuntimeOrigin::signed(proposer), hash, index, weight, length);
-	System::events().iter().find_map(|e| match &e.event {
-		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(*result),
-		_ => None,
-	})
+	let nays: Vec<AccountId> = council().into_iter().filter(|a| !ayes.contains(a)).collect();
+	council_motion(ayes[0].clone(), call, (ayes.len() as u32).max(2), ayes, &nays).executed
 }
 
 fn root_call() -> RuntimeCall {

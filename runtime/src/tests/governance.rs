@@ -3,9 +3,10 @@
 //! Ferdie are funded outsiders.
 
 use crate::{
-	configs::missions::dynamic_params::missions as params, tests::genesis_of, Balances, Consortium,
-	Council, Missions, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeParameters,
-	System, UNIT, VERSION,
+	configs::missions::dynamic_params::missions as params,
+	tests::{council_motion, genesis_of, reported, Wrapper},
+	Balances, Consortium, Council, Missions, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	RuntimeParameters, System, UNIT, VERSION,
 };
 use codec::Encode;
 use frame_support::{
@@ -24,57 +25,6 @@ fn who(k: Sr25519Keyring) -> crate::AccountId {
 
 fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who(k))
-}
-
-/// Alice proposes `call` to the council with `threshold` and votes for it,
-/// `ayes` vote for it, `nays` against, and Alice closes it. Returns whether
-/// the motion was approved. (A threshold of 1 executes at once.)
-fn motion(
-	call: RuntimeCall,
-	threshold: u32,
-	ayes: &[Sr25519Keyring],
-	nays: &[Sr25519Keyring],
-) -> bool {
-	let length = call.encode().len() as u32;
-	let weight = call.get_dispatch_info().total_weight();
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<
-		Runtime,
-		crate::configs::governance::CouncilCollective,
-	>::get();
-	assert_ok!(Council::propose(signed(Alice), threshold, Box::new(call), length));
-	if threshold <= 1 {
-		return true;
-	}
-	for k in core::iter::once(&Alice).chain(ayes) {
-		assert_ok!(Council::vote(signed(*k), hash, index, true));
-	}
-	for k in nays {
-		assert_ok!(Council::vote(signed(*k), hash, index, false));
-	}
-	assert_ok!(Council::close(signed(Alice), hash, index, weight, length));
-	System::events().iter().any(|e| {
-		matches!(e.event, RuntimeEvent::Council(pallet_collective::Event::Approved { proposal_hash }) if proposal_hash == hash)
-	})
-}
-
-/// The result of the last call dispatched as Root (`consortium.dispatchAsRoot`
-/// succeeds whatever its inner call does, and reports that here).
-fn as_root_result() -> Option<Result<(), DispatchError>> {
-	System::events().iter().rev().find_map(|e| match &e.event {
-		RuntimeEvent::Consortium(pallet_consortium::Event::DispatchedAsRoot { result }) => {
-			Some(*result)
-		}
-		_ => None,
-	})
-}
-
-/// The result of the last motion executed.
-fn last_executed() -> Option<Result<(), DispatchError>> {
-	System::events().iter().rev().find_map(|e| match &e.event {
-		RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(*result),
-		_ => None,
-	})
 }
 
 /// A deadline that leaves the minimum working time from block 1.
@@ -106,10 +56,10 @@ fn an_applicant_is_admitted_by_a_council_vote() {
 		let free = Balances::free_balance(who(Dave));
 		let admit = RuntimeCall::Consortium(pallet_consortium::Call::admit { who: who(Dave) });
 		// Two of three is not enough to change who votes: three quarters are.
-		assert!(motion(admit.clone(), 2, &[Bob], &[]));
-		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
-		assert!(motion(admit, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, admit.clone(), 2, &[Alice, Bob], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Err(DispatchError::BadOrigin)));
+		assert!(council_motion(Alice, admit, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
 		assert!(pallet_collective::Members::<Runtime, crate::configs::governance::CouncilCollective>::get().contains(&who(Dave)));
 		// The deposit came back.
@@ -131,11 +81,11 @@ fn a_motion_below_its_threshold_changes_nothing() {
 		));
 		// Alice alone: the motion executes at once with 1 of 3, below 2/3.
 		let admit = RuntimeCall::Consortium(pallet_consortium::Call::admit { who: who(Dave) });
-		motion(admit.clone(), 1, &[], &[]);
-		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		council_motion(Alice, admit.clone(), 1, &[Alice], &[]).approved;
+		assert_eq!(reported(Wrapper::Motion), Some(Err(DispatchError::BadOrigin)));
 		assert!(!pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
 		// Bob and Charlie vote no: the motion is disapproved, nothing runs.
-		assert!(!motion(admit, 2, &[], &[Bob, Charlie]));
+		assert!(!council_motion(Alice, admit, 2, &[Alice], &[Bob, Charlie]).approved);
 		assert!(!pallet_consortium::Members::<Runtime>::contains_key(who(Dave)));
 		assert!(pallet_consortium::Applications::<Runtime>::contains_key(who(Dave)));
 	});
@@ -190,8 +140,8 @@ fn a_dispute_is_resolved_by_a_council_vote() {
 			milestone: 0,
 			verdict: Verdict::Approve,
 		});
-		assert!(motion(resolve, 2, &[Bob], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, resolve, 2, &[Alice, Bob], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		// Paid by share (the bonds came back too: the mission completed).
 		let bond = params::MinimumBond::get();
 		assert_eq!(Balances::free_balance(who(Bob)), bob + amount * 6 / 10 + bond);
@@ -218,8 +168,8 @@ fn a_parameter_is_changed_by_a_council_vote() {
 		};
 		// A member alone may not.
 		assert_noop!(set(7 * UNIT).dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
-		assert!(motion(set(7 * UNIT), 2, &[Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, set(7 * UNIT), 2, &[Alice, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert_eq!(params::MinimumBudget::get(), 7 * UNIT);
 		assert_noop!(
 			post_mission(Alice, 5 * UNIT, DEADLINE),
@@ -265,12 +215,12 @@ fn the_runtime_is_upgraded_only_through_the_supermajority_vote() {
 			DispatchError::BadOrigin
 		);
 		// Two thirds is not enough for Root.
-		assert!(motion(upgrade(), 2, &[Bob], &[]));
-		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		assert!(council_motion(Alice, upgrade(), 2, &[Alice, Bob], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Err(DispatchError::BadOrigin)));
 		assert_eq!(sp_io::storage::get(code_key), old_code);
 		// Three quarters (all three) is.
-		assert!(motion(upgrade(), 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, upgrade(), 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(System::events().iter().any(|e| matches!(
 			e.event,
 			RuntimeEvent::Consortium(pallet_consortium::Event::DispatchedAsRoot { result: Ok(()) })
@@ -317,16 +267,16 @@ fn the_runtime_is_upgraded_by_a_voted_hash_and_applied_by_anyone() {
 				.dispatch(signed(Alice)),
 			DispatchError::BadOrigin
 		);
-		assert!(motion(authorize(), 2, &[Bob], &[]));
-		assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)));
+		assert!(council_motion(Alice, authorize(), 2, &[Alice, Bob], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Err(DispatchError::BadOrigin)));
 		// Nothing authorized: nobody can apply.
 		assert_noop!(
 			apply(&new_code).dispatch(signed(Eve)),
 			frame_system::Error::<Runtime>::NothingAuthorized
 		);
 		// Three quarters authorizes the hash, with the version check.
-		assert!(motion(authorize(), 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, authorize(), 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(System::events().iter().any(|e| e.event
 			== RuntimeEvent::System(frame_system::Event::UpgradeAuthorized {
 				code_hash: hash,
@@ -484,9 +434,9 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 
 		// Without keys, a vote to add Bob fails by name and changes nothing.
 		let add = add_validator(Bob);
-		assert!(motion(add.clone(), 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, add.clone(), 3, &[Alice, Bob, Charlie], &[]).approved);
 		assert_eq!(
-			last_executed(),
+			reported(Wrapper::Motion),
 			Some(Err(pallet_validator_set::Error::<Runtime>::NoSessionKeys.into()))
 		);
 
@@ -509,9 +459,9 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 		// An outsider cannot validate, even by vote.
 		let outsider =
 			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator { who: who(Dave) });
-		assert!(motion(outsider, 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, outsider, 3, &[Alice, Bob, Charlie], &[]).approved);
 		assert_eq!(
-			last_executed(),
+			reported(Wrapper::Motion),
 			Some(Err(pallet_validator_set::Error::<Runtime>::NotAMember.into()))
 		);
 		// Bob cannot add himself.
@@ -520,8 +470,8 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 			DispatchError::BadOrigin
 		);
 
-		assert!(motion(add, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, add, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		// Queued at the next session, active at the one after.
 		run_sessions_to(length);
 		assert_eq!(aura_authorities().len(), 1);
@@ -535,8 +485,8 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			who: who(Bob),
 		});
-		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, remove, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		run_sessions_to(4 * length);
 		assert_eq!(aura_authorities().len(), 1);
 		assert!(!aura_authorities().contains(&generated.keys.aura));
@@ -545,9 +495,9 @@ fn a_validator_is_added_and_removed_by_council_votes_at_session_changes() {
 		let last = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			who: who(Alice),
 		});
-		assert!(motion(last, 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, last, 3, &[Alice, Bob, Charlie], &[]).approved);
 		assert_eq!(
-			last_executed(),
+			reported(Wrapper::Motion),
 			Some(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()))
 		);
 	});
@@ -589,15 +539,18 @@ fn two_thirds_cannot_change_who_produces_blocks() {
 				add: node(9),
 			}),
 		] {
-			assert!(motion(call.clone(), 2, &[Bob], &[]), "{call:?}");
-			assert_eq!(last_executed(), Some(Err(DispatchError::BadOrigin)), "{call:?}");
+			assert!(
+				council_motion(Alice, call.clone(), 2, &[Alice, Bob], &[]).approved,
+				"{call:?}"
+			);
+			assert_eq!(reported(Wrapper::Motion), Some(Err(DispatchError::BadOrigin)), "{call:?}");
 		}
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get(), validators);
 		assert_eq!(pallet_validator_set::SessionLength::<Runtime>::get(), length);
 		assert_eq!(WellKnownNodes::<Runtime>::get(), nodes);
 		// Three quarters (here, all three) can.
-		assert!(motion(add_validator(Bob), 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, add_validator(Bob), 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 	});
 }
 
@@ -615,9 +568,12 @@ fn the_consortium_keeps_four_validators_unless_root_lowers_the_minimum() {
 			who: who(Dave),
 		});
 		// Even the whole council cannot vote the set below four.
-		assert!(motion(remove_dave.clone(), 4, &[Bob, Charlie, Dave], &[]));
+		assert!(
+			council_motion(Alice, remove_dave.clone(), 4, &[Alice, Bob, Charlie, Dave], &[])
+				.approved
+		);
 		assert_eq!(
-			last_executed(),
+			reported(Wrapper::Motion),
 			Some(Err(pallet_validator_set::Error::<Runtime>::TooFewValidators.into()))
 		);
 		// Nor can the minimum be set above the set, or to nothing.
@@ -627,17 +583,17 @@ fn the_consortium_keeps_four_validators_unless_root_lowers_the_minimum() {
 					pallet_validator_set::Call::set_min_validators { min },
 				)),
 			});
-			assert!(motion(call, 4, &[Bob, Charlie, Dave], &[]));
+			assert!(council_motion(Alice, call, 4, &[Alice, Bob, Charlie, Dave], &[]).approved);
 			assert_eq!(
-				as_root_result(),
+				reported(Wrapper::AsRoot),
 				Some(Err(pallet_validator_set::Error::<Runtime>::MinimumOutOfRange.into()))
 			);
 		}
 		// A validator that leaves the consortium stays in the set, at the minimum.
 		let expel =
 			RuntimeCall::Consortium(pallet_consortium::Call::remove_member { who: who(Dave) });
-		assert!(motion(expel, 3, &[Bob, Charlie], &[Dave]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, expel, 3, &[Alice, Bob, Charlie], &[Dave]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(System::events().iter().any(|e| e.event
 			== RuntimeEvent::ValidatorSet(pallet_validator_set::Event::ValidatorLeftConsortium {
 				who: who(Dave),
@@ -655,8 +611,8 @@ fn the_consortium_keeps_four_validators_unless_root_lowers_the_minimum() {
 				],
 			})),
 		});
-		assert!(motion(recover, 3, &[Bob, Charlie], &[]));
-		assert_eq!(as_root_result(), Some(Ok(())));
+		assert!(council_motion(Alice, recover, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::AsRoot), Some(Ok(())));
 		assert_eq!(set(), vec![who(Alice), who(Bob), who(Charlie)]);
 		assert_eq!(pallet_validator_set::MinimumValidators::<Runtime>::get(), 3);
 		assert_ok!(crate::ValidatorSet::do_try_state());
@@ -670,13 +626,13 @@ fn the_council_sets_the_session_length() {
 		let set = |length| {
 			RuntimeCall::ValidatorSet(pallet_validator_set::Call::set_session_length { length })
 		};
-		assert!(motion(set(5), 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, set(5), 3, &[Alice, Bob, Charlie], &[]).approved);
 		assert_eq!(
-			last_executed(),
+			reported(Wrapper::Motion),
 			Some(Err(pallet_validator_set::Error::<Runtime>::SessionTooShort.into()))
 		);
-		assert!(motion(set(600), 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, set(600), 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		run_sessions_to(599);
 		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 0);
 		run_sessions_to(600);
@@ -701,8 +657,8 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 			});
 		// Nobody adds a node alone.
 		assert_noop!(add.clone().dispatch_bypass_filter(signed(Bob)), DispatchError::BadOrigin);
-		assert!(motion(add, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, add, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(WellKnownNodes::<Runtime>::get().contains(&stored(&dave_node)));
 		assert_eq!(owner(&dave_node), Some(who(Bob)));
 
@@ -742,8 +698,8 @@ fn well_known_nodes_change_by_council_vote_and_owners_manage_their_own() {
 			RuntimeCall::NodeAuthorization(pallet_authorized_nodes::Call::remove_well_known_node {
 				node: dave_node.clone(),
 			});
-		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, remove, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(!WellKnownNodes::<Runtime>::get().contains(&stored(&dave_node)));
 		assert_eq!(owner(&dave_node), None);
 	});
@@ -756,13 +712,13 @@ fn a_validator_removed_from_the_consortium_leaves_the_set() {
 		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
 		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
 		let add = add_validator(Bob);
-		assert!(motion(add, 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, add, 3, &[Alice, Bob, Charlie], &[]).approved);
 		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), 2);
 
 		let remove =
 			RuntimeCall::Consortium(pallet_consortium::Call::remove_member { who: who(Bob) });
-		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, remove, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		assert!(System::events().iter().any(|e| e.event
 			== RuntimeEvent::ValidatorSet(pallet_validator_set::Event::ValidatorLeftConsortium {
 				who: who(Bob),
@@ -819,13 +775,13 @@ fn parameters_are_kept_within_their_bounds() {
 				params::MinWorkingTime::get(),
 			);
 			// By a council motion, and hidden in a batch inside one.
-			assert!(motion(set(bad.clone()), 2, &[Bob], &[]));
-			assert_eq!(last_executed(), Some(Err(refused)), "{bad:?}");
+			assert!(council_motion(Alice, set(bad.clone()), 2, &[Alice, Bob], &[]).approved);
+			assert_eq!(reported(Wrapper::Motion), Some(Err(refused)), "{bad:?}");
 			let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
 				calls: vec![set(bad.clone())],
 			});
-			assert!(motion(batch, 2, &[Bob], &[]));
-			assert!(last_executed().is_some_and(|r| r.is_err()), "{bad:?} in a batch");
+			assert!(council_motion(Alice, batch, 2, &[Alice, Bob], &[]).approved);
+			assert!(reported(Wrapper::Motion).is_some_and(|r| r.is_err()), "{bad:?} in a batch");
 			assert_eq!(
 				(
 					params::MinimumBond::get(),
@@ -853,8 +809,8 @@ fn parameters_are_kept_within_their_bounds() {
 				Some(*MIN_WORKING_TIME.end()),
 			),
 		] {
-			assert!(motion(set(good.clone()), 2, &[Bob], &[]));
-			assert_eq!(last_executed(), Some(Ok(())), "{good:?}");
+			assert!(council_motion(Alice, set(good.clone()), 2, &[Alice, Bob], &[]).approved);
+			assert_eq!(reported(Wrapper::Motion), Some(Ok(())), "{good:?}");
 		}
 		assert_eq!(params::MinimumBond::get(), MIN_AMOUNT);
 	});
@@ -910,7 +866,7 @@ fn a_validator_cannot_drop_its_keys_to_leave_the_set_short() {
 		let consumers = System::consumers(&who(Bob));
 		let generated = crate::opaque::SessionKeys::generate(&who(Bob).encode(), None);
 		assert_ok!(crate::Session::set_keys(signed(Bob), generated.keys, generated.proof.encode()));
-		assert!(motion(add_validator(Bob), 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, add_validator(Bob), 3, &[Alice, Bob, Charlie], &[]).approved);
 		run_sessions_to(2 * length);
 		assert_eq!(aura_authorities().len(), 2);
 
@@ -938,7 +894,7 @@ fn a_validator_cannot_drop_its_keys_to_leave_the_set_short() {
 		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
 			who: who(Bob),
 		});
-		assert!(motion(remove, 3, &[Bob, Charlie], &[]));
+		assert!(council_motion(Alice, remove, 3, &[Alice, Bob, Charlie], &[]).approved);
 		let free = Balances::free_balance(who(Bob));
 		assert_ok!(crate::ValidatorSet::purge_keys(signed(Bob)));
 		assert_eq!(Balances::free_balance(who(Bob)), free + crate::UNIT);
@@ -1059,12 +1015,12 @@ fn a_banks_token_comes_from_three_quarters_of_the_council_and_pays_a_mission() {
 		let usd = crate::AssetKind::WithId(1);
 		let call = create_asset_motion(1, Bob, 10_000, 1_000_000);
 		// Two thirds pass the motion, but its calls need three quarters: nothing is created.
-		assert!(motion(call.clone(), 2, &[Bob], &[]));
-		assert!(matches!(last_executed(), Some(Err(_))));
+		assert!(council_motion(Alice, call.clone(), 2, &[Alice, Bob], &[]).approved);
+		assert!(matches!(reported(Wrapper::Motion), Some(Err(_))));
 		assert!(!crate::Assets::asset_exists(1));
 		// Three quarters create it, with its metadata and minimum, at once.
-		assert!(motion(call, 3, &[Bob, Charlie], &[]));
-		assert_eq!(last_executed(), Some(Ok(())));
+		assert!(council_motion(Alice, call, 3, &[Alice, Bob, Charlie], &[]).approved);
+		assert_eq!(reported(Wrapper::Motion), Some(Ok(())));
 		let meta = pallet_assets::Metadata::<Runtime>::get(1);
 		assert_eq!((meta.symbol.to_vec(), meta.decimals), (b"USD".to_vec(), 6));
 		assert_eq!(pallet_missions::MinimumBudgets::<Runtime>::get(&usd), Some(1_000_000));

@@ -19,13 +19,12 @@
 
 use crate::{
 	configs::{governance::CouncilCollective, missions::dynamic_params::missions as params},
-	tests::genesis_of,
+	tests::{genesis_of, Motion},
 	AccountId, AllPalletsWithSystem, Balance, Balances, BlockNumber, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeParameters, System, DAYS, SLOT_DURATION, UNIT,
 };
 use codec::Encode;
 use frame_support::{
-	dispatch::GetDispatchInfo,
 	storage::{with_transaction, TransactionOutcome},
 	traits::{fungible::Inspect, OnFinalize, OnInitialize},
 };
@@ -34,10 +33,7 @@ use pallet_missions::{
 };
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{
-	traits::{Dispatchable, Hash},
-	DigestItem, DispatchError, Perbill,
-};
+use sp_runtime::{traits::Dispatchable, DigestItem, DispatchError, Perbill};
 use std::collections::BTreeMap;
 
 /// A small deterministic generator (xorshift64*): a seed replays a run.
@@ -661,28 +657,16 @@ fn motion(rng: &mut Rng, stats: &mut Stats) {
 		if let (Some(voting), Some(proposal)) = (voting, proposal) {
 			// `Votes` keeps its index private; it is the first field encoded.
 			let index: u32 = codec::Decode::decode(&mut &voting.encode()[..]).expect("an index");
-			let close = RuntimeCall::Council(pallet_collective::Call::close {
-				proposal_hash: hash,
-				index,
-				proposal_weight_bound: proposal.get_dispatch_info().total_weight(),
-				length_bound: proposal.encode().len() as u32,
-			});
+			let close = Motion::of(proposal).with_index(index).close();
 			send(stats, ("council.close_older", signed(&closer), close));
 		}
 	}
 	let Some((name, call)) = proposal(rng) else { return };
 	let Some(proposer) = rng.pick(&council) else { return };
-	let length = call.encode().len() as u32;
-	let weight = call.get_dispatch_info().total_weight();
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get();
+	let motion = Motion::of(call);
+	let hash = motion.hash;
 	let threshold = 2 + rng.below(council.len() as u64) as u32;
-	let propose = RuntimeCall::Council(pallet_collective::Call::propose {
-		threshold,
-		proposal: Box::new(call),
-		length_bound: length,
-	});
-	if !send(stats, ("council.propose", signed(&proposer), propose)) {
+	if !send(stats, ("council.propose", signed(&proposer), motion.propose(threshold))) {
 		return;
 	}
 	let all_yes = rng.chance(60);
@@ -691,17 +675,9 @@ fn motion(rng: &mut Rng, stats: &mut Stats) {
 			continue;
 		}
 		let approve = all_yes || rng.chance(60);
-		let vote =
-			RuntimeCall::Council(pallet_collective::Call::vote { proposal: hash, index, approve });
-		send(stats, ("council.vote", signed(who), vote));
+		send(stats, ("council.vote", signed(who), motion.vote(approve)));
 	}
-	let close = RuntimeCall::Council(pallet_collective::Call::close {
-		proposal_hash: hash,
-		index,
-		proposal_weight_bound: weight,
-		length_bound: length,
-	});
-	send(stats, ("council.close", signed(&proposer), close));
+	send(stats, ("council.close", signed(&proposer), motion.close()));
 	let executed = System::events().iter().rev().find_map(|e| match &e.event {
 		RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
 			if *proposal_hash == hash =>

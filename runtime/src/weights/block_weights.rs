@@ -1,5 +1,5 @@
 // Generated for the Peer runtime on the machine named below; regenerate with
-// scripts/benchmark-weights.sh, never edit by hand. Storage is priced with
+// scripts/update-weights.sh, never edit by hand. Storage is priced with
 // the runtime's DbWeight (ParityDB).
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0

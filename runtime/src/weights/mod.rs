@@ -1,6 +1,6 @@
 //! Weights of the FRAME pallets the runtime uses, and the block and
 //! extrinsic overheads, all generated on this machine by
-//! `scripts/benchmark-weights.sh` (`peer-node benchmark pallet` and
+//! `scripts/update-weights.sh` (`peer-node benchmark pallet` and
 //! `peer-node benchmark overhead`); never edited by hand. Our own pallets keep
 //! their weights in their crates. Storage is priced with the runtime's
 //! `DbWeight`, ParityDB's.

@@ -7,11 +7,12 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_missions::{AccountMissions, MissionId, MissionView, PendingAction};
+pub use pallet_missions::{AccountMissions, MissionAction, MissionId, MissionView, PendingAction};
 
 sp_api::decl_runtime_apis! {
 	/// Read access to missions. Version 2: a mission names the asset it pays in.
-	#[api_version(2)]
+	/// Version 3: `mission_actions`.
+	#[api_version(3)]
 	pub trait MissionsApi<AccountId, Balance, BlockNumber, AssetKind>
 	where
 		AccountId: Codec,
@@ -26,5 +27,9 @@ sp_api::decl_runtime_apis! {
 		/// What awaits `who`: commitments to decide, terms to propose or
 		/// sign, milestones to deliver or review.
 		fn pending_actions(who: AccountId) -> Vec<PendingAction<AccountId>>;
+		/// Every call `who` may make on live mission `id` now, by the pallet's
+		/// own checks (each tried and rolled back).
+		#[api_version(3)]
+		fn mission_actions(who: AccountId, id: MissionId) -> Vec<MissionAction<AccountId>>;
 	}
 }

@@ -609,7 +609,61 @@ proptest! {
 			for op in &ops {
 				let _ = checked(|| apply(op));
 				check_invariants(issuance);
+				check_mission_actions();
 			}
 		});
 	}
+}
+
+/// `mission_actions` (what the board offers) after any call: asking changes
+/// nothing (every call it tries is rolled back, events included), and
+/// everything `pending_actions` says awaits an account is among the calls it
+/// may make.
+fn check_mission_actions() {
+	let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+	let events = System::events().len();
+	for (id, _) in LiveMissions::<Test>::iter().collect::<Vec<_>>() {
+		for who in 1..=10u64 {
+			let actions = Missions::mission_actions(&who, id);
+			for pending in Missions::pending_actions(&who) {
+				let offered = match pending {
+					PendingAction::DecideCommitment { mission, who: a } if mission == id => {
+						MissionAction::RejectCommitment { who: a }
+					}
+					PendingAction::ProposeTerms { mission } if mission == id => {
+						MissionAction::ProposeTerms
+					}
+					PendingAction::SignTerms { mission, terms_hash } if mission == id => {
+						MissionAction::SignTerms { terms_hash }
+					}
+					PendingAction::Deliver { mission, milestone } if mission == id => {
+						MissionAction::Deliver { milestone }
+					}
+					PendingAction::Review { mission, milestone } if mission == id => {
+						MissionAction::Review { milestone }
+					}
+					PendingAction::Withdraw { mission } if mission == id => {
+						MissionAction::WithdrawCommitment
+					}
+					PendingAction::AgreeAmendment { mission, terms_hash } if mission == id => {
+						MissionAction::AgreeAmendment { terms_hash }
+					}
+					PendingAction::Dispute { mission, milestone } if mission == id => {
+						MissionAction::Dispute { milestone }
+					}
+					_ => continue,
+				};
+				assert!(
+					actions.contains(&offered),
+					"{who} awaits {offered:?} on mission {id} but may not do it: {actions:?}"
+				);
+			}
+		}
+	}
+	assert_eq!(
+		sp_io::storage::root(sp_runtime::StateVersion::V1),
+		root,
+		"asking changed the state"
+	);
+	assert_eq!(System::events().len(), events, "asking raised events");
 }

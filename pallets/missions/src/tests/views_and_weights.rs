@@ -67,6 +67,80 @@ fn views_show_what_the_chain_holds_and_what_waits() {
 }
 
 #[test]
+fn mission_actions_are_what_the_pallet_would_accept_in_each_phase() {
+	use MissionAction::*;
+	ExtBuilder::default().build_and_execute(|| {
+		let id = create(&[1000, 500]);
+		// Recruiting: the owner may amend or cancel; members may commit; nobody closes.
+		assert_eq!(Missions::mission_actions(&OWNER, id), vec![Cancel, Amend]);
+		assert_eq!(Missions::mission_actions(&2, id), vec![Commit]);
+		assert!(Missions::mission_actions(&2, id + 1).is_empty());
+		// A member who cannot cover the bond is still offered the commitment:
+		// the board says why it would fail.
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(4), 10, false));
+		assert_eq!(Missions::mission_actions(&4, id), vec![Commit]);
+		// Nor is one whose reputation is below the mission's minimum.
+		let picky =
+			create_with(OWNER, &[1000], MissionOptions { min_reputation: 5, ..Default::default() });
+		assert_eq!(Missions::mission_actions(&3, picky), vec![Commit]);
+		assert_noop!(
+			Missions::commit(RuntimeOrigin::signed(3), picky, pct(50), hash(2), ANY_BOND),
+			Error::<Test>::ReputationTooLow
+		);
+		// Not a member, on a members-only mission: nothing.
+		assert!(Missions::mission_actions(&7, id).is_empty());
+
+		assert_ok!(Missions::commit(RuntimeOrigin::signed(2), id, pct(100), hash(2), ANY_BOND));
+		assert_eq!(
+			Missions::mission_actions(&OWNER, id),
+			vec![AcceptCommitment { who: 2 }, RejectCommitment { who: 2 }, Cancel, Amend]
+		);
+		assert_eq!(Missions::mission_actions(&2, id), vec![WithdrawCommitment]);
+		// The roster is full: another member may not commit.
+		assert_ok!(Missions::accept_commitment(RuntimeOrigin::signed(OWNER), id, 2));
+		assert!(Missions::mission_actions(&3, id).is_empty());
+		assert_eq!(
+			Missions::mission_actions(&OWNER, id),
+			vec![RejectCommitment { who: 2 }, ProposeTerms, Cancel, Amend]
+		);
+
+		// Agreeing: the contributor signs the hash on chain.
+		let terms = propose(id);
+		assert_eq!(
+			Missions::mission_actions(&2, id),
+			vec![WithdrawCommitment, SignTerms { terms_hash: terms }]
+		);
+		assert_ok!(Missions::sign_terms(RuntimeOrigin::signed(2), id, terms));
+
+		// Active: deliver, abandon; the owner may amend only (cancelling needs
+		// an empty roster).
+		assert_eq!(
+			Missions::mission_actions(&2, id),
+			vec![Deliver { milestone: 0 }, Deliver { milestone: 1 }, Abandon]
+		);
+		assert_eq!(Missions::mission_actions(&OWNER, id), vec![Amend]);
+		deliver(id, 2, 1);
+		assert_eq!(Missions::mission_actions(&OWNER, id), vec![Review { milestone: 1 }, Amend]);
+		assert_ok!(Missions::reject_milestone(RuntimeOrigin::signed(OWNER), id, 1, hash(5)));
+		assert_eq!(
+			Missions::mission_actions(&2, id),
+			vec![
+				Deliver { milestone: 0 },
+				Deliver { milestone: 1 },
+				Dispute { milestone: 1 },
+				Abandon
+			]
+		);
+		// An outsider may do nothing until the mission can be closed as expired.
+		assert!(Missions::mission_actions(&9, id).is_empty());
+		run_to_block(DEADLINE + REVIEW_PERIOD + 1);
+		assert_eq!(Missions::mission_actions(&9, id), vec![CloseExpired]);
+		// Asking raised no event and changed nothing.
+		assert!(LiveMissions::<Test>::get(id).is_some());
+	});
+}
+
+#[test]
 fn weights_grow_with_their_arguments() {
 	// The call's declared weight must depend on the milestone count and URI length.
 	let small = Call::<Test>::create_mission {

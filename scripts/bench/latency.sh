@@ -3,10 +3,10 @@
 # and submit → finalized, at light load and under a transfer flood, as p50 /
 # p90 / max (scripts/e2e/bench/latency.js). Starts the four nodes on free
 # ports in a temporary directory and always stops them. Changes nothing.
-#   SAMPLES=40 LOAD=6000 scripts/bench-latency.sh   (the defaults)
+#   SAMPLES=40 LOAD=6000 scripts/bench/latency.sh   (the defaults)
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
-[ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"
+source "$(dirname "$0")/../lib.sh"
+need_build
 cd "${PEER_ROOT}/scripts/e2e"
 [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error
 start=$(date +%s)

@@ -5,15 +5,14 @@
 # MINUTES minutes more (default 10), and prints the database's growth per block
 # and per day at the block time. Always stops the node. Changes nothing.
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
-[ -x "$PEER_NODE" ] || "${PEER_ROOT}/scripts/build.sh"
+source "$(dirname "$0")/../lib.sh"
+need_build
 MINUTES="${MINUTES:-10}"
 WARMUP="${WARMUP:-300}"
 BASE=$(mktemp -d /tmp/peer-storage.XXXXXX)
-RPC=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$PEER_NODE" --dev --base-path "$BASE" --rpc-port "$RPC" --port 0 --no-prometheus --no-telemetry >"$BASE/node.log" 2>&1 &
-PID=$!
-trap 'kill -INT $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$BASE"' EXIT
+trap 'stop_dev_node; rm -rf "$BASE"' EXIT
+start_dev_node "$BASE/node.log" --base-path "$BASE"
+RPC=$DEV_RPC_PORT
 best() { rpc "$RPC" chain_getHeader | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"],16))'; }
 for _ in $(seq 60); do best >/dev/null 2>&1 && break; sleep 1; done
 # Past the state-pruning window (until then every block's state is kept), then measure.

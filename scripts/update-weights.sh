@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates every weight file of the chain on this machine:
+# Writes code: regenerates every weight file of the chain from benchmarks run
+# on this machine (commit what it writes):
 #   - pallets/<ours>/src/weights.rs      `peer-node benchmark pallet`, our template;
 #   - runtime/src/weights/<pallet>.rs    `peer-node benchmark pallet` for the FRAME
 #                                        pallets whose weights the runtime uses;

@@ -1,10 +1,16 @@
 // The indexer (peer-indexer): where the board finds what the chain no longer
-// holds. Its address is the one the member chose (a link's `?indexer=` is only
-// proposed: the member decides); without one the board works on live state
-// only. What it serves is not checked against the chain: the pages say where it
+// holds. Its answers' types (`types.ts`) are generated from the indexer's own
+// (indexer/src/answers.rs), never written here. Its address is the one the
+// member chose (a link's `?indexer=` is only proposed: the member decides);
+// without one the board works on live state only. What it serves is not checked against the chain: the pages say where it
 // came from.
 
-import { proposedByLink } from './lib/links';
+import { useEffect, useState } from 'react';
+import { proposedByLink } from '../lib/links';
+import type { IndexerError } from './types';
+
+export type * from './types';
+export { ENDED_PHASES, MISSION_PHASES } from './types';
 
 const INDEXER_KEY = 'peer.indexer';
 
@@ -38,41 +44,31 @@ export function checkIndexerUrl(url: string): string | undefined {
 export async function fromIndexer<T>(base: string, path: string): Promise<T> {
   const res = await fetch(base.replace(/\/$/, '') + path);
   const body = await res.json();
-  if (!res.ok) throw new Error(body?.error ?? `the indexer answered ${res.status}`);
+  if (!res.ok) throw new Error((body as IndexerError | null)?.error ?? `the indexer answered ${res.status}`);
   return body as T;
 }
 
-export interface IndexedMission {
-  id: number;
-  owner: string;
-  budget: string;
-  deadline: number;
-  status: string;
-  created: number;
-  ended: number | null;
-}
-
-export interface IndexedEvent {
-  block: number;
-  time: number;
-  index: number;
-  extrinsic: number | null;
-  pallet: string;
-  name: string;
-  detail: string;
-  mission: number | null;
-  signer: string | null;
-  real: string | null;
-}
-
-export interface StatementLine {
-  block: number;
-  time: number;
-  extrinsic: number | null;
-  kind: string;
-  mission: number | null;
-  free: string;
-  held: string;
+/**
+ * What the indexer answers at `path` (none asked while `path` is undefined),
+ * asked again when `base` or `path` change. While the answer to a new path is
+ * on its way, nothing is shown: never the answer to the previous one.
+ */
+export function useIndexer<T>(base: string | null, path: string | undefined): { data?: T; error?: string } {
+  const key = base && path ? `${base}|${path}` : undefined;
+  const [state, setState] = useState<{ key?: string; data?: T; error?: string }>({});
+  useEffect(() => {
+    if (!base || !path) return;
+    let alive = true;
+    const key = `${base}|${path}`;
+    fromIndexer<T>(base, path).then(
+      (data) => alive && setState({ key, data }),
+      (e: Error) => alive && setState({ key, error: String(e.message ?? e) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [base, path]);
+  return state.key === key ? { data: state.data, error: state.error } : {};
 }
 
 /** `YYYY-MM-DD` of a time, in UTC (the indexer's statement days are UTC days). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIndexerUrl, checkPeriod, day } from '../history';
+import { checkIndexerUrl, checkPeriod, day } from './client';
 
 describe('the history pages check their input before asking the indexer', () => {
   it('takes http and https addresses only', () => {

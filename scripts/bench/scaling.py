@@ -6,8 +6,8 @@ writes at ParityDB's cost). Then what one balance transfer is charged (base
 extrinsic, transaction extensions, the call; runtime/src/weights) against what
 `approve_milestone` costs per extra contributor. Prints tables; changes nothing.
 
-    python3 scripts/scaling.py            # every pallet of ours
-    python3 scripts/scaling.py missions   # one
+    python3 scripts/bench/scaling.py            # every pallet of ours
+    python3 scripts/bench/scaling.py missions   # one
 """
 import pathlib
 import re

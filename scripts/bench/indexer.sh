@@ -6,17 +6,15 @@
 # once), then `peer-indexer --once` indexes it from genesis into a new
 # database and prints blocks/s and events/s. Every process is stopped at the end.
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 indexer="$PEER_INDEXER"
-[ -x "$PEER_NODE" ] && [ -x "$indexer" ] || { log "build first: scripts/build.sh"; exit 1; }
+need_build
 blocks="${BLOCKS:-1000}"
 base="${BASE:-$(mktemp -d)}"
 work=$(mktemp -d)
-rpc_port=$(free_port)
-"$PEER_NODE" --dev --base-path "$base" --state-pruning archive-canonical --rpc-port "$rpc_port" \
-	--port "$(free_port)" --no-prometheus --no-telemetry >"$work/node.log" 2>&1 &
-node_pid=$!
-trap 'kill $node_pid 2>/dev/null || true; wait $node_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'stop_dev_node; rm -rf "$work"' EXIT
+start_dev_node "$work/node.log" --base-path "$base" --state-pruning archive-canonical
+rpc_port=$DEV_RPC_PORT
 finalized() {
 	local hash
 	hash=$(rpc "$rpc_port" chain_getFinalizedHead | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')

@@ -3,10 +3,10 @@
 # the same run on the same node (scripts/e2e/bench/throughput.js), then
 # `peer-node benchmark block` re-executes the loaded blocks to compare the time
 # they take with the weight they claim. Prints tables; changes nothing.
-#   TRANSFERS=30000 OWNERS=96 POOL_LIMIT=200000 scripts/bench-throughput.sh   (the defaults)
-#   NODE_ARGS="--pool-type fork-aware" scripts/bench-throughput.sh   (Substrate's default pool)
+#   TRANSFERS=30000 OWNERS=96 POOL_LIMIT=200000 scripts/bench/throughput.sh   (the defaults)
+#   NODE_ARGS="--pool-type fork-aware" scripts/bench/throughput.sh   (Substrate's default pool)
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/../lib.sh"
 need_benchmark_cli
 cd "${PEER_ROOT}/scripts/e2e"
 [ -d node_modules/@polkadot/api ] || npm ci --no-audit --no-fund --loglevel=error

@@ -1,0 +1,222 @@
+// "What you can do": the calls the chain says this account may make on the
+// mission now (`MissionsApi.mission_actions`, lib/actions), each with its
+// button or form, and why an expected one is missing where the page can tell
+// (too late to start, shares incomplete, members only).
+
+import type { ReactElement } from 'react';
+import { useChain } from '../../chain';
+import { Who } from '../../components/Names';
+import { useTx } from '../../components/Tx';
+import { directCall } from '../../lib/actions';
+import { peer } from '../../lib/amount';
+import { duration, relative } from '../../lib/blocks';
+import { perbillToPercent, PERBILL } from '../../lib/perbill';
+import type { MissionDetail } from '../../missions';
+import { AmendForm, CommitForm, MembersOnly } from './forms';
+import { usePay, type Data } from './shared';
+
+export function Actions({ detail, data }: { detail: MissionDetail; data: Data }) {
+  const { api, account, best, slotMs } = useChain();
+  const send = useTx();
+  const m = detail.mission;
+  if (!api || !best) return null;
+  const o = data.offered;
+  const mission = m.id;
+  const me = account?.address;
+  const mine = detail.commitments.find((c) => c.who === me);
+  const rosterShares = m.roster.reduce((s, r) => s + r.share, 0);
+  // Work starts only with the minimum working time still ahead of the deadline.
+  const lastStart = m.deadline - data.params.minWorkingTime;
+  const startBy = relative((lastStart - best.number) * slotMs);
+  const tooLate = (then: string) => (
+    <p key="too-late" className="muted" data-testid="too-late">
+      Too late to start: work needs at least {duration(data.params.minWorkingTime * slotMs)} before the deadline. {then}
+    </p>
+  );
+  const direct = (
+    key: string,
+    type: 'WithdrawCommitment' | 'Cancel' | 'CloseExpired',
+    text: string,
+    className?: string,
+  ) => {
+    const call = directCall(api, mission, { type, value: undefined })!;
+    return (
+      <button key={key} className={className} onClick={() => send(call.label, call.tx)}>
+        {text}
+      </button>
+    );
+  };
+  const items: ReactElement[] = [];
+  if (!account)
+    items.push(
+      <p key="acc" className="muted">
+        Choose an account to act on this mission.
+      </p>,
+    );
+  if (data.actionsUnknown)
+    items.push(
+      <p key="unknown" className="muted" data-testid="actions-unknown">
+        This chain's runtime does not say what an account may do on a mission (it needs MissionsApi version 3): upgrade
+        the runtime, or act through polkadot.js.
+      </p>,
+    );
+  if (o.commit) items.push(<CommitForm key="commit" api={api} detail={detail} data={data} />);
+  else if (account && !mine && m.phase === 'Recruiting') items.push(<MembersOnly key="members-only" detail={detail} />);
+  if (o.sign) items.push(<SignBox key="sign" detail={detail} startBy={startBy} hash={o.sign} />);
+  else if (mine?.accepted && m.phase === 'Agreeing' && !mine.signed)
+    items.push(tooLate('The owner can cancel; your bond comes back.'));
+  if (o.withdraw) items.push(direct('withdraw', 'WithdrawCommitment', 'Withdraw my commitment (bond back)'));
+  if (o.propose) {
+    const call = directCall(api, mission, { type: 'ProposeTerms', value: undefined })!;
+    items.push(
+      <span key="propose">
+        <button onClick={() => send(call.label, call.tx)}>Propose terms</button>{' '}
+        <span className="muted" data-testid="start-by">
+          Everyone must sign {startBy}, or it is too late to start.
+        </span>
+      </span>,
+    );
+  } else if (me === m.owner && m.phase === 'Recruiting' && m.roster.length > 0) {
+    items.push(
+      rosterShares !== PERBILL ? (
+        <p key="propose" className="muted">
+          Accepted shares add up to {perbillToPercent(rosterShares)}: terms can be proposed at 100 %.
+        </p>
+      ) : (
+        tooLate('Cancel the mission to get the budget back.')
+      ),
+    );
+  }
+  if (o.abandon && mine) {
+    const call = directCall(api, mission, { type: 'Abandon', value: undefined })!;
+    items.push(
+      <button
+        key="abandon"
+        className="danger"
+        onClick={() => {
+          if (
+            confirm(
+              `Leave mission ${mission}? Your bond of ${peer(mine.bond)} is forfeited ${m.asset.type === 'Native' ? 'to the budget' : 'to the owner'}.`,
+            )
+          )
+            send(call.label, call.tx);
+        }}
+      >
+        Abandon (forfeits my bond)
+      </button>,
+    );
+  }
+  if (detail.amendment && (o.agree || o.withdrawAmendment || mine?.accepted)) {
+    items.push(<AmendmentBox key="amendment" detail={detail} agree={o.agree} withdraw={o.withdrawAmendment} me={me} />);
+  }
+  if (o.amend) items.push(<AmendForm key="amend" api={api} detail={detail} />);
+  if (o.cancel) items.push(direct('cancel', 'Cancel', 'Cancel the mission (budget back, bonds released)', 'danger'));
+  if (o.close) items.push(direct('close', 'CloseExpired', 'Close as expired'));
+  return (
+    <section className="actions" data-testid="actions">
+      <h3>What you can do</h3>
+      {items.length ? items : <p className="muted">Nothing for this account in this phase.</p>}
+    </section>
+  );
+}
+
+function SignBox({ detail, startBy, hash }: { detail: MissionDetail; startBy: string; hash: `0x${string}` }) {
+  const { api } = useChain();
+  const send = useTx();
+  const m = detail.mission;
+  const pay = usePay(m.asset);
+  if (!api) return null;
+  const verified = hash === m.termsHash && hash === detail.recomputedTerms;
+  return (
+    <div className="sign card" data-testid="sign-box">
+      <p>
+        You sign: mission {m.id}; milestones {m.milestones.map((x) => pay(x.amount)).join(' + ')}; roster{' '}
+        {m.roster.map((r) => (
+          <span key={r.account}>
+            <Who address={r.account} /> {perbillToPercent(r.share)}{' '}
+          </span>
+        ))}
+        ; deadline block #{m.deadline}.
+      </p>
+      <p>
+        Hash <code>{hash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}
+      </p>
+      <p className="muted" data-testid="start-by">
+        Every contributor must sign {startBy}; later the work can no longer start.
+      </p>
+      <button
+        disabled={!verified}
+        onClick={() =>
+          send(`Sign terms of mission ${m.id}`, api.tx.Missions.sign_terms({ mission: m.id, terms_hash: hash }))
+        }
+      >
+        Sign these terms
+      </button>
+    </div>
+  );
+}
+
+/** A pending amendment: what changes, who agreed, and the agreement to sign. */
+function AmendmentBox({
+  detail,
+  agree,
+  withdraw,
+  me,
+}: {
+  detail: MissionDetail;
+  agree?: `0x${string}`;
+  withdraw: boolean;
+  me?: string;
+}) {
+  const { api } = useChain();
+  const send = useTx();
+  const m = detail.mission;
+  const a = detail.amendment!;
+  const pay = usePay(m.asset);
+  if (!api) return null;
+  const verified = a.termsHash === a.recomputed;
+  const agreed = !!me && a.agreed.includes(me);
+  const withdrawCall = withdraw && directCall(api, m.id, { type: 'WithdrawAmendment', value: undefined });
+  return (
+    <div className="card" data-testid="amendment">
+      <h4>Proposed change of the terms</h4>
+      <ul>
+        {a.topUps.map((t) => (
+          <li key={`t${t.index}`}>
+            Milestone {t.index + 1}: +{pay(t.amount)}
+          </li>
+        ))}
+        {a.added.map((x, i) => (
+          <li key={`a${i}`}>New milestone paying {pay(x.amount)}</li>
+        ))}
+        {a.deadline !== m.deadline && <li>Deadline moves to block #{a.deadline}</li>}
+      </ul>
+      <p className="muted">
+        Agreed: {a.agreed.length} of {m.roster.length}. Until everyone agrees, the signed terms stand. Held for it:{' '}
+        {pay(a.escrow)}.
+      </p>
+      <p>
+        Hash <code>{a.termsHash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}
+      </p>
+      {agree && (
+        <button
+          disabled={!verified || agree !== a.termsHash}
+          onClick={() =>
+            send(
+              `Agree to the change of mission ${m.id}`,
+              api.tx.Missions.agree_amendment({ mission: m.id, terms_hash: agree }),
+            )
+          }
+        >
+          Agree to this change
+        </button>
+      )}
+      {agreed && <p className="ok">You agreed.</p>}
+      {withdrawCall && (
+        <button onClick={() => send(withdrawCall.label, withdrawCall.tx)}>
+          Withdraw the change (held amount back)
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+// The forms of a mission's page: committing, delivering, rejecting with
+// reasons, and the owner's change of the terms. Bad input gets its message
+// beside the field and nothing is sent; limits come from the chain's
+// constants and parameters (`missionParams`).
+
+import { useState } from 'react';
+import { useChain, type Api } from '../../chain';
+import { useAssets } from '../../components/Assets';
+import { Field } from '../../components/Field';
+import { useMembers } from '../../components/Names';
+import { useTx } from '../../components/Tx';
+import { peer } from '../../lib/amount';
+import { assetKey, parseAssetAmount } from '../../lib/assets';
+import { dateToBlock } from '../../lib/blocks';
+import { hashFile, hashText } from '../../lib/hash';
+import { checkLink } from '../../lib/links';
+import { percentToPerbill, perbillToPercent, shareOf, PERBILL } from '../../lib/perbill';
+import { settled, type MissionDetail } from '../../missions';
+import { enc, usePay, type Data } from './shared';
+
+/** Reasons this browser rejected with, by hash: only the hash is on chain. */
+const REASONS_KEY = 'peer.reasons';
+const rememberReason = (hash: string, text: string) => {
+  const all = JSON.parse(localStorage.getItem(REASONS_KEY) ?? '{}');
+  localStorage.setItem(REASONS_KEY, JSON.stringify({ ...all, [hash]: text }));
+};
+export const reasonText = (hash: string): string | undefined =>
+  JSON.parse(localStorage.getItem(REASONS_KEY) ?? '{}')[hash];
+
+export function RejectForm({ mission, index }: { mission: number; index: number }) {
+  const { api } = useChain();
+  const send = useTx();
+  const [reason, setReason] = useState('');
+  const [err, setErr] = useState<string>();
+  if (!api) return null;
+  const submit = () => {
+    if (!reason.trim()) return setErr('Say why: the contributors need the reasons to fix or dispute it.');
+    setErr(undefined);
+    const h = hashText(reason);
+    rememberReason(h, reason);
+    send(
+      `Reject milestone ${index + 1}`,
+      api.tx.Missions.reject_milestone({ mission, milestone: index, reason_hash: h }),
+    );
+  };
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Field label="Reasons (hashed; the text stays in this browser)" error={err} id="reason">
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reasons" />
+      </Field>
+      <button type="submit">Reject</button>
+    </form>
+  );
+}
+
+export function DeliverForm({ mission, index, maxUriLen }: { mission: number; index: number; maxUriLen: number }) {
+  const { api } = useChain();
+  const send = useTx();
+  const [hash, setHash] = useState<string>();
+  const [fileName, setFileName] = useState<string>();
+  const [uri, setUri] = useState('');
+  const [errs, setErrs] = useState<{ file?: string; uri?: string }>({});
+  if (!api) return null;
+  const submit = () => {
+    const e: typeof errs = {};
+    if (!hash) e.file = 'Pick the file you deliver: its hash is what the chain records.';
+    const badUri = checkLink(uri, maxUriLen);
+    if (badUri) e.uri = badUri;
+    setErrs(e);
+    if (Object.keys(e).length || !hash) return;
+    send(
+      `Deliver milestone ${index + 1}`,
+      api.tx.Missions.submit_deliverable({
+        mission,
+        milestone: index,
+        content_hash: hash as `0x${string}`,
+        uri: uri ? enc.encode(uri) : undefined,
+      }),
+    );
+  };
+  return (
+    <form
+      className="stack deliver"
+      data-testid={`deliver-${index}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Field
+        label="File delivered (hashed here, never uploaded)"
+        error={errs.file}
+        id={`file-${index}`}
+        hint={
+          hash && (
+            <>
+              {fileName}: <code>{hash.slice(0, 18)}…</code>
+            </>
+          )
+        }
+      >
+        <input
+          type="file"
+          aria-label={`Deliverable file for milestone ${index + 1}`}
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            setFileName(f?.name);
+            setHash(f ? await hashFile(f) : undefined);
+          }}
+        />
+      </Field>
+      <Field label="Where it can be fetched (optional)" error={errs.uri} id={`uri-${index}`}>
+        <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" />
+      </Field>
+      <button type="submit">Submit deliverable</button>
+    </form>
+  );
+}
+
+export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; data: Data }) {
+  const send = useTx();
+  const m = detail.mission;
+  const pay = usePay(m.asset);
+  // The bond is the mission's, at least the chain's minimum; the call carries it as
+  // the most the chain may hold, so a node that shows less cannot take more.
+  const bond = m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond;
+  const [share, setShare] = useState('');
+  const [role, setRole] = useState('');
+  const [errs, setErrs] = useState<{ share?: string; bond?: string }>({});
+  const taken = m.roster.reduce((s, r) => s + r.share, 0);
+  const submit = () => {
+    const e: typeof errs = {};
+    const s = percentToPerbill(share);
+    if (!s.ok) e.share = s.error;
+    else if (s.value + taken > PERBILL) e.share = `Only ${perbillToPercent(PERBILL - taken)} is left on the roster.`;
+    if (bond > data.free) e.bond = `The bond is more than your free balance (${peer(data.free)}).`;
+    setErrs(e);
+    if (Object.keys(e).length || !s.ok) return;
+    // The bond shown is the most the signature lets the chain hold.
+    send(
+      `Commit to mission ${m.id}`,
+      api.tx.Missions.commit({ mission: m.id, share: s.value, role_hash: hashText(role), max_bond: bond }),
+    );
+  };
+  const preview = percentToPerbill(share);
+  return (
+    <form
+      className="commit card"
+      data-testid="commit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h4>Commit to this mission</h4>
+      <Field
+        label="Share of every payout, in %"
+        error={errs.share}
+        id="share"
+        hint={
+          preview.ok && (
+            <>You would receive {m.milestones.map((x) => pay(shareOf(preview.value, x.amount))).join(' + ')}</>
+          )
+        }
+      >
+        <input
+          value={share}
+          onChange={(e) => setShare(e.target.value)}
+          inputMode="decimal"
+          placeholder="e.g. 60"
+          aria-label="Share in %"
+        />
+      </Field>
+      <Field
+        label="Bond held while you take part"
+        error={errs.bond}
+        id="bond"
+        hint={`It comes back when the mission ends well; abandoning forfeits it. If the owner turns your commitment down before accepting it, ${peer(data.params.minimumBond < bond ? data.params.minimumBond : bond)} of it is kept as a fee.`}
+      >
+        <output data-testid="bond">{peer(bond)}</output>
+      </Field>
+      <Field label="Your role (optional; hashed)">
+        <input
+          value={role}
+          onChange={(e) => setRole(e.target.value)}
+          placeholder="e.g. structural analysis"
+          aria-label="Role"
+        />
+      </Field>
+      <button type="submit">Commit</button>
+    </form>
+  );
+}
+
+/** Why a member who may not commit cannot (the chain offered no commitment). */
+export function MembersOnly({ detail }: { detail: MissionDetail }) {
+  const { account } = useChain();
+  const members = useMembers();
+  const m = detail.mission;
+  if (m.options.open_to_non_members || !account || members.has(account.address) || m.owner === account.address)
+    return null;
+  return (
+    <p className="muted" data-testid="members-only">
+      Only consortium members may commit to this mission.
+    </p>
+  );
+}
+
+/** The owner grows the budget or moves the deadline. */
+export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) {
+  const send = useTx();
+  const assets = useAssets();
+  const { best, slotMs } = useChain();
+  const m = detail.mission;
+  const info = assets.get(assetKey(m.asset));
+  const [milestone, setMilestone] = useState('0');
+  const [amount, setAmount] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [errs, setErrs] = useState<{ amount?: string; deadline?: string }>({});
+  if (!best) return null;
+  const open = m.milestones.filter((x) => !settled(x.status));
+  const consent = m.phase === 'Active' && m.roster.length > 0;
+  const topUp = () => {
+    const a = info ? parseAssetAmount(amount, info) : { ok: false as const, error: 'Unknown asset.' };
+    setErrs({ amount: a.ok ? undefined : a.error });
+    if (!a.ok) return;
+    const call =
+      milestone === 'new'
+        ? api.tx.Missions.add_milestone({
+            mission: m.id,
+            description_hash: hashText(`milestone ${m.milestones.length + 1}`),
+            amount: a.value,
+          })
+        : api.tx.Missions.increase_budget({ mission: m.id, milestone: Number(milestone), amount: a.value });
+    send(`Add to the budget of mission ${m.id}`, call);
+  };
+  const extend = () => {
+    const when = new Date(deadline);
+    const block = dateToBlock(when, best.number, best.seenMs, slotMs);
+    const e =
+      !deadline || isNaN(when.getTime())
+        ? 'Pick a date.'
+        : block <= m.deadline
+          ? 'Pick a date after the current deadline.'
+          : undefined;
+    setErrs({ deadline: e });
+    if (e) return;
+    send(`Extend the deadline of mission ${m.id}`, api.tx.Missions.extend_deadline({ mission: m.id, deadline: block }));
+  };
+  return (
+    <form className="card" data-testid="amend-form" onSubmit={(e) => e.preventDefault()}>
+      <h4>Change the terms</h4>
+      {consent && (
+        <p className="muted">
+          Work has started: a change binds once every contributor agrees; until then the signed terms stand. The amount
+          is held now and comes back if it lapses.
+        </p>
+      )}
+      <Field label={`Add to the budget, in ${info?.symbol ?? 'units'}`} error={errs.amount} id="topup">
+        <select value={milestone} onChange={(e) => setMilestone(e.target.value)} aria-label="Milestone to top up">
+          {open.map((x) => (
+            <option key={x.index} value={String(x.index)}>
+              milestone {x.index + 1}
+            </option>
+          ))}
+          <option value="new">a new milestone</option>
+        </select>
+        <input
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          inputMode="decimal"
+          aria-label="Top-up amount"
+        />
+        <button type="button" onClick={topUp}>
+          Add
+        </button>
+      </Field>
+      <Field label="Move the deadline later" error={errs.deadline} id="extend">
+        <input
+          type="datetime-local"
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+          aria-label="New deadline"
+        />
+        <button type="button" onClick={extend}>
+          Extend
+        </button>
+      </Field>
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+// A mission's milestones: each one's status, its latest deliverable and what
+// this account may do about it (deliver, review, dispute), as the chain says.
+
+import { useState } from 'react';
+import { useChain } from '../../chain';
+import { ChainLink } from '../../components/ChainLink';
+import { Field } from '../../components/Field';
+import { Who } from '../../components/Names';
+import { useTx } from '../../components/Tx';
+import { directCall } from '../../lib/actions';
+import { hashText } from '../../lib/hash';
+import type { MilestoneStatus, MissionDetail } from '../../missions';
+import { DeliverForm, RejectForm, reasonText } from './forms';
+import type { Data, Pay } from './shared';
+
+export function Milestones({ detail, data, pay }: { detail: MissionDetail; data: Data; pay: Pay }) {
+  const m = detail.mission;
+  return (
+    <section>
+      <h3>Milestones</h3>
+      <div className="scroll">
+        <table data-testid="milestones">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Description</th>
+              <th>Amount</th>
+              <th>Status</th>
+              <th>Latest deliverable</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.milestones.map((ms) => {
+              const del = detail.deliverables.get(ms.index);
+              return (
+                <tr key={ms.index} data-testid={`milestone-${ms.index}`}>
+                  <td>{ms.index + 1}</td>
+                  <td>
+                    <code title={ms.descriptionHash}>{ms.descriptionHash.slice(0, 10)}…</code>
+                  </td>
+                  <td>{pay(ms.amount)}</td>
+                  <td data-testid={`milestone-status-${ms.index}`}>
+                    <StatusText s={ms.status} pay={pay} />
+                  </td>
+                  <td>
+                    {del ? (
+                      <>
+                        v{del.version} by <Who address={del.submitter} />,{' '}
+                        <code title={del.contentHash}>{del.contentHash.slice(0, 10)}…</code>
+                        {del.uri && (
+                          <>
+                            {' '}
+                            · <ChainLink uri={del.uri} />
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    <MilestoneActions detail={detail} index={ms.index} status={ms.status} data={data} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function StatusText({ s, pay }: { s: MilestoneStatus; pay: Pay }) {
+  switch (s.type) {
+    case 'Rejected':
+      return (
+        <>
+          rejected{s.value.upheld ? ' (upheld by the council)' : ''}, reasons{' '}
+          <code title={s.value.reason_hash}>{s.value.reason_hash.slice(0, 10)}…</code>
+        </>
+      );
+    case 'Disputed':
+      return <>disputed: awaiting the council</>;
+    case 'Split':
+      return (
+        <>
+          split: {pay(s.value.paid)} paid, {pay(s.value.refunded)} refunded
+        </>
+      );
+    case 'Submitted':
+      return <>awaiting review</>;
+    default:
+      return <>{s.type.toLowerCase()}</>;
+  }
+}
+
+/** What the chain lets this account do about one milestone. */
+function MilestoneActions({
+  detail,
+  index,
+  status,
+  data,
+}: {
+  detail: MissionDetail;
+  index: number;
+  status: MilestoneStatus;
+  data: Data;
+}) {
+  const { api, account } = useChain();
+  const send = useTx();
+  const [rejecting, setRejecting] = useState(false);
+  const m = detail.mission;
+  if (!api) return null;
+  const o = data.offered;
+  const mission = m.id;
+  const dispute = directCall(api, mission, { type: 'Dispute', value: { milestone: index } })!;
+  const disputeButton = o.dispute.has(index) && (
+    <button onClick={() => send(dispute.label, dispute.tx)}>Dispute the rejection</button>
+  );
+  if (o.review.has(index)) {
+    return (
+      <div className="stack">
+        <button
+          onClick={() =>
+            send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))
+          }
+        >
+          Approve and pay
+        </button>
+        {rejecting ? (
+          <RejectForm mission={mission} index={index} />
+        ) : (
+          <button onClick={() => setRejecting(true)}>Reject…</button>
+        )}
+      </div>
+    );
+  }
+  if (o.deliver.has(index)) {
+    return (
+      <div className="stack">
+        {status.type === 'Rejected' && <CheckReasons hash={status.value.reason_hash} />}
+        <DeliverForm mission={mission} index={index} maxUriLen={data.params.maxUriLen} />
+        {disputeButton}
+      </div>
+    );
+  }
+  if (disputeButton) return disputeButton;
+  // The owner who rejected from this browser: the reasons to send on.
+  const owner = account?.address === m.owner;
+  return owner && (status.type === 'Rejected' || status.type === 'Disputed') ? (
+    <ReasonNote hash={status.value.reason_hash} />
+  ) : null;
+}
+
+/** For a contributor: do the reasons the owner sent match the hash on chain? */
+function CheckReasons({ hash }: { hash: string }) {
+  const [text, setText] = useState('');
+  const matches = text !== '' && hashText(text) === hash;
+  return (
+    <Field
+      label="Reasons the owner sent you (checked against the hash on chain)"
+      id="check-reasons"
+      hint={
+        text === ''
+          ? undefined
+          : matches
+            ? '✓ these are the reasons the owner rejected with'
+            : '✗ not the text the owner hashed (check spaces and line breaks)'
+      }
+    >
+      <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} aria-label="Reasons received" />
+    </Field>
+  );
+}
+
+/** For the owner who rejected from this browser: the reasons to send on. */
+function ReasonNote({ hash }: { hash: string }) {
+  const text = reasonText(hash);
+  if (!text) return null;
+  return (
+    <p className="note" data-testid="reject-note">
+      Only the hash of your reasons is on chain: <strong>send the text of your reasons to the contributors</strong>: “
+      {text}”
+    </p>
+  );
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Clippy over the whole workspace (every target: libraries, tests, benches),
+# warnings as errors. Not part of scripts/test.sh: it type-checks the whole
+# dependency tree once more in check mode, which costs a cold machine about as
+# much as a third of the build (docs/PERFORMANCE.md has the figure); run it
+# before sending a change. Extra arguments go to cargo clippy.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$PEER_ROOT"
+log "cargo clippy ${PEER_CARGO_FLAGS[*]} --all-targets -- -D warnings"
+start=$(date +%s)
+# The wasm runtime is built by `scripts/build.sh`; clippy checks its native code.
+SKIP_WASM_BUILD=1 cargo clippy "${PEER_CARGO_FLAGS[@]}" --all-targets "$@" -- -D warnings
+log "clippy clean in $(($(date +%s) - start)) s"
