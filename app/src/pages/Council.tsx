@@ -14,6 +14,7 @@ import { percentToPerbill, perbillToPercent } from '../lib/perbill';
 import { blockToDate, relative } from '../lib/blocks';
 import { blake2 } from '../lib/hash';
 import { readRuntime, upgradeProblem, type RuntimeFile } from '../lib/runtime';
+import { Scroll } from '../components/Scroll';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -67,43 +68,47 @@ function Consortium() {
   return (
     <section className="card wide">
       <h2>Consortium</h2>
-      <table data-testid="members">
-        <thead>
-          <tr>
-            <th>Member</th>
-            <th>Kind</th>
-            <th>Joined</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...members.entries()].map(([a, m]) => (
-            <tr key={a}>
-              <td title={a}>{m.name}</td>
-              <td>{m.kind}</td>
-              <td>
-                #{m.joined}
-                {m.leavesAt ? `, leaves at #${m.leavesAt}` : ''}
-              </td>
+      <Scroll label="Members">
+        <table data-testid="members">
+          <thead>
+            <tr>
+              <th>Member</th>
+              <th>Kind</th>
+              <th>Joined</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...members.entries()].map(([a, m]) => (
+              <tr key={a}>
+                <td title={a}>{m.name}</td>
+                <td>{m.kind}</td>
+                <td>
+                  #{m.joined}
+                  {m.leavesAt ? `, leaves at #${m.leavesAt}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
       <h3>Applications</h3>
-      <table data-testid="applications">
-        <tbody>
-          {data?.apps.map((a) => (
-            <tr key={a.keyArgs[0]}>
-              <td>
-                <Who address={a.keyArgs[0]} />
-              </td>
-              <td>“{dec.decode(a.value.name)}”</td>
-              <td>{a.value.kind.type}</td>
-              <td>deposit {peer(a.value.deposit)}</td>
-              <td>applied #{a.value.applied}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Scroll label="Applications">
+        <table data-testid="applications">
+          <tbody>
+            {data?.apps.map((a) => (
+              <tr key={a.keyArgs[0]}>
+                <td>
+                  <Who address={a.keyArgs[0]} />
+                </td>
+                <td>“{dec.decode(a.value.name)}”</td>
+                <td>{a.value.kind.type}</td>
+                <td>deposit {peer(a.value.deposit)}</td>
+                <td>applied #{a.value.applied}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
       {data?.apps.length === 0 && <p className="muted">No application.</p>}
       {me && !members.has(me) && !data?.apps.some((a) => a.keyArgs[0] === me) && (
         <form

@@ -7,6 +7,7 @@ import { loadMissions, settled } from '../missions';
 import { useAssets } from '../components/Assets';
 import { assetKey, money } from '../lib/assets';
 import { blockToDate, relative } from '../lib/blocks';
+import { Scroll } from '../components/Scroll';
 
 type Filter = 'all' | 'mine' | 'open' | 'recruiting';
 
@@ -55,46 +56,48 @@ export function Missions() {
           {shown.length} of {data.missions.length} live missions
         </span>
       </div>
-      <table className="missions" data-testid="missions">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Title</th>
-            <th>Owner</th>
-            <th>Status</th>
-            <th>Budget</th>
-            <th>Milestones paid</th>
-            <th>Deadline</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((m) => {
-            const when = blockToDate(m.deadline, best.number, best.seenMs, slotMs);
-            return (
-              <tr key={m.id} data-testid={`mission-row-${m.id}`}>
-                <td>{m.id}</td>
-                <td>
-                  <a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a>
-                </td>
-                <td>
-                  <Who address={m.owner} />
-                </td>
-                <td>
-                  <span className={`badge ${m.phase}`}>{m.phase}</span>
-                </td>
-                <td data-testid={`budget-${m.id}`}>{money(m.budget, assets.get(assetKey(m.asset)), m.asset)}</td>
-                <td>
-                  {m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}
-                </td>
-                <td title={`block #${m.deadline}`}>
-                  {when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (
-                  {relative(when.getTime() - best.seenMs)})
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Scroll label="Missions">
+        <table className="missions" data-testid="missions">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Title</th>
+              <th>Owner</th>
+              <th>Status</th>
+              <th>Budget</th>
+              <th>Milestones paid</th>
+              <th>Deadline</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((m) => {
+              const when = blockToDate(m.deadline, best.number, best.seenMs, slotMs);
+              return (
+                <tr key={m.id} data-testid={`mission-row-${m.id}`}>
+                  <td>{m.id}</td>
+                  <td>
+                    <a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a>
+                  </td>
+                  <td>
+                    <Who address={m.owner} />
+                  </td>
+                  <td>
+                    <span className={`badge ${m.phase}`}>{m.phase}</span>
+                  </td>
+                  <td data-testid={`budget-${m.id}`}>{money(m.budget, assets.get(assetKey(m.asset)), m.asset)}</td>
+                  <td>
+                    {m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}
+                  </td>
+                  <td title={`block #${m.deadline}`}>
+                    {when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (
+                    {relative(when.getTime() - best.seenMs)})
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Scroll>
       {shown.length === 0 && <p className="empty">No mission here.</p>}
     </section>
   );

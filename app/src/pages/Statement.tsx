@@ -9,6 +9,7 @@ import { Field } from '../components/Field';
 import { checkPeriod, day, indexerUrl, useIndexer, type StatementPage } from '../indexer/client';
 import { IndexerSetup } from './History';
 import { IndexerFromLink } from '../components/LinkPrompts';
+import { Scroll } from '../components/Scroll';
 
 export function Statement() {
   const { account } = useChain();
@@ -58,30 +59,32 @@ export function Statement() {
         {error && <p className="error">{error}</p>}
         {data && (
           <>
-            <table data-testid="statement-lines">
-              <thead>
-                <tr>
-                  <th>Block</th>
-                  <th>Time</th>
-                  <th>What</th>
-                  <th>Mission</th>
-                  <th>Free</th>
-                  <th>Held</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.lines.map((l, i) => (
-                  <tr key={i} data-kind={l.kind} data-mission={l.mission ?? undefined}>
-                    <td>#{l.block}</td>
-                    <td>{new Date(l.time).toLocaleString()}</td>
-                    <td>{l.kind}</td>
-                    <td>{l.mission ?? ''}</td>
-                    <td className="amount">{l.free}</td>
-                    <td className="amount">{l.held}</td>
+            <Scroll label="Statement lines">
+              <table data-testid="statement-lines">
+                <thead>
+                  <tr>
+                    <th>Block</th>
+                    <th>Time</th>
+                    <th>What</th>
+                    <th>Mission</th>
+                    <th>Free</th>
+                    <th>Held</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.lines.map((l, i) => (
+                    <tr key={i} data-kind={l.kind} data-mission={l.mission ?? undefined}>
+                      <td>#{l.block}</td>
+                      <td>{new Date(l.time).toLocaleString()}</td>
+                      <td>{l.kind}</td>
+                      <td>{l.mission ?? ''}</td>
+                      <td className="amount">{l.free}</td>
+                      <td className="amount">{l.held}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Scroll>
             <p>
               Change of the free balance: <strong data-testid="statement-total">{data.free_total} PEER</strong> over{' '}
               {data.total_lines ?? data.lines.length} movements.

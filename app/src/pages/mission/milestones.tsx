@@ -12,13 +12,14 @@ import { hashText } from '../../lib/hash';
 import type { MilestoneStatus, MissionDetail } from '../../missions';
 import { DeliverForm, RejectForm, reasonText } from './forms';
 import type { Data, Pay } from './shared';
+import { Scroll } from '../../components/Scroll';
 
 export function Milestones({ detail, data, pay }: { detail: MissionDetail; data: Data; pay: Pay }) {
   const m = detail.mission;
   return (
     <section>
       <h3>Milestones</h3>
-      <div className="scroll">
+      <Scroll label="Milestones">
         <table data-testid="milestones">
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export function Milestones({ detail, data, pay }: { detail: MissionDetail; data:
             })}
           </tbody>
         </table>
-      </div>
+      </Scroll>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { directCall, type Offered } from '../../lib/actions';
 import { peer } from '../../lib/amount';
 import { perbillToPercent } from '../../lib/perbill';
 import type { MissionDetail } from '../../missions';
+import { Scroll } from '../../components/Scroll';
 
 export function Roster({ detail, offered }: { detail: MissionDetail; offered: Offered }) {
   const m = detail.mission;
@@ -17,7 +18,7 @@ export function Roster({ detail, offered }: { detail: MissionDetail; offered: Of
       <h3>
         Roster <span className="muted">({perbillToPercent(rosterShares)} of 100 % accepted)</span>
       </h3>
-      <div className="scroll">
+      <Scroll label="Roster">
         <table data-testid="roster">
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export function Roster({ detail, offered }: { detail: MissionDetail; offered: Of
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
       {detail.commitments.length === 0 && <p className="muted">No commitment yet.</p>}
     </section>
   );
