@@ -5,6 +5,7 @@ import { NodeFromLink } from './components/LinkPrompts';
 import { NamesProvider } from './components/Names';
 import { AssetsProvider } from './components/Assets';
 import { TxProvider } from './components/Tx';
+import { NotifyWatcher } from './components/Notify';
 import { Home } from './pages/Home';
 import { Missions } from './pages/Missions';
 import { MissionPage } from './pages/mission';
@@ -112,6 +113,7 @@ export function App() {
             <Connect />
             <RuntimeNotice />
             <AwaitingTitle />
+            <NotifyWatcher />
             <main>
               <Page />
             </main>

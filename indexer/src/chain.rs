@@ -29,7 +29,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 fn unhex(s: &str) -> Result<Vec<u8>, String> {
 	let s = s.trim_start_matches("0x");
-	if s.len() % 2 != 0 {
+	if !s.len().is_multiple_of(2) {
 		return Err(format!("odd hex length {}", s.len()));
 	}
 	(0..s.len())

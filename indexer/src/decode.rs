@@ -100,11 +100,13 @@ impl Runtime {
 				TypeDef::Array(a) if is_u8(a.type_param.id) => {
 					bytes.insert(ty.id);
 				}
-				TypeDef::Compact(c) => {
-					if metadata.types.resolve(c.type_param.id).is_some_and(|t| is_wide(&t.type_def))
-					{
-						wide.insert(ty.id);
-					}
+				TypeDef::Compact(c)
+					if metadata
+						.types
+						.resolve(c.type_param.id)
+						.is_some_and(|t| is_wide(&t.type_def)) =>
+				{
+					wide.insert(ty.id);
 				}
 				d if is_wide(d) => {
 					wide.insert(ty.id);

@@ -831,7 +831,7 @@ pub fn block(
 				index: index as u32,
 				extrinsic: ev.extrinsic,
 				mission,
-				accounts: accounts.iter().map(|a| ss58(&a)).collect(),
+				accounts: accounts.iter().map(ss58).collect(),
 				signer,
 				real,
 				movements,

@@ -79,7 +79,7 @@ next_offset: number | null, };
 
 export type StatementEntry = { block: number, time: number, extrinsic: number | null, 
 /**
- * What the movement is: one of [`Kind`]'s words.
+ * What the movement is: one of `extract::Kind`'s words.
  */
 kind: MovementKind, mission: number | null, free: string, held: string, };
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../chain';
-import { actionOf, directCall, NOTHING, offered, type MissionAction, type PendingAction } from './actions';
+import {
+  actionOf,
+  awaitingKey,
+  describeAwaiting,
+  directCall,
+  newlyAwaiting,
+  NOTHING,
+  offered,
+  type MissionAction,
+  type PendingAction,
+} from './actions';
 
 const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
 const H = `0x${'ab'.repeat(32)}` as const;
@@ -115,5 +125,24 @@ describe('directCall', () => {
       { type: 'AgreeAmendment', value: { terms_hash: H } },
     ];
     for (const a of formed) expect(directCall(api, 7, a)).toBeUndefined();
+  });
+});
+
+describe('what newly awaits', () => {
+  const a: PendingAction = { type: 'Deliver', value: { mission: 4, milestone: 1 } };
+  const b: PendingAction = { type: 'DecideCommitment', value: { mission: 4, who: DAVE } };
+  it('is what was not there before, by value', () => {
+    const before = new Set([awaitingKey({ type: 'Deliver', value: { mission: 4, milestone: 1 } })]);
+    expect(newlyAwaiting(before, [a, b])).toEqual([b]);
+    expect(newlyAwaiting(new Set([a, b].map(awaitingKey)), [a, b])).toEqual([]);
+  });
+  it('is said in plain words, accounts by name where known', () => {
+    expect(describeAwaiting(a)).toBe('Deliver milestone 2 of mission 4.');
+    expect(describeAwaiting(b, (x) => (x === DAVE ? 'Dave' : undefined))).toBe(
+      'Dave committed to mission 4: accept or turn down.',
+    );
+    expect(describeAwaiting({ type: 'Withdraw', value: { mission: 9 } })).toBe(
+      'Mission 9 started without you: withdraw to get the bond back.',
+    );
   });
 });

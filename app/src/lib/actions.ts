@@ -177,3 +177,38 @@ export function directCall(
       return undefined;
   }
 }
+
+/** An awaiting item in plain words (a notification's text); `names` gives accounts their names. */
+export function describeAwaiting(
+  p: PendingAction,
+  names: (address: string) => string | undefined = () => undefined,
+): string {
+  const m = `mission ${p.value.mission}`;
+  switch (p.type) {
+    case 'DecideCommitment':
+      return `${names(p.value.who) ?? p.value.who} committed to ${m}: accept or turn down.`;
+    case 'ProposeTerms':
+      return `The roster of ${m} adds up to 100 %: propose the terms.`;
+    case 'SignTerms':
+      return `Terms of ${m} await your signature.`;
+    case 'Deliver':
+      return `Deliver milestone ${p.value.milestone + 1} of ${m}.`;
+    case 'Review':
+      return `Review milestone ${p.value.milestone + 1} of ${m}.`;
+    case 'Withdraw':
+      return `${m[0].toUpperCase()}${m.slice(1)} started without you: withdraw to get the bond back.`;
+    case 'AgreeAmendment':
+      return `The owner of ${m} proposes a change of the terms.`;
+    case 'Dispute':
+      return `Milestone ${p.value.milestone + 1} of ${m} was rejected: dispute it before the period ends.`;
+  }
+}
+
+/** An awaiting item's identity: the same item at the next block is not new. */
+export const awaitingKey = (p: PendingAction) =>
+  JSON.stringify(p, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+
+/** The items of `now` that were not in `before` (keys), in order. */
+export function newlyAwaiting(before: ReadonlySet<string>, now: readonly PendingAction[]): PendingAction[] {
+  return now.filter((p) => !before.has(awaitingKey(p)));
+}

@@ -9,6 +9,7 @@ import { peer } from '../lib/amount';
 import { useAssets } from '../components/Assets';
 import { assetKey, money, type AssetKind } from '../lib/assets';
 import { actionOf, directCall } from '../lib/actions';
+import { NotifyToggle } from '../components/Notify';
 
 const HOLD_NAMES: Record<string, string> = {
   MissionEscrow: 'mission escrow',
@@ -169,6 +170,7 @@ function Awaiting({ address }: { address: string }) {
       </section>
       <section className="card wide">
         <h2>Awaiting me</h2>
+        <NotifyToggle />
         {actions.length === 0 && (
           <p className="muted" data-testid="nothing-awaits">
             Nothing awaits you.

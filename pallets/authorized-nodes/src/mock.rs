@@ -52,7 +52,7 @@ impl pallet_balances::Config for Test {
 }
 
 thread_local! {
-	static MEMBERS: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
+	static MEMBERS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// Accounts 1 to 5 are members.

@@ -49,8 +49,8 @@ impl pallet_balances::Config for Test {
 }
 
 thread_local! {
-	static COUNCIL: RefCell<Vec<AccountId>> = RefCell::new(Vec::new());
-	static LEFT: RefCell<Vec<AccountId>> = RefCell::new(Vec::new());
+	static COUNCIL: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+	static LEFT: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Stands in for the council: keeps the member list it is handed.

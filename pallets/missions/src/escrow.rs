@@ -115,7 +115,7 @@ impl<T: Config> Pallet<T> {
 		index: MilestoneIndex,
 		part: Perbill,
 		first_try: bool,
-	) -> Result<Vec<(T::AccountId, BalanceOf<T>)>, DispatchError> {
+	) -> Result<PayoutsOf<T>, DispatchError> {
 		let amount =
 			mission.milestones.get(index as usize).ok_or(Error::<T>::MilestoneNotFound)?.amount;
 		let mut to_pay = part.mul_floor(amount);

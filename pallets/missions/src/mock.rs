@@ -96,8 +96,8 @@ impl pallet_balances::Config for Test {
 }
 
 thread_local! {
-	static MEMBERS: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
-	static REPUTATION: RefCell<BTreeMap<AccountId, u32>> = RefCell::new(BTreeMap::new());
+	static MEMBERS: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static REPUTATION: RefCell<BTreeMap<AccountId, u32>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// What the pallet's hooks report (settlements, burned fees) is kept in

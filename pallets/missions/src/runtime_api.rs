@@ -3,15 +3,12 @@
 use crate::*;
 use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
-use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
 impl<T: Config> Pallet<T> {
 	/// A live mission with its milestones, deliverables and commitments.
-	pub fn mission_view(
-		id: MissionId,
-	) -> Option<MissionView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, T::AssetKind>> {
+	pub fn mission_view(id: MissionId) -> Option<MissionViewOf<T>> {
 		let m = LiveMissions::<T>::get(id)?;
 		let milestones = m
 			.milestones

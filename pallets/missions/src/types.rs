@@ -21,6 +21,15 @@ pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// An account of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// A mission as `MissionsApi::mission` shows it, in a runtime's own types.
+pub type MissionViewOf<T> = MissionView<
+	AccountIdOf<T>,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::AssetKind,
+>;
+/// Who was paid what by one milestone's payout.
+pub type PayoutsOf<T> = Vec<(AccountIdOf<T>, BalanceOf<T>)>;
 
 /// A milestone as the owner proposes it: what is to be delivered (the hash of
 /// its description, kept off-chain) and what it pays.

@@ -406,10 +406,7 @@ pub mod pallet {
 			sorted.sort();
 			sorted.dedup();
 			ensure!(sorted.len() == set.len(), "duplicate validator");
-			ensure!(
-				set.iter().all(|v| T::SessionKeys::has_keys(v)),
-				"a validator without session keys"
-			);
+			ensure!(set.iter().all(T::SessionKeys::has_keys), "a validator without session keys");
 			ensure!(MinimumValidators::<T>::get() >= 1, "a minimum of no validators");
 			ensure!(
 				set.is_empty() || set.len() as u32 >= MinimumValidators::<T>::get(),

@@ -41,7 +41,7 @@ impl frame_system::Config for Test {
 thread_local! {
 	static MEMBERS: RefCell<Vec<AccountId>> = RefCell::new((1..=10).collect());
 	static KEYED: RefCell<Vec<AccountId>> = RefCell::new((1..=8).collect());
-	static ROTATIONS: RefCell<u32> = RefCell::new(0);
+	static ROTATIONS: RefCell<u32> = const { RefCell::new(0) };
 }
 
 /// Accounts 1..=10 are members unless a test says otherwise.

@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// 1. An owner who stayed silent through the review period cannot reject
+/// (1) An owner who stayed silent through the review period cannot reject
 /// afterwards (and so cannot reject and close in one batch): silence is
 /// consent, and the unreviewed deliverable is paid.
 #[test]
@@ -23,7 +23,7 @@ fn silence_through_the_review_period_is_consent() {
 	});
 }
 
-/// 1. A rejection in the last block of the review period still leaves the
+/// (1) A rejection in the last block of the review period still leaves the
 /// roster the whole dispute period: closing waits for it.
 #[test]
 fn a_late_rejection_leaves_the_roster_its_dispute_period() {
@@ -57,7 +57,7 @@ fn a_late_rejection_leaves_the_roster_its_dispute_period() {
 	});
 }
 
-/// 1. A rejection nobody disputes in time stands: the mission closes with
+/// (1) A rejection nobody disputes in time stands: the mission closes with
 /// the milestone refunded to the owner.
 #[test]
 fn an_undisputed_rejection_stands_after_its_period() {
@@ -73,7 +73,7 @@ fn an_undisputed_rejection_stands_after_its_period() {
 	});
 }
 
-/// 2. One milestone, two contributors, an owner who never reviews: when the
+/// (2) One milestone, two contributors, an owner who never reviews: when the
 /// mission is closed every milestone is settled, so it completes and every
 /// bond comes back — the owner gains nothing by silence.
 #[test]
@@ -100,7 +100,7 @@ fn silence_never_confiscates_a_teammates_bond() {
 	});
 }
 
-/// 4. Terms cannot be signed once less than `MinWorkingTime` is left before
+/// (4) Terms cannot be signed once less than `MinWorkingTime` is left before
 /// the deadline (the mission would be active with no time to deliver and
 /// every bond forfeit), and nobody is asked to.
 #[test]
@@ -124,7 +124,7 @@ fn terms_cannot_be_signed_after_the_deadline() {
 	});
 }
 
-/// 5. A commitment the owner never decided is not locked until the mission
+/// (5) A commitment the owner never decided is not locked until the mission
 /// ends: once work starts without it, its holder is told and may withdraw.
 #[test]
 fn a_pending_commitment_leaves_once_work_starts() {
@@ -148,7 +148,7 @@ fn a_pending_commitment_leaves_once_work_starts() {
 	});
 }
 
-/// 6. A verdict that pays nothing (`Split(0)`) is a lost dispute, not a won
+/// (6) A verdict that pays nothing (`Split(0)`) is a lost dispute, not a won
 /// one; zero parts are reported as zero.
 #[test]
 fn a_verdict_that_pays_nothing_is_a_lost_dispute() {
@@ -165,7 +165,7 @@ fn a_verdict_that_pays_nothing_is_a_lost_dispute() {
 	});
 }
 
-/// 7. A rejection governance upheld cannot be disputed again (and again,
+/// (7) A rejection governance upheld cannot be disputed again (and again,
 /// forever blocking the close); it needs no dispute period either.
 #[test]
 fn an_upheld_rejection_cannot_be_disputed_again() {
@@ -200,7 +200,7 @@ fn an_upheld_rejection_cannot_be_disputed_again() {
 	});
 }
 
-/// 8. Filling the pending list with commitments to be turned down is not
+/// (8) Filling the pending list with commitments to be turned down is not
 /// free: each one turned down pays the chain's minimum bond (burned), and
 /// recommitting pays it again. Withdrawing oneself stays free, and so does
 /// turning down an accepted commitment.
@@ -252,7 +252,7 @@ fn filling_the_pending_list_costs_a_fee_each_time() {
 	});
 }
 
-/// 9. Once every contributor has left an active mission, the owner cancels
+/// (9) Once every contributor has left an active mission, the owner cancels
 /// it instead of waiting for the deadline and the review period.
 #[test]
 fn an_empty_roster_does_not_lock_the_escrow() {
@@ -266,7 +266,7 @@ fn an_empty_roster_does_not_lock_the_escrow() {
 	});
 }
 
-/// 9. With someone still on the roster, only governance may cancel.
+/// (9) With someone still on the roster, only governance may cancel.
 #[test]
 fn an_owner_cannot_cancel_a_mission_with_a_roster_at_work() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -279,7 +279,7 @@ fn an_owner_cannot_cancel_a_mission_with_a_roster_at_work() {
 	});
 }
 
-/// 11. The review period is fixed when a mission is posted: a later vote
+/// (11) The review period is fixed when a mission is posted: a later vote
 /// cannot shorten (or stretch) the review of running missions.
 #[test]
 fn the_review_period_is_fixed_at_creation() {
@@ -301,7 +301,7 @@ fn the_review_period_is_fixed_at_creation() {
 	});
 }
 
-/// 13. A contributor whose free balance is empty cannot block a payout with
+/// (13) A contributor whose free balance is empty cannot block a payout with
 /// a part below the existential deposit: the part goes to the owner and
 /// everyone else is paid.
 #[test]
@@ -332,7 +332,7 @@ fn a_dust_part_cannot_freeze_a_payout() {
 	});
 }
 
-/// 13. An owner with an empty free balance cannot block a verdict with a
+/// (13) An owner with an empty free balance cannot block a verdict with a
 /// refund below the existential deposit: the refund is deferred and paid
 /// with the deposit when the mission's records go.
 #[test]
@@ -363,7 +363,7 @@ fn a_dust_refund_cannot_freeze_a_verdict() {
 	});
 }
 
-/// 13. Whatever a vote sets, bonds and deposits are never below the
+/// (13) Whatever a vote sets, bonds and deposits are never below the
 /// existential deposit, so releasing them can never fail.
 #[test]
 fn bonds_and_deposits_never_go_below_the_existential_deposit() {

@@ -21,7 +21,7 @@ fn no(error: Error<Test>) -> Outcome {
 /// mission's state; unsigned and root are refused.
 fn any_signed(error: Error<Test>) -> [Outcome; 6] {
 	let e = no(error);
-	[BAD, e.clone(), e.clone(), e.clone(), e, BAD]
+	[BAD, e, e, e, e, BAD]
 }
 
 /// Only the owner gets past `NotMissionOwner`, to `owner`.

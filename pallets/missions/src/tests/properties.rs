@@ -142,33 +142,33 @@ fn op() -> impl Strategy<Value = Op> {
 			.prop_map(|(owner, asset, amounts, open, bond)| Op::Create { owner, asset, amounts, open, bond }),
 		4 => (1u8..3, 0u8..4, 1u64..=8).prop_map(|(asset, what, who)| Op::Freezer { asset, what, who }),
 		3 => (1u8..3, 1u64..=8, 1u64..=6).prop_map(|(asset, who, from)| Op::Claim { asset, who, from }),
-		6 => (mission.clone(), 0u8..3, milestone.clone(), 0u64..500, valid.clone())
+		6 => (mission.clone(), 0u8..3, milestone.clone(), 0u64..500, valid)
 			.prop_map(|(mission, what, milestone, amount, valid)| Op::Amend { mission, what, milestone, amount, valid }),
 		6 => mission.clone().prop_map(|mission| Op::AgreeAll { mission }),
-		18 => (mission.clone(), pick.clone(), valid.clone(), prop::sample::select(vec![25u32, 50, 50, 50, 100]))
+		18 => (mission.clone(), pick.clone(), valid, prop::sample::select(vec![25u32, 50, 50, 50, 100]))
 			.prop_map(|(mission, pick, valid, share)| Op::Commit { mission, pick, valid, share }),
-		3 => (mission.clone(), pick.clone(), valid.clone())
+		3 => (mission.clone(), pick.clone(), valid)
 			.prop_map(|(mission, pick, valid)| Op::Withdraw { mission, pick, valid }),
-		18 => (mission.clone(), pick.clone(), valid.clone())
+		18 => (mission.clone(), pick.clone(), valid)
 			.prop_map(|(mission, pick, valid)| Op::Accept { mission, pick, valid }),
-		3 => (mission.clone(), pick.clone(), valid.clone())
+		3 => (mission.clone(), pick.clone(), valid)
 			.prop_map(|(mission, pick, valid)| Op::Reject { mission, pick, valid }),
-		15 => (mission.clone(), valid.clone()).prop_map(|(mission, valid)| Op::Propose { mission, valid }),
-		24 => (mission.clone(), pick.clone(), valid.clone())
+		15 => (mission.clone(), valid).prop_map(|(mission, valid)| Op::Propose { mission, valid }),
+		24 => (mission.clone(), pick.clone(), valid)
 			.prop_map(|(mission, pick, valid)| Op::Sign { mission, pick, valid }),
-		24 => (mission.clone(), milestone.clone(), pick.clone(), valid.clone())
+		24 => (mission.clone(), milestone.clone(), pick.clone(), valid)
 			.prop_map(|(mission, milestone, pick, valid)| Op::Deliver { mission, milestone, pick, valid }),
-		18 => (mission.clone(), milestone.clone(), valid.clone())
+		18 => (mission.clone(), milestone.clone(), valid)
 			.prop_map(|(mission, milestone, valid)| Op::Approve { mission, milestone, valid }),
-		15 => (mission.clone(), milestone.clone(), valid.clone())
+		15 => (mission.clone(), milestone.clone(), valid)
 			.prop_map(|(mission, milestone, valid)| Op::RejectMilestone { mission, milestone, valid }),
-		20 => (mission.clone(), milestone.clone(), pick.clone(), valid.clone())
+		20 => (mission.clone(), milestone.clone(), pick.clone(), valid)
 			.prop_map(|(mission, milestone, pick, valid)| Op::Dispute { mission, milestone, pick, valid }),
 		20 => (mission.clone(), milestone.clone(), 0u8..3, 0u32..=100)
 			.prop_map(|(mission, milestone, verdict, part)| Op::Resolve { mission, milestone, verdict, part }),
-		1 => (mission.clone(), valid.clone()).prop_map(|(mission, valid)| Op::Cancel { mission, valid }),
+		1 => (mission.clone(), valid).prop_map(|(mission, valid)| Op::Cancel { mission, valid }),
 		1 => mission.clone().prop_map(|mission| Op::ForceCancel { mission }),
-		3 => (mission.clone(), pick.clone(), valid.clone())
+		3 => (mission.clone(), pick.clone(), valid)
 			.prop_map(|(mission, pick, valid)| Op::Abandon { mission, pick, valid }),
 		6 => mission.clone().prop_map(|mission| Op::Close { mission }),
 		6 => (1u64..20).prop_map(|blocks| Op::Advance { blocks }),
@@ -235,7 +235,7 @@ fn owner(mission: u32, pick: usize, valid: bool) -> u64 {
 /// The `pick`th commitment of `mission` with `status`, or a random account.
 fn committer(mission: u32, pick: usize, valid: bool, status: Option<CommitmentStatus>) -> u64 {
 	let candidates: Vec<u64> = Commitments::<Test>::iter_prefix(mission)
-		.filter(|(_, c)| status.as_ref().map_or(true, |s| c.status == *s))
+		.filter(|(_, c)| status.as_ref().is_none_or(|s| c.status == *s))
 		.map(|(who, _)| who)
 		.collect();
 	if valid && !candidates.is_empty() {

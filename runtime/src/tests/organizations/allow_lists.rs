@@ -118,7 +118,7 @@ fn simplest(types: &scale_info::PortableRegistry, id: u32, out: &mut Vec<u8>) {
 				P::U128 | P::I128 => 16,
 				P::U256 | P::I256 => 32,
 			};
-			out.extend(core::iter::repeat(0).take(size));
+			out.extend(std::iter::repeat_n(0, size));
 		}
 	}
 }

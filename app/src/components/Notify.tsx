@@ -1,0 +1,74 @@
+// Browser notifications for what newly awaits the chosen account, if the
+// member opts in on the home page (remembered in this browser). The watcher
+// runs on every page; the first list it sees for an account is not announced,
+// only what appears after it.
+
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useChain, useLive } from '../chain';
+import { awaitingKey, describeAwaiting, newlyAwaiting } from '../lib/actions';
+import { useNames } from './Names';
+
+const NOTIFY_KEY = 'peer.notify';
+const supported = () => typeof Notification !== 'undefined';
+const enabled = () => supported() && localStorage.getItem(NOTIFY_KEY) === 'on' && Notification.permission === 'granted';
+
+/** Announces new awaiting items of the chosen account (no UI). */
+export function NotifyWatcher() {
+  const { account } = useChain();
+  const names = useNames();
+  const address = account?.address;
+  const { data } = useLive(
+    async (api, at) => (address ? api.apis.MissionsApi.pending_actions(address, { at }) : []),
+    [address],
+  );
+  // What was already awaiting, per account, when the board last looked.
+  const seen = useRef(new Map<string, Set<string>>());
+  const announce = useEffectEvent((address: string, actions: NonNullable<typeof data>) => {
+    const before = seen.current.get(address);
+    seen.current.set(address, new Set(actions.map(awaitingKey)));
+    if (!before || !enabled()) return;
+    for (const p of newlyAwaiting(before, actions)) {
+      new Notification(`Peer · ${account?.name ?? 'your account'}`, {
+        body: describeAwaiting(p, names),
+        tag: awaitingKey(p),
+      });
+    }
+  });
+  useEffect(() => {
+    if (address && data) announce(address, data);
+  }, [address, data]);
+  return null;
+}
+
+/** The member's choice, asked for with the browser's permission. */
+export function NotifyToggle() {
+  const [on, setOn] = useState(enabled);
+  const [refused, setRefused] = useState(false);
+  if (!supported()) return null;
+  const toggle = async () => {
+    if (on) {
+      localStorage.setItem(NOTIFY_KEY, 'off');
+      setOn(false);
+      return;
+    }
+    const permission = await Notification.requestPermission();
+    setRefused(permission !== 'granted');
+    if (permission === 'granted') {
+      localStorage.setItem(NOTIFY_KEY, 'on');
+      setOn(true);
+    }
+  };
+  return (
+    <div className="notify" data-testid="notify">
+      <label className="check">
+        <input type="checkbox" checked={on} onChange={toggle} /> Notify me in this browser when something new awaits
+        this account
+      </label>
+      {refused && (
+        <span className="field-error" role="alert">
+          The browser refused notifications for the board: allow them in its site settings.
+        </span>
+      )}
+    </div>
+  );
+}
