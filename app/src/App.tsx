@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type Language } from './i18n';
 import { ChainProvider, useChain, useLive } from './chain';
 import { Connect } from './components/Connect';
 import { NodeFromLink } from './components/LinkPrompts';
@@ -28,7 +30,8 @@ function useRoute() {
 function Page() {
   const route = useRoute();
   const { api, best } = useChain();
-  if (!api || !best) return <p className="muted">Waiting for the chain…</p>;
+  const { t } = useTranslation();
+  if (!api || !best) return <p className="muted">{t('app.waiting')}</p>;
   const mission = route.match(/^mission\/(\d+)$/);
   if (mission) return <MissionPage id={Number(mission[1])} />;
   if (route === 'missions') return <Missions />;
@@ -53,14 +56,14 @@ function RuntimeNotice() {
   );
 }
 
-const TITLE = 'Peer · mission board';
-
 /**
  * The tab's title counts what awaits the chosen account, as the chain says it
  * (`MissionsApi.pending_actions`, the "Awaiting me" list): "(2) Peer · …".
  */
 function AwaitingTitle() {
   const { account } = useChain();
+  const { t } = useTranslation();
+  const title = t('app.title');
   const address = account?.address;
   const { data } = useLive(
     async (api, at) => (address ? (await api.apis.MissionsApi.pending_actions(address, { at })).length : 0),
@@ -68,31 +71,33 @@ function AwaitingTitle() {
   );
   const count = address ? (data ?? 0) : 0;
   useEffect(() => {
-    document.title = count > 0 ? `(${count}) ${TITLE}` : TITLE;
-  }, [count]);
+    document.title = count > 0 ? `(${count}) ${title}` : title;
+  }, [count, title]);
   return null;
 }
 
+/** The pages, by route, with their key in the texts (`app.nav.*`). */
 const NAV = [
-  ['', 'Awaiting me'],
-  ['missions', 'Missions'],
-  ['post', 'Post a mission'],
-  ['council', 'Consortium & council'],
-  ['history', 'History'],
-  ['statement', 'Statement'],
+  ['', 'home'],
+  ['missions', 'missions'],
+  ['post', 'post'],
+  ['council', 'council'],
+  ['history', 'history'],
+  ['statement', 'statement'],
 ];
 
 export function App() {
   const route = useRoute();
+  const { t } = useTranslation();
   return (
     <ChainProvider>
       <NamesProvider>
         <AssetsProvider>
           <TxProvider>
             <header className="top">
-              <h1>{TITLE}</h1>
+              <h1>{t('app.title')}</h1>
               <nav>
-                {NAV.map(([r, label]) => (
+                {NAV.map(([r, key]) => (
                   <a
                     key={r}
                     href={`#/${r}`}
@@ -104,10 +109,11 @@ export function App() {
                         : ''
                     }
                   >
-                    {label}
+                    {t(`app.nav.${key}`)}
                   </a>
                 ))}
               </nav>
+              <LanguageSwitch />
             </header>
             <NodeFromLink />
             <Connect />
@@ -121,5 +127,26 @@ export function App() {
         </AssetsProvider>
       </NamesProvider>
     </ChainProvider>
+  );
+}
+
+/** English or Korean, remembered in this browser. */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      <span className="sr-only">{t('app.language')}</span>
+      <select
+        aria-label={t('app.language')}
+        value={i18n.language}
+        onChange={(e) => setLanguage(e.target.value as Language)}
+      >
+        {Object.entries(LANGUAGES).map(([code, name]) => (
+          <option key={code} value={code} lang={code}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

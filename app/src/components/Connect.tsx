@@ -1,6 +1,7 @@
 // Endpoint chooser and account picker.
 
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useChain, DEFAULT_ENDPOINT } from '../chain';
 import { Field } from './Field';
 import { isNodeEndpoint } from '../lib/links';
@@ -20,11 +21,12 @@ export function Connect() {
     extensions,
     connectExtension,
   } = useChain();
+  const { t } = useTranslation();
   const [text, setText] = useState(endpoint);
   const [endpointError, setEndpointError] = useState<string>();
   const [extError, setExtError] = useState<string>();
   const apply = () => {
-    if (!isNodeEndpoint(text)) return setEndpointError('A WebSocket address, like ws://127.0.0.1:9944.');
+    if (!isNodeEndpoint(text)) return setEndpointError(t('connect.badEndpoint'));
     setEndpointError(undefined);
     setEndpoint(text.trim());
   };
@@ -37,26 +39,27 @@ export function Connect() {
         }}
         className="row"
       >
-        <Field label="Node" error={endpointError} id="endpoint">
+        <Field label={t('connect.node')} error={endpointError} id="endpoint">
           <input
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder={DEFAULT_ENDPOINT}
-            aria-label="Node endpoint"
+            aria-label={t('connect.nodeEndpoint')}
           />
         </Field>
-        <button type="submit">Connect</button>
+        <button type="submit">{t('connect.connect')}</button>
       </form>
       <div className="status" data-testid="chain-status">
         {error ? (
           <span className="error">{error}</span>
         ) : chainName ? (
-          <>
-            <strong>{chainName}</strong> at <code data-testid="endpoint">{endpoint}</code> · best #{best?.number ?? '…'}{' '}
-            · finalized #{finalized ?? '…'}
-          </>
+          <Trans
+            i18nKey="connect.status"
+            values={{ chain: chainName, endpoint, best: best?.number ?? '…', finalized: finalized ?? '…' }}
+            components={{ chain: <strong />, endpoint: <code data-testid="endpoint" /> }}
+          />
         ) : (
-          'connecting…'
+          t('connect.connecting')
         )}
       </div>
       <div className="row">
@@ -70,17 +73,19 @@ export function Connect() {
               )
             }
           >
-            Use wallet “{name}”
+            {t('connect.useWallet', { name })}
           </button>
         ))}
-        {extensions.length === 0 && (
-          <span className="muted">No wallet extension found (polkadot.js, Talisman or SubWallet).</span>
-        )}
+        {extensions.length === 0 && <span className="muted">{t('connect.noWallet')}</span>}
         {extError && <span className="error">{extError}</span>}
       </div>
-      <Field label="Account" hint={isDev ? 'Development chain: the well-known dev accounts are offered.' : undefined}>
-        <select aria-label="Account" value={account?.address ?? ''} onChange={(e) => select(e.target.value)}>
-          <option value="">— choose —</option>
+      <Field label={t('connect.account')} hint={isDev ? t('connect.devAccounts') : undefined}>
+        <select
+          aria-label={t('connect.account')}
+          value={account?.address ?? ''}
+          onChange={(e) => select(e.target.value)}
+        >
+          <option value="">{t('connect.choose')}</option>
           {accounts.map((a) => (
             <option key={`${a.source}:${a.address}`} value={a.address}>
               {a.name} ({a.source}) {a.address.slice(0, 8)}…

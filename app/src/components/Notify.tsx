@@ -4,6 +4,7 @@
 // only what appears after it.
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChain, useLive } from '../chain';
 import { awaitingKey, describeAwaiting, newlyAwaiting } from '../lib/actions';
 import { useNames } from './Names';
@@ -42,6 +43,7 @@ export function NotifyWatcher() {
 
 /** The member's choice, asked for with the browser's permission. */
 export function NotifyToggle() {
+  const { t } = useTranslation();
   const [on, setOn] = useState(enabled);
   const [refused, setRefused] = useState(false);
   if (!supported()) return null;
@@ -61,12 +63,11 @@ export function NotifyToggle() {
   return (
     <div className="notify" data-testid="notify">
       <label className="check">
-        <input type="checkbox" checked={on} onChange={toggle} /> Notify me in this browser when something new awaits
-        this account
+        <input type="checkbox" checked={on} onChange={toggle} /> {t('notify.toggle')}
       </label>
       {refused && (
         <span className="field-error" role="alert">
-          The browser refused notifications for the board: allow them in its site settings.
+          {t('notify.refused')}
         </span>
       )}
     </div>

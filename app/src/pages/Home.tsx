@@ -2,6 +2,7 @@
 // awaits the account (`MissionsApi.pending_actions`), each with the same action
 // the mission's page offers for it (lib/actions).
 
+import { Trans, useTranslation } from 'react-i18next';
 import { useChain, useLive } from '../chain';
 import { useTx } from '../components/Tx';
 import { Who, useMembers } from '../components/Names';
@@ -11,21 +12,16 @@ import { assetKey, money, type AssetKind } from '../lib/assets';
 import { actionOf, directCall } from '../lib/actions';
 import { NotifyToggle } from '../components/Notify';
 
-const HOLD_NAMES: Record<string, string> = {
-  MissionEscrow: 'mission escrow',
-  MissionDeposit: 'mission deposits',
-  CommitmentBond: 'commitment bonds',
-  ApplicationDeposit: 'application deposit',
-};
-
 export function Home() {
   const { account } = useChain();
-  if (!account) return <p className="empty">Choose an account above to see what awaits it.</p>;
+  const { t } = useTranslation();
+  if (!account) return <p className="empty">{t('home.chooseAccount')}</p>;
   return <Awaiting address={account.address} />;
 }
 
 function Awaiting({ address }: { address: string }) {
   const { api } = useChain();
+  const { t } = useTranslation();
   const send = useTx();
   const members = useMembers();
   const assets = useAssets();
@@ -55,7 +51,7 @@ function Awaiting({ address }: { address: string }) {
     [address, assetIds.join()],
   );
   if (error && !data) return <p className="error">{error}</p>;
-  if (!data || !api) return <p className="muted">Loading…</p>;
+  if (!data || !api) return <p className="muted">{t('home.loading')}</p>;
   const { acc, holds, rep, actions, inAssets, kept } = data;
   const pay = (amount: bigint, kind: AssetKind) => money(amount, assets.get(assetKey(kind)), kind);
   const r = rep.record;
@@ -64,28 +60,32 @@ function Awaiting({ address }: { address: string }) {
   return (
     <div className="home">
       <section className="card">
-        <h2>Balance</h2>
+        <h2>{t('home.balance')}</h2>
         <table className="kv">
           <tbody>
             <tr>
-              <th>Free</th>
+              <th>{t('home.free')}</th>
               <td data-testid="free">{peer(acc.data.free)}</td>
             </tr>
             {holds.map((h, i) => (
               <tr key={i}>
-                <th>Held: {HOLD_NAMES[h.id.value.type] ?? `${h.id.type} ${h.id.value.type}`}</th>
+                <th>
+                  {t('home.heldFor', {
+                    what: t(`home.holds.${h.id.value.type}`, { defaultValue: `${h.id.type} ${h.id.value.type}` }),
+                  })}
+                </th>
                 <td>{peer(h.amount)}</td>
               </tr>
             ))}
             {holds.length === 0 && (
               <tr>
-                <th>Held</th>
-                <td>nothing</td>
+                <th>{t('home.held')}</th>
+                <td>{t('home.nothing')}</td>
               </tr>
             )}
             {reservedOther > 0n && (
               <tr>
-                <th>Reserved: identity, proxy and multisig deposits</th>
+                <th>{t('home.reservedOther')}</th>
                 <td>{peer(reservedOther)}</td>
               </tr>
             )}
@@ -93,10 +93,10 @@ function Awaiting({ address }: { address: string }) {
               const kind: AssetKind = { type: 'WithId', value: a.id };
               return (
                 <tr key={a.id} data-testid={`holding-${a.id}`}>
-                  <th>{assets.get(assetKey(kind))?.name ?? `Asset ${a.id}`}</th>
+                  <th>{assets.get(assetKey(kind))?.name ?? t('home.asset', { id: a.id })}</th>
                   <td>
                     {pay(a.free, kind)}
-                    {a.held > 0n && <> · held: {pay(a.held, kind)}</>}
+                    {a.held > 0n && <> · {t('home.heldAmount', { amount: pay(a.held, kind) })}</>}
                   </td>
                 </tr>
               );
@@ -105,21 +105,27 @@ function Awaiting({ address }: { address: string }) {
         </table>
         {kept.length > 0 && (
           <>
-            <h3>Kept for you to claim</h3>
-            <p className="muted">
-              Payments the asset could not deliver when they were due (it was frozen, or your account blocked): claim
-              them once it can.
-            </p>
+            <h3>{t('home.kept')}</h3>
+            <p className="muted">{t('home.keptWhy')}</p>
             <ul className="todo" data-testid="claimable">
               {kept.map((k) => {
                 const [asset, from] = k.keyArgs[1];
                 return (
                   <li key={`${assetKey(asset)}-${from}`}>
-                    {pay(k.value, asset)} from <Who address={from} />{' '}
+                    <Trans
+                      i18nKey="home.keptFrom"
+                      values={{ amount: pay(k.value, asset) }}
+                      components={{ who: <Who address={from} /> }}
+                    />{' '}
                     <button
-                      onClick={() => send(`Claim ${pay(k.value, asset)}`, api.tx.Missions.claim({ asset, from }))}
+                      onClick={() =>
+                        send(
+                          t('home.claimLabel', { amount: pay(k.value, asset) }),
+                          api.tx.Missions.claim({ asset, from }),
+                        )
+                      }
                     >
-                      Claim
+                      {t('home.claim')}
                     </button>
                   </li>
                 );
@@ -129,116 +135,128 @@ function Awaiting({ address }: { address: string }) {
         )}
       </section>
       <section className="card">
-        <h2>Reputation</h2>
+        <h2>{t('home.reputation')}</h2>
         <p className="score" data-testid="score">
           {rep.score}
         </p>
         {!members.has(address) && (
           <p className="muted" data-testid="no-record">
-            Only consortium members keep a reputation record: work paid to this account is in its history, not in a
-            score.
+            {t('home.noRecord')}
           </p>
         )}
         <table className="kv">
           <tbody>
             <tr>
-              <th>Missions completed</th>
+              <th>{t('home.missionsCompleted')}</th>
               <td>{r.missions_completed}</td>
             </tr>
             <tr>
-              <th>Milestones paid</th>
+              <th>{t('home.milestonesPaid')}</th>
+              <td>{t('home.firstTry', { paid: r.milestones_paid, first: r.approved_first_try })}</td>
+            </tr>
+            <tr>
+              <th>{t('home.rejections')}</th>
               <td>
-                {r.milestones_paid} ({r.approved_first_try} at first try)
+                {t('home.rejectionsDetail', {
+                  rejections: r.rejections,
+                  upheld: r.rejections_upheld,
+                  won: r.disputes_won,
+                })}
               </td>
             </tr>
             <tr>
-              <th>Rejections</th>
-              <td>
-                {r.rejections} ({r.rejections_upheld} upheld, {r.disputes_won} disputes won)
-              </td>
-            </tr>
-            <tr>
-              <th>Bonds forfeited</th>
+              <th>{t('home.bondsForfeited')}</th>
               <td>{r.bonds_forfeited}</td>
             </tr>
             <tr>
-              <th>Earned in PEER missions</th>
+              <th>{t('home.earned')}</th>
               <td>{peer(r.total_earned)}</td>
             </tr>
           </tbody>
         </table>
       </section>
       <section className="card wide">
-        <h2>Awaiting me</h2>
+        <h2>{t('home.awaiting')}</h2>
         <NotifyToggle />
         {actions.length === 0 && (
           <p className="muted" data-testid="nothing-awaits">
-            Nothing awaits you.
+            {t('home.nothingAwaits')}
           </p>
         )}
         <ul className="todo">
           {actions.map((a, i) => {
             const m = a.value.mission;
-            const open = <a href={`#/mission/${m}`}>mission {m}</a>;
             const { action } = actionOf(a);
             // Done from here when it needs no form; otherwise on the mission's page.
             const call = directCall(api, m, action);
-            const button = (text: string) => call && <button onClick={() => send(call.label, call.tx)}>{text}</button>;
-            const there = (text: string) => (
+            const button = (key: string) =>
+              call && <button onClick={() => send(call.label, call.tx)}>{t(`home.button.${key}`)}</button>;
+            const there = (key: string) => (
               <a className="button" href={`#/mission/${m}`}>
-                {text}
+                {t(`home.button.${key}`)}
               </a>
+            );
+            // The sentence, in the chosen language, with the mission as a link and the account by name.
+            const text = (
+              <Trans
+                i18nKey={`home.item.${a.type}`}
+                values={{ mission: m, milestone: 'milestone' in a.value ? a.value.milestone + 1 : undefined }}
+                components={{
+                  m: <a href={`#/mission/${m}`} />,
+                  who: 'who' in a.value ? <Who address={a.value.who} /> : <></>,
+                }}
+              />
             );
             switch (a.type) {
               case 'DecideCommitment': {
                 const turnDown = directCall(api, m, { type: 'RejectCommitment', value: { who: a.value.who } })!;
                 return (
                   <li key={i}>
-                    <Who address={a.value.who} /> committed to {open}. {button('Accept')}{' '}
-                    <button onClick={() => send(turnDown.label, turnDown.tx)}>Turn down</button>
+                    {text} {button('accept')}{' '}
+                    <button onClick={() => send(turnDown.label, turnDown.tx)}>{t('home.button.turnDown')}</button>
                   </li>
                 );
               }
               case 'ProposeTerms':
                 return (
                   <li key={i}>
-                    The roster of {open} adds up to 100 %. {button('Propose terms')}
+                    {text} {button('propose')}
                   </li>
                 );
               case 'SignTerms':
                 return (
                   <li key={i}>
-                    Terms of {open} await your signature. {there('Read and sign')}
+                    {text} {there('sign')}
                   </li>
                 );
               case 'Deliver':
                 return (
                   <li key={i}>
-                    Deliver milestone {a.value.milestone + 1} of {open}. {there('Submit')}
+                    {text} {there('submit')}
                   </li>
                 );
               case 'AgreeAmendment':
                 return (
                   <li key={i}>
-                    The owner of {open} proposes a change of the terms (budget or deadline). {there('Read and agree')}
+                    {text} {there('agree')}
                   </li>
                 );
               case 'Review':
                 return (
                   <li key={i}>
-                    Review milestone {a.value.milestone + 1} of {open}. {there('Review')}
+                    {text} {there('review')}
                   </li>
                 );
               case 'Withdraw':
                 return (
                   <li key={i}>
-                    {open} started without you. {button('Withdraw, get the bond back')}
+                    {text} {button('withdraw')}
                   </li>
                 );
               case 'Dispute':
                 return (
                   <li key={i}>
-                    Milestone {a.value.milestone + 1} of {open} was rejected. {button('Dispute')}
+                    {text} {button('dispute')}
                   </li>
                 );
             }

@@ -6,7 +6,7 @@ import { Who, useMembers } from '../components/Names';
 import { loadMissions, settled } from '../missions';
 import { useAssets } from '../components/Assets';
 import { assetKey, money } from '../lib/assets';
-import { blockToDate, relative } from '../lib/blocks';
+import { blockToDate, relative, dateTime } from '../lib/blocks';
 import { Scroll } from '../components/Scroll';
 
 type Filter = 'all' | 'mine' | 'open' | 'recruiting';
@@ -89,8 +89,7 @@ export function Missions() {
                     {m.milestones.filter((x) => settled(x.status)).length} / {m.milestones.length}
                   </td>
                   <td title={`block #${m.deadline}`}>
-                    {when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (
-                    {relative(when.getTime() - best.seenMs)})
+                    {dateTime(when)} ({relative(when.getTime() - best.seenMs)})
                   </td>
                 </tr>
               );

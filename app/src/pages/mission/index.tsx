@@ -8,7 +8,7 @@ import { ChainLink } from '../../components/ChainLink';
 import { Who } from '../../components/Names';
 import { NOTHING, offered } from '../../lib/actions';
 import { peer } from '../../lib/amount';
-import { blockToDate, relative } from '../../lib/blocks';
+import { blockToDate, relative, dateTime } from '../../lib/blocks';
 import { loadMission, missionParams, type MissionDetail } from '../../missions';
 import { Actions } from './actions';
 import { Milestones } from './milestones';
@@ -58,7 +58,7 @@ export function MissionPage({ id }: { id: number }) {
   const m = d.mission;
   const date = (block: number) => {
     const when = blockToDate(block, best.number, best.seenMs, slotMs);
-    return `${when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (${relative(when.getTime() - best.seenMs)}, block #${block})`;
+    return `${dateTime(when)} (${relative(when.getTime() - best.seenMs)}, block #${block})`;
   };
   return (
     <article className="mission" data-testid="mission">
