@@ -1,7 +1,7 @@
 // Korean and English: a browser that prefers Korean gets the board in Korean
 // (the page's language, its navigation, the home page, times in Korean words);
-// the member's switch to English is remembered. So far the shell, the
-// connection bar and the home page are translated (docs/MEMBERS.md says which).
+// the member's switch to English is remembered. Not every page is translated
+// yet (docs/MEMBERS.md says which).
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { closeChain, dev } from './board';

@@ -35,6 +35,15 @@ describe('the texts', () => {
     for (const k of keys(en)) expect(marks(lookup(ko, k) as string), k).toEqual(marks(lookup(en, k) as string));
   });
 
+  it('wrap words only in tags that are not void HTML elements (a <link> would lose its words)', () => {
+    const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'];
+    for (const k of keys(en)) {
+      for (const text of [lookup(en, k), lookup(ko, k)] as string[]) {
+        for (const m of text.matchAll(/<(\w+)>/g)) expect(VOID, `<${m[1]}> in ${k}`).not.toContain(m[1]);
+      }
+    }
+  });
+
   it('hold every key the code asks for', () => {
     const root = join(import.meta.dirname, '..');
     let asked = 0;

@@ -1,6 +1,7 @@
 // The live missions, with filters.
 
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChain, useLive } from '../chain';
 import { Who, useMembers } from '../components/Names';
 import { loadMissions, settled } from '../missions';
@@ -15,6 +16,7 @@ export function Missions() {
   const { account, best, slotMs } = useChain();
   const assets = useAssets();
   const members = useMembers();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('all');
   const { data, error } = useLive(
     async (api, at) => {
@@ -26,7 +28,7 @@ export function Missions() {
     [account?.address],
   );
   if (error && !data) return <p className="error">{error}</p>;
-  if (!data || !best) return <p className="muted">Loading missions…</p>;
+  if (!data || !best) return <p className="muted">{t('missions.loading')}</p>;
   const me = account?.address;
   const isMember = !!me && members.has(me);
   const shown = data.missions.filter((m) => {
@@ -46,27 +48,25 @@ export function Missions() {
   });
   return (
     <section>
-      <div className="row filters" role="group" aria-label="Filter">
+      <div className="row filters" role="group" aria-label={t('missions.filter')}>
         {(['all', 'mine', 'open', 'recruiting'] as Filter[]).map((f) => (
           <button key={f} className={filter === f ? 'active' : ''} onClick={() => setFilter(f)}>
-            {{ all: 'All', mine: 'Mine', open: 'Open to me', recruiting: 'Recruiting' }[f]}
+            {t(`missions.filters.${f}`)}
           </button>
         ))}
-        <span className="muted">
-          {shown.length} of {data.missions.length} live missions
-        </span>
+        <span className="muted">{t('missions.count', { shown: shown.length, total: data.missions.length })}</span>
       </div>
-      <Scroll label="Missions">
+      <Scroll label={t('missions.region')}>
         <table className="missions" data-testid="missions">
           <thead>
             <tr>
               <th>#</th>
-              <th>Title</th>
-              <th>Owner</th>
-              <th>Status</th>
-              <th>Budget</th>
-              <th>Milestones paid</th>
-              <th>Deadline</th>
+              <th>{t('missions.columns.title')}</th>
+              <th>{t('missions.columns.owner')}</th>
+              <th>{t('missions.columns.status')}</th>
+              <th>{t('missions.columns.budget')}</th>
+              <th>{t('missions.columns.paid')}</th>
+              <th>{t('missions.columns.deadline')}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,13 +76,13 @@ export function Missions() {
                 <tr key={m.id} data-testid={`mission-row-${m.id}`}>
                   <td>{m.id}</td>
                   <td>
-                    <a href={`#/mission/${m.id}`}>{m.title || '(untitled)'}</a>
+                    <a href={`#/mission/${m.id}`}>{m.title || t('missions.untitled')}</a>
                   </td>
                   <td>
                     <Who address={m.owner} />
                   </td>
                   <td>
-                    <span className={`badge ${m.phase}`}>{m.phase}</span>
+                    <span className={`badge ${m.phase}`}>{t(`phase.${m.phase}`)}</span>
                   </td>
                   <td data-testid={`budget-${m.id}`}>{money(m.budget, assets.get(assetKey(m.asset)), m.asset)}</td>
                   <td>
@@ -97,7 +97,7 @@ export function Missions() {
           </tbody>
         </table>
       </Scroll>
-      {shown.length === 0 && <p className="empty">No mission here.</p>}
+      {shown.length === 0 && <p className="empty">{t('missions.none')}</p>}
     </section>
   );
 }

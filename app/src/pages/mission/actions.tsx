@@ -4,6 +4,7 @@
 // (too late to start, shares incomplete, members only).
 
 import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChain } from '../../chain';
 import { Who } from '../../components/Names';
 import { useTx } from '../../components/Tx';
@@ -17,6 +18,7 @@ import { usePay, type Data } from './shared';
 
 export function Actions({ detail, data }: { detail: MissionDetail; data: Data }) {
   const { api, account, best, slotMs } = useChain();
+  const { t } = useTranslation();
   const send = useTx();
   const m = detail.mission;
   if (!api || !best) return null;
@@ -30,7 +32,7 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
   const startBy = relative((lastStart - best.number) * slotMs);
   const tooLate = (then: string) => (
     <p key="too-late" className="muted" data-testid="too-late">
-      Too late to start: work needs at least {duration(data.params.minWorkingTime * slotMs)} before the deadline. {then}
+      {t('mission.actions.tooLate', { time: duration(data.params.minWorkingTime * slotMs) })} {then}
     </p>
   );
   const direct = (
@@ -50,29 +52,28 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
   if (!account)
     items.push(
       <p key="acc" className="muted">
-        Choose an account to act on this mission.
+        {t('mission.actions.chooseAccount')}
       </p>,
     );
   if (data.actionsUnknown)
     items.push(
       <p key="unknown" className="muted" data-testid="actions-unknown">
-        This chain's runtime does not say what an account may do on a mission (it needs MissionsApi version 3): upgrade
-        the runtime, or act through polkadot.js.
+        {t('mission.actions.unknown')}
       </p>,
     );
   if (o.commit) items.push(<CommitForm key="commit" api={api} detail={detail} data={data} />);
   else if (account && !mine && m.phase === 'Recruiting') items.push(<MembersOnly key="members-only" detail={detail} />);
   if (o.sign) items.push(<SignBox key="sign" detail={detail} startBy={startBy} hash={o.sign} />);
   else if (mine?.accepted && m.phase === 'Agreeing' && !mine.signed)
-    items.push(tooLate('The owner can cancel; your bond comes back.'));
-  if (o.withdraw) items.push(direct('withdraw', 'WithdrawCommitment', 'Withdraw my commitment (bond back)'));
+    items.push(tooLate(t('mission.actions.ownerCanCancel')));
+  if (o.withdraw) items.push(direct('withdraw', 'WithdrawCommitment', t('mission.actions.withdraw')));
   if (o.propose) {
     const call = directCall(api, mission, { type: 'ProposeTerms', value: undefined })!;
     items.push(
       <span key="propose">
-        <button onClick={() => send(call.label, call.tx)}>Propose terms</button>{' '}
+        <button onClick={() => send(call.label, call.tx)}>{t('mission.actions.propose')}</button>{' '}
         <span className="muted" data-testid="start-by">
-          Everyone must sign {startBy}, or it is too late to start.
+          {t('mission.actions.everyoneMustSign', { when: startBy })}
         </span>
       </span>,
     );
@@ -80,10 +81,10 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
     items.push(
       rosterShares !== PERBILL ? (
         <p key="propose" className="muted">
-          Accepted shares add up to {perbillToPercent(rosterShares)}: terms can be proposed at 100 %.
+          {t('mission.actions.sharesIncomplete', { share: perbillToPercent(rosterShares) })}
         </p>
       ) : (
-        tooLate('Cancel the mission to get the budget back.')
+        tooLate(t('mission.actions.cancelToRefund'))
       ),
     );
   }
@@ -96,13 +97,16 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
         onClick={() => {
           if (
             confirm(
-              `Leave mission ${mission}? Your bond of ${peer(mine.bond)} is forfeited ${m.asset.type === 'Native' ? 'to the budget' : 'to the owner'}.`,
+              t(m.asset.type === 'Native' ? 'mission.actions.abandonConfirm' : 'mission.actions.abandonConfirmAsset', {
+                mission,
+                bond: peer(mine.bond),
+              }),
             )
           )
             send(call.label, call.tx);
         }}
       >
-        Abandon (forfeits my bond)
+        {t('mission.actions.abandon')}
       </button>,
     );
   }
@@ -110,12 +114,12 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
     items.push(<AmendmentBox key="amendment" detail={detail} agree={o.agree} withdraw={o.withdrawAmendment} me={me} />);
   }
   if (o.amend) items.push(<AmendForm key="amend" api={api} detail={detail} />);
-  if (o.cancel) items.push(direct('cancel', 'Cancel', 'Cancel the mission (budget back, bonds released)', 'danger'));
-  if (o.close) items.push(direct('close', 'CloseExpired', 'Close as expired'));
+  if (o.cancel) items.push(direct('cancel', 'Cancel', t('mission.actions.cancel'), 'danger'));
+  if (o.close) items.push(direct('close', 'CloseExpired', t('mission.actions.close')));
   return (
     <section className="actions" data-testid="actions">
-      <h3>What you can do</h3>
-      {items.length ? items : <p className="muted">Nothing for this account in this phase.</p>}
+      <h3>{t('mission.actions.title')}</h3>
+      {items.length ? items : <p className="muted">{t('mission.actions.nothing')}</p>}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // (`MissionsApi.mission_actions`, read through lib/actions). By part:
 // `milestones`, `roster`, `actions` (what the account may do) and `forms`.
 
+import { Trans, useTranslation } from 'react-i18next';
 import { useChain, useLive } from '../../chain';
 import { ChainLink } from '../../components/ChainLink';
 import { Who } from '../../components/Names';
@@ -17,6 +18,7 @@ import { usePay, type Data } from './shared';
 
 export function MissionPage({ id }: { id: number }) {
   const { account, best, slotMs } = useChain();
+  const { t } = useTranslation();
   const { data, error } = useLive<Data>(
     async (api, at) => {
       const [detail, params, free, actions] = await Promise.all([
@@ -42,15 +44,15 @@ export function MissionPage({ id }: { id: number }) {
   );
   const pay = usePay(data?.detail?.mission.asset);
   if (error && !data) return <p className="error">{error}</p>;
-  if (!data || !best) return <p className="muted">Loading mission {id}…</p>;
+  if (!data || !best) return <p className="muted">{t('mission.loading', { id })}</p>;
   if (!data.detail) {
     return (
       <p className="empty" data-testid="mission-gone">
-        Mission {id} is not live: it completed, was cancelled or expired.{' '}
-        <a href={`#/history/${id}`} data-testid="mission-history-link">
-          Its history
-        </a>{' '}
-        (from the indexer).
+        <Trans
+          i18nKey="mission.gone"
+          values={{ id }}
+          components={{ history: <a href={`#/history/${id}`} data-testid="mission-history-link" /> }}
+        />
       </p>
     );
   }
@@ -58,7 +60,7 @@ export function MissionPage({ id }: { id: number }) {
   const m = d.mission;
   const date = (block: number) => {
     const when = blockToDate(block, best.number, best.seenMs, slotMs);
-    return `${dateTime(when)} (${relative(when.getTime() - best.seenMs)}, block #${block})`;
+    return t('mission.when', { date: dateTime(when), relative: relative(when.getTime() - best.seenMs), block });
   };
   return (
     <article className="mission" data-testid="mission">
@@ -66,14 +68,18 @@ export function MissionPage({ id }: { id: number }) {
         <h2 data-testid="mission-title">
           {m.title}{' '}
           <span className={`badge ${m.phase}`} data-testid="phase">
-            {m.phase}
+            {t(`phase.${m.phase}`)}
           </span>
         </h2>
         <p>
-          Posted by <Who address={m.owner} /> at block #{m.created}. Deadline {date(m.deadline)}.
+          <Trans
+            i18nKey="mission.posted"
+            values={{ block: m.created, deadline: date(m.deadline) }}
+            components={{ who: <Who address={m.owner} /> }}
+          />
         </p>
         <p className="muted">
-          Description hash <code>{m.contentHash}</code>
+          {t('mission.descriptionHash')} <code>{m.contentHash}</code>
           {m.uri && (
             <>
               {' '}
@@ -84,32 +90,32 @@ export function MissionPage({ id }: { id: number }) {
         <table className="kv">
           <tbody>
             <tr>
-              <th>Budget</th>
+              <th>{t('mission.budget')}</th>
               <td data-testid="budget">{pay(m.budget)}</td>
             </tr>
             <tr>
-              <th>Paid</th>
+              <th>{t('mission.paid')}</th>
               <td data-testid="paid">{pay(m.paid)}</td>
             </tr>
             <tr>
-              <th>Refunded</th>
+              <th>{t('mission.refunded')}</th>
               <td>{pay(m.refunded)}</td>
             </tr>
             <tr>
-              <th>In escrow</th>
+              <th>{t('mission.inEscrow')}</th>
               <td>{pay(m.escrowed)}</td>
             </tr>
             <tr>
-              <th>Bond asked</th>
+              <th>{t('mission.bondAsked')}</th>
               <td>
                 {peer(m.options.min_bond > data.params.minimumBond ? m.options.min_bond : data.params.minimumBond)}
               </td>
             </tr>
             <tr>
-              <th>Open to</th>
+              <th>{t('mission.openTo')}</th>
               <td>
-                {m.options.open_to_non_members ? 'anyone' : 'members only'}
-                {m.options.min_reputation ? `, reputation ≥ ${m.options.min_reputation}` : ''}
+                {m.options.open_to_non_members ? t('mission.anyone') : t('mission.membersOnly')}
+                {m.options.min_reputation ? t('mission.minReputation', { score: m.options.min_reputation }) : ''}
               </td>
             </tr>
           </tbody>
@@ -126,28 +132,28 @@ export function MissionPage({ id }: { id: number }) {
 
 /** The terms: what the chain holds and what this page recomputes from what it shows. */
 function Terms({ detail }: { detail: MissionDetail }) {
+  const { t } = useTranslation();
   const m = detail.mission;
   const verified = m.termsHash !== undefined && m.termsHash === detail.recomputedTerms;
   return (
     <section className="terms" data-testid="terms">
-      <h3>Terms</h3>
+      <h3>{t('mission.terms.title')}</h3>
       {m.termsHash ? (
         <p>
-          On chain: <code data-testid="terms-chain">{m.termsHash}</code>
+          {t('mission.terms.onChain')} <code data-testid="terms-chain">{m.termsHash}</code>
           <br />
-          Recomputed here from the milestones, roster and deadline above:{' '}
-          <code data-testid="terms-local">{detail.recomputedTerms}</code>{' '}
+          {t('mission.terms.recomputed')} <code data-testid="terms-local">{detail.recomputedTerms}</code>{' '}
           {verified ? (
             <strong className="ok" data-testid="terms-verified">
-              ✓ verified
+              {t('mission.terms.verified')}
             </strong>
           ) : (
-            <strong className="error">✗ differs: do not sign</strong>
+            <strong className="error">{t('mission.terms.differs')}</strong>
           )}
         </p>
       ) : (
         <p className="muted">
-          Not proposed yet. With today's roster they would hash to <code>{detail.recomputedTerms}</code>.
+          <Trans i18nKey="mission.terms.notYet" components={{ hash: <code>{detail.recomputedTerms}</code> }} />
         </p>
       )}
     </section>

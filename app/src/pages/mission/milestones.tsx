@@ -2,6 +2,7 @@
 // this account may do about it (deliver, review, dispute), as the chain says.
 
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useChain } from '../../chain';
 import { ChainLink } from '../../components/ChainLink';
 import { Field } from '../../components/Field';
@@ -15,21 +16,22 @@ import type { Data, Pay } from './shared';
 import { Scroll } from '../../components/Scroll';
 
 export function Milestones({ detail, data, pay }: { detail: MissionDetail; data: Data; pay: Pay }) {
+  const { t } = useTranslation();
   const m = detail.mission;
   return (
     <section>
-      <h3>Milestones</h3>
-      <Scroll label="Milestones">
+      <h3>{t('mission.milestones.title')}</h3>
+      <Scroll label={t('mission.milestones.title')}>
         <table data-testid="milestones">
           <thead>
             <tr>
               <th>#</th>
-              <th>Description</th>
-              <th>Amount</th>
-              <th>Status</th>
-              <th>Latest deliverable</th>
+              <th>{t('mission.milestones.description')}</th>
+              <th>{t('mission.milestones.amount')}</th>
+              <th>{t('mission.milestones.status')}</th>
+              <th>{t('mission.milestones.deliverable')}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('mission.milestones.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -49,7 +51,11 @@ export function Milestones({ detail, data, pay }: { detail: MissionDetail; data:
                   <td>
                     {del ? (
                       <>
-                        v{del.version} by <Who address={del.submitter} />,{' '}
+                        <Trans
+                          i18nKey="mission.milestones.byWhom"
+                          values={{ version: del.version }}
+                          components={{ who: <Who address={del.submitter} /> }}
+                        />{' '}
                         <code title={del.contentHash}>{del.contentHash.slice(0, 10)}…</code>
                         {del.uri && (
                           <>
@@ -76,26 +82,19 @@ export function Milestones({ detail, data, pay }: { detail: MissionDetail; data:
 }
 
 function StatusText({ s, pay }: { s: MilestoneStatus; pay: Pay }) {
+  const { t } = useTranslation();
   switch (s.type) {
     case 'Rejected':
       return (
         <>
-          rejected{s.value.upheld ? ' (upheld by the council)' : ''}, reasons{' '}
+          {t(s.value.upheld ? 'mission.status.RejectedUpheld' : 'mission.status.Rejected')}{' '}
           <code title={s.value.reason_hash}>{s.value.reason_hash.slice(0, 10)}…</code>
         </>
       );
-    case 'Disputed':
-      return <>disputed: awaiting the council</>;
     case 'Split':
-      return (
-        <>
-          split: {pay(s.value.paid)} paid, {pay(s.value.refunded)} refunded
-        </>
-      );
-    case 'Submitted':
-      return <>awaiting review</>;
+      return <>{t('mission.status.Split', { paid: pay(s.value.paid), refunded: pay(s.value.refunded) })}</>;
     default:
-      return <>{s.type.toLowerCase()}</>;
+      return <>{t(`mission.status.${s.type}`)}</>;
   }
 }
 

@@ -1,6 +1,7 @@
 // Who committed to a mission, with what share and bond, and what the owner may
 // decide about each commitment (as the chain says).
 
+import { useTranslation } from 'react-i18next';
 import { useChain } from '../../chain';
 import { Who } from '../../components/Names';
 import { useTx } from '../../components/Tx';
@@ -11,23 +12,25 @@ import type { MissionDetail } from '../../missions';
 import { Scroll } from '../../components/Scroll';
 
 export function Roster({ detail, offered }: { detail: MissionDetail; offered: Offered }) {
+  const { t } = useTranslation();
   const m = detail.mission;
   const rosterShares = m.roster.reduce((s, r) => s + r.share, 0);
   return (
     <section>
       <h3>
-        Roster <span className="muted">({perbillToPercent(rosterShares)} of 100 % accepted)</span>
+        {t('mission.roster.title')}{' '}
+        <span className="muted">{t('mission.roster.accepted', { share: perbillToPercent(rosterShares) })}</span>
       </h3>
-      <Scroll label="Roster">
+      <Scroll label={t('mission.roster.title')}>
         <table data-testid="roster">
           <thead>
             <tr>
-              <th>Contributor</th>
-              <th>Share</th>
-              <th>Bond</th>
-              <th>Status</th>
+              <th>{t('mission.roster.contributor')}</th>
+              <th>{t('mission.roster.share')}</th>
+              <th>{t('mission.roster.bond')}</th>
+              <th>{t('mission.roster.status')}</th>
               <th>
-                <span className="sr-only">Decision</span>
+                <span className="sr-only">{t('mission.roster.decision')}</span>
               </th>
             </tr>
           </thead>
@@ -43,10 +46,10 @@ export function Roster({ detail, offered }: { detail: MissionDetail; offered: Of
                   {c.accepted
                     ? m.phase === 'Agreeing'
                       ? c.signed
-                        ? 'accepted, signed'
-                        : 'accepted, not signed yet'
-                      : 'accepted'
-                    : 'pending'}
+                        ? t('mission.roster.signed')
+                        : t('mission.roster.unsigned')
+                      : t('mission.roster.acceptedState')
+                    : t('mission.roster.pending')}
                 </td>
                 <td>
                   <CommitmentDecision mission={m.id} who={c.who} accepted={c.accepted} offered={offered} />
@@ -56,7 +59,7 @@ export function Roster({ detail, offered }: { detail: MissionDetail; offered: Of
           </tbody>
         </table>
       </Scroll>
-      {detail.commitments.length === 0 && <p className="muted">No commitment yet.</p>}
+      {detail.commitments.length === 0 && <p className="muted">{t('mission.roster.none')}</p>}
     </section>
   );
 }
@@ -73,6 +76,7 @@ function CommitmentDecision({
   offered: Offered;
 }) {
   const { api } = useChain();
+  const { t } = useTranslation();
   const send = useTx();
   if (!api) return null;
   const accept = offered.accept.has(who) && directCall(api, mission, { type: 'AcceptCommitment', value: { who } });
@@ -80,8 +84,12 @@ function CommitmentDecision({
     offered.reject.has(who) && directCall(api, mission, { type: 'RejectCommitment', value: { who } }, accepted);
   return (
     <>
-      {accept && <button onClick={() => send(accept.label, accept.tx)}>Accept</button>}{' '}
-      {reject && <button onClick={() => send(reject.label, reject.tx)}>{accepted ? 'Remove' : 'Turn down'}</button>}
+      {accept && <button onClick={() => send(accept.label, accept.tx)}>{t('mission.roster.accept')}</button>}{' '}
+      {reject && (
+        <button onClick={() => send(reject.label, reject.tx)}>
+          {accepted ? t('mission.roster.remove') : t('mission.roster.turnDown')}
+        </button>
+      )}
     </>
   );
 }
