@@ -4,7 +4,7 @@
 // yet (docs/MEMBERS.md says which).
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { closeChain, dev } from './board';
+import { closeChain, dev, goto, postMission } from './board';
 
 test.afterAll(closeChain);
 test.use({ locale: 'ko-KR' });
@@ -31,10 +31,23 @@ test('a Korean browser gets the board in Korean, and the switch to English is re
   );
   expect(found.map((v) => v.id)).toEqual([]);
 
+  // A mission's page in Korean: its parts, its phase, the deadline in Korean words.
+  const id = await postMission('한국어 미션');
+  await goto(page, `mission/${id}`);
+  await expect(page.getByTestId('phase')).toHaveText('모집 중');
+  await expect(page.getByRole('heading', { name: '마일스톤' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '할 수 있는 일' })).toBeVisible();
+  await expect(page.getByTestId('mission')).toContainText('후, 블록 #');
+  const onMission = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(onMission.map((v) => v.id)).toEqual([]);
+
   await page.getByLabel('언어').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('navigation')).toContainText('Awaiting me');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Peer · mission board');
-  await expect(page.getByRole('heading', { name: 'Balance' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What you can do' })).toBeVisible();
+  await expect(page.getByTestId('phase')).toHaveText('Recruiting');
 });

@@ -1,6 +1,7 @@
 // Fault tests of a consortium network: the four validators of `--chain local`
 // (Alice, Bob, Charlie, Dave) on loopback, killed and restarted; an outsider's
-// node; a validator added and removed by council vote. Every wait is bounded;
+// node; a validator's session keys rotated; a validator added and removed by
+// council vote. Every wait is bounded;
 // every process is stopped at the end; logs are printed on failure; the
 // heights seen are printed as the tests go.
 import { after, before, describe, test } from 'node:test';
@@ -111,6 +112,62 @@ describe('a consortium network survives what networks do to it', { concurrency: 
     const target = (await net.heights('bob')).finalized;
     const common = await agreeOnFinality(VALIDATORS, target, 120000);
     await net.report(`all four finalized #${common.height} after alice's restart`);
+  }));
+
+  test('a validator rotates its session keys and finality never stops across the session changes', logged(async () => {
+    const api = await connect(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`);
+    try {
+      const keyring = await devKeyring();
+      const bob = keyring.addFromUri('//Bob');
+      // Bob's node makes new keys (kept in its keystore on its base path) and proves them his.
+      const generated = await net.rpc('bob', 'author_rotateKeysWithOwner', ['0x' + Buffer.from(bob.publicKey).toString('hex')]);
+      const aura = generated.keys.slice(0, 66);
+      const grandpa = '0x' + generated.keys.slice(66, 130);
+      const session = (await api.query.session.currentIndex()).toNumber();
+      // Finality watched on alice from before the change until it is in force: the longest
+      // time without a newly finalized block is the figure.
+      let last = (await net.heights('alice')).finalized;
+      let lastAt = Date.now();
+      let longest = 0;
+      const watch = async () => {
+        const f = (await net.heights('alice')).finalized;
+        const now = Date.now();
+        if (f > last) {
+          last = f;
+          lastAt = now;
+        }
+        longest = Math.max(longest, now - lastAt);
+      };
+      await ok(api, api.tx.session.setKeys(generated.keys, generated.proof), bob);
+      assert.equal((await api.query.session.nextKeys(bob.address)).unwrap().toHex(), generated.keys, 'the new keys are queued');
+      await net.report(`bob set new session keys in session ${session}`);
+      // Queued at the next session change, in force at the one after.
+      await net.waitFor('bob\'s new aura key in force', 150000, async () => {
+        await watch();
+        return (await api.query.aura.authorities()).map((a) => a.toHex()).includes(aura);
+      });
+      const inForce = (await api.query.session.currentIndex()).toNumber();
+      const changedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+      assert.ok(inForce >= session + 2, `in force in session ${inForce}, two changes after ${session}`);
+      await net.report(`bob's new keys in force in session ${inForce}`);
+      // Blocks keep being finalized with the new keys, and bob authors with his: a block of
+      // his slot after the change is valid only if sealed with the new aura key.
+      await net.waitFor('eight more finalized blocks', 90000, async () => {
+        await watch();
+        return last >= changedAt + 8;
+      });
+      assert.ok((await api.query.grandpa.authorities()).some(([key]) => key.toHex() === grandpa), 'the new grandpa key votes');
+      let authored;
+      for (let n = changedAt + 1; n <= last && authored === undefined; n++) {
+        const header = await api.derive.chain.getHeader(await api.rpc.chain.getBlockHash(n));
+        if (header.author?.toString() === bob.address) authored = n;
+      }
+      assert.ok(authored !== undefined, `a block of #${changedAt + 1}..#${last} authored by bob`);
+      console.log(`[net] key rotation: longest time without a newly finalized block ${(longest / 1000).toFixed(1)} s; bob authored finalized #${authored} with his new key`);
+      assert.ok(longest <= 30000, `finality paused ${longest} ms across the key change`);
+    } finally {
+      await api.disconnect();
+    }
   }));
 
   test('a validator added by council vote authors blocks; removed, it stops', logged(async () => {

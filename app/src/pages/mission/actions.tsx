@@ -4,7 +4,7 @@
 // (too late to start, shares incomplete, members only).
 
 import type { ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useChain } from '../../chain';
 import { Who } from '../../components/Names';
 import { useTx } from '../../components/Tx';
@@ -124,8 +124,22 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
   );
 }
 
+/** Each contributor and share, as the terms list them. */
+function RosterList({ roster }: { roster: MissionDetail['mission']['roster'] }) {
+  return (
+    <>
+      {roster.map((r) => (
+        <span key={r.account}>
+          <Who address={r.account} /> {perbillToPercent(r.share)}{' '}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function SignBox({ detail, startBy, hash }: { detail: MissionDetail; startBy: string; hash: `0x${string}` }) {
   const { api } = useChain();
+  const { t } = useTranslation();
   const send = useTx();
   const m = detail.mission;
   const pay = usePay(m.asset);
@@ -134,19 +148,22 @@ function SignBox({ detail, startBy, hash }: { detail: MissionDetail; startBy: st
   return (
     <div className="sign card" data-testid="sign-box">
       <p>
-        You sign: mission {m.id}; milestones {m.milestones.map((x) => pay(x.amount)).join(' + ')}; roster{' '}
-        {m.roster.map((r) => (
-          <span key={r.account}>
-            <Who address={r.account} /> {perbillToPercent(r.share)}{' '}
-          </span>
-        ))}
-        ; deadline block #{m.deadline}.
+        <Trans
+          i18nKey="mission.sign.youSign"
+          values={{
+            mission: m.id,
+            milestones: m.milestones.map((x) => pay(x.amount)).join(' + '),
+            deadline: m.deadline,
+          }}
+          components={{ roster: <RosterList roster={m.roster} /> }}
+        />
       </p>
       <p>
-        Hash <code>{hash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}
+        <Trans i18nKey="mission.sign.hash" components={{ hash: <code>{hash}</code> }} />{' '}
+        {verified ? t('mission.sign.recomputed') : t('mission.sign.mismatch')}
       </p>
       <p className="muted" data-testid="start-by">
-        Every contributor must sign {startBy}; later the work can no longer start.
+        {t('mission.sign.startBy', { when: startBy })}
       </p>
       <button
         disabled={!verified}
@@ -154,7 +171,7 @@ function SignBox({ detail, startBy, hash }: { detail: MissionDetail; startBy: st
           send(`Sign terms of mission ${m.id}`, api.tx.Missions.sign_terms({ mission: m.id, terms_hash: hash }))
         }
       >
-        Sign these terms
+        {t('mission.sign.button')}
       </button>
     </div>
   );
@@ -173,6 +190,7 @@ function AmendmentBox({
   me?: string;
 }) {
   const { api } = useChain();
+  const { t } = useTranslation();
   const send = useTx();
   const m = detail.mission;
   const a = detail.amendment!;
@@ -183,24 +201,22 @@ function AmendmentBox({
   const withdrawCall = withdraw && directCall(api, m.id, { type: 'WithdrawAmendment', value: undefined });
   return (
     <div className="card" data-testid="amendment">
-      <h4>Proposed change of the terms</h4>
+      <h4>{t('mission.amendment.title')}</h4>
       <ul>
-        {a.topUps.map((t) => (
-          <li key={`t${t.index}`}>
-            Milestone {t.index + 1}: +{pay(t.amount)}
-          </li>
+        {a.topUps.map((u) => (
+          <li key={`t${u.index}`}>{t('mission.amendment.topUp', { milestone: u.index + 1, amount: pay(u.amount) })}</li>
         ))}
         {a.added.map((x, i) => (
-          <li key={`a${i}`}>New milestone paying {pay(x.amount)}</li>
+          <li key={`a${i}`}>{t('mission.amendment.added', { amount: pay(x.amount) })}</li>
         ))}
-        {a.deadline !== m.deadline && <li>Deadline moves to block #{a.deadline}</li>}
+        {a.deadline !== m.deadline && <li>{t('mission.amendment.deadline', { block: a.deadline })}</li>}
       </ul>
       <p className="muted">
-        Agreed: {a.agreed.length} of {m.roster.length}. Until everyone agrees, the signed terms stand. Held for it:{' '}
-        {pay(a.escrow)}.
+        {t('mission.amendment.agreed', { agreed: a.agreed.length, roster: m.roster.length, held: pay(a.escrow) })}
       </p>
       <p>
-        Hash <code>{a.termsHash}</code> {verified ? '✓ recomputed here' : '✗ does not match what this page shows'}
+        <Trans i18nKey="mission.sign.hash" components={{ hash: <code>{a.termsHash}</code> }} />{' '}
+        {verified ? t('mission.sign.recomputed') : t('mission.sign.mismatch')}
       </p>
       {agree && (
         <button
@@ -212,14 +228,12 @@ function AmendmentBox({
             )
           }
         >
-          Agree to this change
+          {t('mission.amendment.agree')}
         </button>
       )}
-      {agreed && <p className="ok">You agreed.</p>}
+      {agreed && <p className="ok">{t('mission.amendment.youAgreed')}</p>}
       {withdrawCall && (
-        <button onClick={() => send(withdrawCall.label, withdrawCall.tx)}>
-          Withdraw the change (held amount back)
-        </button>
+        <button onClick={() => send(withdrawCall.label, withdrawCall.tx)}>{t('mission.amendment.withdraw')}</button>
       )}
     </div>
   );

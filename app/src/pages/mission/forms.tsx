@@ -4,6 +4,7 @@
 // constants and parameters (`missionParams`).
 
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChain, type Api } from '../../chain';
 import { useAssets } from '../../components/Assets';
 import { Field } from '../../components/Field';
@@ -28,13 +29,14 @@ export const reasonText = (hash: string): string | undefined =>
   JSON.parse(localStorage.getItem(REASONS_KEY) ?? '{}')[hash];
 
 export function RejectForm({ mission, index }: { mission: number; index: number }) {
+  const { t } = useTranslation();
   const { api } = useChain();
   const send = useTx();
   const [reason, setReason] = useState('');
   const [err, setErr] = useState<string>();
   if (!api) return null;
   const submit = () => {
-    if (!reason.trim()) return setErr('Say why: the contributors need the reasons to fix or dispute it.');
+    if (!reason.trim()) return setErr(t('mission.forms.reasonsNeeded'));
     setErr(undefined);
     const h = hashText(reason);
     rememberReason(h, reason);
@@ -51,15 +53,21 @@ export function RejectForm({ mission, index }: { mission: number; index: number 
         submit();
       }}
     >
-      <Field label="Reasons (hashed; the text stays in this browser)" error={err} id="reason">
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reasons" />
+      <Field label={t('mission.forms.reasons')} error={err} id="reason">
+        <textarea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={3}
+          aria-label={t('mission.forms.reasonsShort')}
+        />
       </Field>
-      <button type="submit">Reject</button>
+      <button type="submit">{t('mission.forms.reject')}</button>
     </form>
   );
 }
 
 export function DeliverForm({ mission, index, maxUriLen }: { mission: number; index: number; maxUriLen: number }) {
+  const { t } = useTranslation();
   const { api } = useChain();
   const send = useTx();
   const [hash, setHash] = useState<string>();
@@ -69,7 +77,7 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
   if (!api) return null;
   const submit = () => {
     const e: typeof errs = {};
-    if (!hash) e.file = 'Pick the file you deliver: its hash is what the chain records.';
+    if (!hash) e.file = t('mission.forms.pickFile');
     const badUri = checkLink(uri, maxUriLen);
     if (badUri) e.uri = badUri;
     setErrs(e);
@@ -94,7 +102,7 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
       }}
     >
       <Field
-        label="File delivered (hashed here, never uploaded)"
+        label={t('mission.forms.file')}
         error={errs.file}
         id={`file-${index}`}
         hint={
@@ -107,7 +115,7 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
       >
         <input
           type="file"
-          aria-label={`Deliverable file for milestone ${index + 1}`}
+          aria-label={t('mission.forms.fileFor', { milestone: index + 1 })}
           onChange={async (e) => {
             const f = e.target.files?.[0];
             setFileName(f?.name);
@@ -115,15 +123,16 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
           }}
         />
       </Field>
-      <Field label="Where it can be fetched (optional)" error={errs.uri} id={`uri-${index}`}>
+      <Field label={t('mission.forms.where')} error={errs.uri} id={`uri-${index}`}>
         <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" />
       </Field>
-      <button type="submit">Submit deliverable</button>
+      <button type="submit">{t('mission.forms.submit')}</button>
     </form>
   );
 }
 
 export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDetail; data: Data }) {
+  const { t } = useTranslation();
   const send = useTx();
   const m = detail.mission;
   const pay = usePay(m.asset);
@@ -138,8 +147,9 @@ export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDet
     const e: typeof errs = {};
     const s = percentToPerbill(share);
     if (!s.ok) e.share = s.error;
-    else if (s.value + taken > PERBILL) e.share = `Only ${perbillToPercent(PERBILL - taken)} is left on the roster.`;
-    if (bond > data.free) e.bond = `The bond is more than your free balance (${peer(data.free)}).`;
+    else if (s.value + taken > PERBILL)
+      e.share = t('mission.forms.shareLeft', { left: perbillToPercent(PERBILL - taken) });
+    if (bond > data.free) e.bond = t('mission.forms.bondTooHigh', { free: peer(data.free) });
     setErrs(e);
     if (Object.keys(e).length || !s.ok) return;
     // The bond shown is the most the signature lets the chain hold.
@@ -158,14 +168,18 @@ export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDet
         submit();
       }}
     >
-      <h4>Commit to this mission</h4>
+      <h4>{t('mission.forms.commitTitle')}</h4>
       <Field
-        label="Share of every payout, in %"
+        label={t('mission.forms.share')}
         error={errs.share}
         id="share"
         hint={
           preview.ok && (
-            <>You would receive {m.milestones.map((x) => pay(shareOf(preview.value, x.amount))).join(' + ')}</>
+            <>
+              {t('mission.forms.wouldReceive', {
+                amounts: m.milestones.map((x) => pay(shareOf(preview.value, x.amount))).join(' + '),
+              })}
+            </>
           )
         }
       >
@@ -173,33 +187,36 @@ export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDet
           value={share}
           onChange={(e) => setShare(e.target.value)}
           inputMode="decimal"
-          placeholder="e.g. 60"
-          aria-label="Share in %"
+          placeholder={t('mission.forms.sharePlaceholder')}
+          aria-label={t('mission.forms.shareShort')}
         />
       </Field>
       <Field
-        label="Bond held while you take part"
+        label={t('mission.forms.bond')}
         error={errs.bond}
         id="bond"
-        hint={`It comes back when the mission ends well; abandoning forfeits it. If the owner turns your commitment down before accepting it, ${peer(data.params.minimumBond < bond ? data.params.minimumBond : bond)} of it is kept as a fee.`}
+        hint={t('mission.forms.bondHint', {
+          fee: peer(data.params.minimumBond < bond ? data.params.minimumBond : bond),
+        })}
       >
         <output data-testid="bond">{peer(bond)}</output>
       </Field>
-      <Field label="Your role (optional; hashed)">
+      <Field label={t('mission.forms.role')}>
         <input
           value={role}
           onChange={(e) => setRole(e.target.value)}
-          placeholder="e.g. structural analysis"
-          aria-label="Role"
+          placeholder={t('mission.forms.rolePlaceholder')}
+          aria-label={t('mission.forms.roleShort')}
         />
       </Field>
-      <button type="submit">Commit</button>
+      <button type="submit">{t('mission.forms.commit')}</button>
     </form>
   );
 }
 
 /** Why a member who may not commit cannot (the chain offered no commitment). */
 export function MembersOnly({ detail }: { detail: MissionDetail }) {
+  const { t } = useTranslation();
   const { account } = useChain();
   const members = useMembers();
   const m = detail.mission;
@@ -207,13 +224,14 @@ export function MembersOnly({ detail }: { detail: MissionDetail }) {
     return null;
   return (
     <p className="muted" data-testid="members-only">
-      Only consortium members may commit to this mission.
+      {t('mission.forms.membersOnly')}
     </p>
   );
 }
 
 /** The owner grows the budget or moves the deadline. */
 export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) {
+  const { t } = useTranslation();
   const send = useTx();
   const assets = useAssets();
   const { best, slotMs } = useChain();
@@ -227,7 +245,7 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
   const open = m.milestones.filter((x) => !settled(x.status));
   const consent = m.phase === 'Active' && m.roster.length > 0;
   const topUp = () => {
-    const a = info ? parseAssetAmount(amount, info) : { ok: false as const, error: 'Unknown asset.' };
+    const a = info ? parseAssetAmount(amount, info) : { ok: false as const, error: t('mission.forms.unknownAsset') };
     setErrs({ amount: a.ok ? undefined : a.error });
     if (!a.ok) return;
     const call =
@@ -245,9 +263,9 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
     const block = dateToBlock(when, best.number, best.seenMs, slotMs);
     const e =
       !deadline || isNaN(when.getTime())
-        ? 'Pick a date.'
+        ? t('mission.forms.pickDate')
         : block <= m.deadline
-          ? 'Pick a date after the current deadline.'
+          ? t('mission.forms.laterDate')
           : undefined;
     setErrs({ deadline: e });
     if (e) return;
@@ -255,41 +273,44 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
   };
   return (
     <form className="card" data-testid="amend-form" onSubmit={(e) => e.preventDefault()}>
-      <h4>Change the terms</h4>
-      {consent && (
-        <p className="muted">
-          Work has started: a change binds once every contributor agrees; until then the signed terms stand. The amount
-          is held now and comes back if it lapses.
-        </p>
-      )}
-      <Field label={`Add to the budget, in ${info?.symbol ?? 'units'}`} error={errs.amount} id="topup">
-        <select value={milestone} onChange={(e) => setMilestone(e.target.value)} aria-label="Milestone to top up">
+      <h4>{t('mission.forms.changeTitle')}</h4>
+      {consent && <p className="muted">{t('mission.forms.consent')}</p>}
+      <Field
+        label={t('mission.forms.addBudget', { symbol: info?.symbol ?? t('mission.forms.units') })}
+        error={errs.amount}
+        id="topup"
+      >
+        <select
+          value={milestone}
+          onChange={(e) => setMilestone(e.target.value)}
+          aria-label={t('mission.forms.milestoneToTopUp')}
+        >
           {open.map((x) => (
             <option key={x.index} value={String(x.index)}>
-              milestone {x.index + 1}
+              {t('mission.forms.milestoneN', { milestone: x.index + 1 })}
             </option>
           ))}
-          <option value="new">a new milestone</option>
+          <option value="new">{t('mission.forms.newMilestone')}</option>
         </select>
         <input
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           inputMode="decimal"
-          aria-label="Top-up amount"
+          aria-label={t('mission.forms.topUpAmount')}
         />
         <button type="button" onClick={topUp}>
-          Add
+          {t('mission.forms.add')}
         </button>
       </Field>
-      <Field label="Move the deadline later" error={errs.deadline} id="extend">
+      <Field label={t('mission.forms.moveDeadline')} error={errs.deadline} id="extend">
         <input
           type="datetime-local"
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
-          aria-label="New deadline"
+          aria-label={t('mission.forms.newDeadline')}
         />
         <button type="button" onClick={extend}>
-          Extend
+          {t('mission.forms.extend')}
         </button>
       </Field>
     </form>

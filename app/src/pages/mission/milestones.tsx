@@ -111,6 +111,7 @@ function MilestoneActions({
   data: Data;
 }) {
   const { api, account } = useChain();
+  const { t } = useTranslation();
   const send = useTx();
   const [rejecting, setRejecting] = useState(false);
   const m = detail.mission;
@@ -119,7 +120,7 @@ function MilestoneActions({
   const mission = m.id;
   const dispute = directCall(api, mission, { type: 'Dispute', value: { milestone: index } })!;
   const disputeButton = o.dispute.has(index) && (
-    <button onClick={() => send(dispute.label, dispute.tx)}>Dispute the rejection</button>
+    <button onClick={() => send(dispute.label, dispute.tx)}>{t('mission.milestoneActions.dispute')}</button>
   );
   if (o.review.has(index)) {
     return (
@@ -129,12 +130,12 @@ function MilestoneActions({
             send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))
           }
         >
-          Approve and pay
+          {t('mission.milestoneActions.approve')}
         </button>
         {rejecting ? (
           <RejectForm mission={mission} index={index} />
         ) : (
-          <button onClick={() => setRejecting(true)}>Reject…</button>
+          <button onClick={() => setRejecting(true)}>{t('mission.milestoneActions.reject')}</button>
         )}
       </div>
     );
@@ -158,21 +159,27 @@ function MilestoneActions({
 
 /** For a contributor: do the reasons the owner sent match the hash on chain? */
 function CheckReasons({ hash }: { hash: string }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const matches = text !== '' && hashText(text) === hash;
   return (
     <Field
-      label="Reasons the owner sent you (checked against the hash on chain)"
+      label={t('mission.milestoneActions.reasonsReceived')}
       id="check-reasons"
       hint={
         text === ''
           ? undefined
           : matches
-            ? '✓ these are the reasons the owner rejected with'
-            : '✗ not the text the owner hashed (check spaces and line breaks)'
+            ? t('mission.milestoneActions.reasonsMatch')
+            : t('mission.milestoneActions.reasonsDiffer')
       }
     >
-      <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} aria-label="Reasons received" />
+      <textarea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={2}
+        aria-label={t('mission.milestoneActions.reasonsReceivedShort')}
+      />
     </Field>
   );
 }
@@ -183,8 +190,7 @@ function ReasonNote({ hash }: { hash: string }) {
   if (!text) return null;
   return (
     <p className="note" data-testid="reject-note">
-      Only the hash of your reasons is on chain: <strong>send the text of your reasons to the contributors</strong>: “
-      {text}”
+      <Trans i18nKey="mission.milestoneActions.sendReasons" values={{ text }} components={{ strong: <strong /> }} />
     </p>
   );
 }
