@@ -121,22 +121,19 @@ need_build() {
 start_dev_node() {
 	local logfile=$1 i
 	shift
-	local args=("$@") base=(--tmp) metrics=(--no-prometheus) rpc_port=() p2p_port=(--port "$(free_port)")
+	local args=("$@") base=(--tmp) metrics=(--no-prometheus) p2p_port=(--port "$(free_port)")
 	[ "${DEV_METRICS:-0}" = 1 ] && metrics=()
 	DEV_RPC_PORT=$(free_port)
+	local rpc_port=(--rpc-port "$DEV_RPC_PORT")
 	for ((i = 0; i < ${#args[@]}; i++)); do
 		case "${args[i]}" in
 		--base-path | --base-path=* | --tmp) base=() ;;
 		--prometheus-port | --prometheus-port=* | --prometheus-external) metrics=() ;;
 		--port | --port=*) p2p_port=() ;;
-		--rpc-port) DEV_RPC_PORT=${args[i + 1]} ;;
-		--rpc-port=*) DEV_RPC_PORT=${args[i]#--rpc-port=} ;;
+		--rpc-port) DEV_RPC_PORT=${args[i + 1]} rpc_port=() ;;
+		--rpc-port=*) DEV_RPC_PORT=${args[i]#--rpc-port=} rpc_port=() ;;
 		esac
 	done
-	case " ${args[*]} " in
-	*" --rpc-port"*) ;;
-	*) rpc_port=(--rpc-port "$DEV_RPC_PORT") ;;
-	esac
 	local cmd=("$PEER_NODE" --dev "${base[@]}" "${rpc_port[@]}" "${p2p_port[@]}" \
 		--no-telemetry "${metrics[@]}" "$@")
 	if [ "$logfile" = - ]; then

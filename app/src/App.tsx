@@ -58,7 +58,8 @@ function RuntimeNotice() {
 
 /**
  * The tab's title counts what awaits the chosen account, as the chain says it
- * (`MissionsApi.pending_actions`, the "Awaiting me" list): "(2) Peer · …".
+ * (`MissionsApi.pending_actions`, the "Awaiting me" list): "(2) Peer · …"; the
+ * same list, read once a block, feeds the notifications.
  */
 function AwaitingTitle() {
   const { account } = useChain();
@@ -66,14 +67,14 @@ function AwaitingTitle() {
   const title = t('app.title');
   const address = account?.address;
   const { data } = useLive(
-    async (api, at) => (address ? (await api.apis.MissionsApi.pending_actions(address, { at })).length : 0),
+    async (api, at) => (address ? api.apis.MissionsApi.pending_actions(address, { at }) : []),
     [address],
   );
-  const count = address ? (data ?? 0) : 0;
+  const count = address ? (data?.length ?? 0) : 0;
   useEffect(() => {
     document.title = count > 0 ? `(${count}) ${title}` : title;
   }, [count, title]);
-  return null;
+  return address && data ? <NotifyWatcher address={address} actions={data} /> : null;
 }
 
 /** The pages, by route, with their key in the texts (`app.nav.*`). */
@@ -119,7 +120,6 @@ export function App() {
             <Connect />
             <RuntimeNotice />
             <AwaitingTitle />
-            <NotifyWatcher />
             <main>
               <Page />
             </main>

@@ -135,8 +135,7 @@ pub struct StatementEntry {
 /// An answer that is not a 200.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "IndexerError"))]
-pub struct Problem {
+pub struct IndexerError {
 	pub error: String,
 }
 
@@ -175,7 +174,7 @@ mod tests {
 			IndexedVote::decl(&cfg),
 			StatementPage::decl(&cfg),
 			StatementEntry::decl(&cfg),
-			Problem::decl(&cfg),
+			IndexerError::decl(&cfg),
 			MissionPhase::decl(&cfg),
 			Role::decl(&cfg),
 		];

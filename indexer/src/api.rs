@@ -14,7 +14,7 @@
 //! behind the follower's writes) and is stopped after [`REQUEST_LIMIT`] (503).
 
 use crate::{
-	answers::{Health, Problem as ProblemAnswer, StatementEntry, StatementPage},
+	answers::{Health, IndexerError, StatementEntry, StatementPage},
 	extract::MissionPhase,
 	store::{MissionFilter, Page, StatementLine, Store},
 };
@@ -45,7 +45,7 @@ fn ok(answer: impl Serialize) -> Reply {
 
 /// Any other status, with the answer's message.
 fn problem(status: StatusCode, message: impl Into<String>) -> Reply {
-	let body = serde_json::to_string(&ProblemAnswer { error: message.into() })
+	let body = serde_json::to_string(&IndexerError { error: message.into() })
 		.expect("the answers serialize");
 	Reply(status, "application/json", body)
 }

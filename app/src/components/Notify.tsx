@@ -5,26 +5,21 @@
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChain, useLive } from '../chain';
-import { awaitingKey, describeAwaiting, newlyAwaiting } from '../lib/actions';
+import { useChain } from '../chain';
+import { awaitingKey, describeAwaiting, newlyAwaiting, type PendingAction } from '../lib/actions';
 import { useNames } from './Names';
 
 const NOTIFY_KEY = 'peer.notify';
 const supported = () => typeof Notification !== 'undefined';
 const enabled = () => supported() && localStorage.getItem(NOTIFY_KEY) === 'on' && Notification.permission === 'granted';
 
-/** Announces new awaiting items of the chosen account (no UI). */
-export function NotifyWatcher() {
+/** Announces new items among `actions`, what awaits `address` at the latest block (no UI). */
+export function NotifyWatcher({ address, actions }: { address: string; actions: PendingAction[] }) {
   const { account } = useChain();
   const names = useNames();
-  const address = account?.address;
-  const { data } = useLive(
-    async (api, at) => (address ? api.apis.MissionsApi.pending_actions(address, { at }) : []),
-    [address],
-  );
   // What was already awaiting, per account, when the board last looked.
   const seen = useRef(new Map<string, Set<string>>());
-  const announce = useEffectEvent((address: string, actions: NonNullable<typeof data>) => {
+  const announce = useEffectEvent((address: string, actions: PendingAction[]) => {
     const before = seen.current.get(address);
     seen.current.set(address, new Set(actions.map(awaitingKey)));
     if (!before || !enabled()) return;
@@ -36,8 +31,8 @@ export function NotifyWatcher() {
     }
   });
   useEffect(() => {
-    if (address && data) announce(address, data);
-  }, [address, data]);
+    announce(address, actions);
+  }, [address, actions]);
   return null;
 }
 
