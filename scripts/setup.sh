@@ -14,8 +14,10 @@ say() { printf '[setup] %s\n' "$*"; }
 # browser is downloaded by npm). zstd reads a compressed runtime's version
 # (scripts/wasm-version.py, the upgrade tests). Prometheus (with promtool)
 # checks and unit-tests the operators' alerting rules (ops/prometheus); systemd's
-# systemd-analyze verifies their unit (ops/systemd).
-packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd prometheus systemd)
+# systemd-analyze verifies their unit (ops/systemd), and runs beside the
+# partition tests' validators. iproute2 (`ip netns`, veth, `tc`) gives each of
+# those validators a network stack of its own (scripts/e2e/lib/netns.js).
+packages=(protobuf-compiler libssl-dev libsqlite3-dev pkg-config build-essential curl git python3 chromium zstd prometheus systemd iproute2)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

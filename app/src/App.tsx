@@ -6,7 +6,7 @@ import { Connect } from './components/Connect';
 import { NodeFromLink } from './components/LinkPrompts';
 import { NamesProvider } from './components/Names';
 import { AssetsProvider } from './components/Assets';
-import { TxProvider } from './components/Tx';
+import { TxProvider, useTx } from './components/Tx';
 import { NotifyWatcher } from './components/Notify';
 import { Home } from './pages/Home';
 import { Missions } from './pages/Missions';
@@ -62,10 +62,10 @@ function RuntimeNotice() {
  * same list, read once a block, feeds the notifications.
  */
 function AwaitingTitle() {
-  const { account } = useChain();
+  const { actor } = useChain();
   const { t } = useTranslation();
   const title = t('app.title');
-  const address = account?.address;
+  const address = actor;
   const { data } = useLive(
     async (api, at) => (address ? api.apis.MissionsApi.pending_actions(address, { at }) : []),
     [address],
@@ -120,6 +120,7 @@ export function App() {
             <Connect />
             <RuntimeNotice />
             <AwaitingTitle />
+            <DevHook />
             <main>
               <Page />
             </main>
@@ -128,6 +129,30 @@ export function App() {
       </NamesProvider>
     </ChainProvider>
   );
+}
+
+/**
+ * On a development chain only: `window.peerBoard.send(label, pallet, call, args)`
+ * sends any call through the board's own path (as the chosen account, acting
+ * for whom it acts for), so that a test can craft what the pages never offer
+ * and see the chain's answer where a member would.
+ */
+function DevHook() {
+  const { isDev, api } = useChain();
+  const send = useTx();
+  useEffect(() => {
+    if (!isDev || !api) return;
+    const tx = api.tx as unknown as Record<string, Record<string, (args: unknown) => Parameters<typeof send>[1]>>;
+    const hook = {
+      send: (label: string, pallet: string, call: string, args: unknown) =>
+        send(label, tx[pallet][call](args)).then((o) => o.ok),
+    };
+    Object.assign(window, { peerBoard: hook });
+    return () => {
+      delete (window as { peerBoard?: unknown }).peerBoard;
+    };
+  }, [isDev, api, send]);
+  return null;
 }
 
 /** English or Korean, remembered in this browser. */

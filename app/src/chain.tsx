@@ -24,12 +24,14 @@ import { peer } from '@polkadot-api/descriptors';
 import { accountAddress } from './lib/hash';
 import { proposedByLink } from './lib/links';
 import { compare, type Runtime } from './lib/compat';
+import { allows, delegationsOf, type Delegation } from './lib/proxy';
 
 export type Api = TypedApi<typeof peer>;
 
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 const ENDPOINT_KEY = 'peer.endpoint';
 const ACCOUNT_KEY = 'peer.account';
+const ACTING_KEY = 'peer.actingFor';
 
 /**
  * The endpoint: the one the member chose (remembered), else the local node. A link's
@@ -71,8 +73,18 @@ interface Chain {
   accounts: Account[];
   extensions: string[];
   connectExtension: (name: string) => Promise<void>;
+  /** The account that signs. */
   account?: Account;
   select: (address: string) => void;
+  /** The accounts `account` may act for (its proxies on the chain), with type and delay. */
+  delegations: Delegation[];
+  /** The account acted for, if the member chose one: every action is then sent through `proxy.proxy`. */
+  actingFor?: Delegation;
+  actFor: (d: Delegation | null) => void;
+  /** Whose missions, holdings and awaiting actions the board shows: the account acted for, else `account`. */
+  actor?: string;
+  /** Whether the board may send `Pallet.call` for `actor`: always for oneself, by the proxy type's list for another. */
+  may: (call: string) => boolean;
   /** The chain's runtime against the board's: which calls still encode the same (lib/compat). */
   runtime?: Runtime;
 }
@@ -197,6 +209,7 @@ export function ChainProvider({ children }: { children: ReactNode }) {
   const [extAccounts, setExtAccounts] = useState<Record<string, Account[]>>({});
   const [extensions, setExtensions] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(() => localStorage.getItem(ACCOUNT_KEY));
+  const [acting, setActing] = useState<string | null>(() => localStorage.getItem(ACTING_KEY));
 
   // Wallet extensions inject themselves after the page loads: look twice.
   useEffect(() => {
@@ -230,6 +243,12 @@ export function ChainProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(ACCOUNT_KEY, address);
     setSelected(address);
   }, []);
+  const actFor = useCallback((d: Delegation | null) => {
+    const key = d ? actingKey(d) : null;
+    if (key) localStorage.setItem(ACTING_KEY, key);
+    else localStorage.removeItem(ACTING_KEY);
+    setActing(key);
+  }, []);
 
   const proposedEndpoint = linkEndpoint !== endpoint ? linkEndpoint : undefined;
   const dismissProposedEndpoint = useCallback(() => setLinkEndpoint(undefined), []);
@@ -243,6 +262,8 @@ export function ChainProvider({ children }: { children: ReactNode }) {
     connectExtension,
     selected,
     select,
+    acting,
+    actFor,
   };
   return (
     <Connected key={endpoint} {...outer}>
@@ -252,10 +273,36 @@ export function ChainProvider({ children }: { children: ReactNode }) {
 }
 
 /** The context for one endpoint: its connection, and the accounts (dev ones on a dev chain). */
+/** A delegation's identity, as remembered across visits: whose, for whom, which type. */
+const actingKey = (d: Delegation) => `${d.real}:${d.proxyType}`;
+
+/**
+ * The accounts `me` may act for, read from the chain's proxy lists when the
+ * account changes and every ten blocks (a new proxy shows within 20 s).
+ */
+function useDelegations(api: Api | undefined, me: string | undefined, best: number | undefined): Delegation[] {
+  const [state, setState] = useState<{ of: string; list: Delegation[] }>();
+  const tick = Math.floor((best ?? 0) / 10);
+  useEffect(() => {
+    if (!api || !me) return;
+    let alive = true;
+    api.query.Proxy.Proxies.getEntries({ at: 'best' }).then(
+      (entries) => alive && setState({ of: me, list: delegationsOf(me, entries) }),
+      () => {},
+    );
+    return () => {
+      alive = false;
+    };
+  }, [api, me, tick]);
+  return state && state.of === me ? state.list : NO_DELEGATIONS;
+}
+const NO_DELEGATIONS: Delegation[] = [];
+
 function Connected({
   children,
   extAccounts,
   selected,
+  acting,
   ...outer
 }: Pick<
   Chain,
@@ -266,17 +313,31 @@ function Connected({
   | 'extensions'
   | 'connectExtension'
   | 'select'
+  | 'actFor'
 > & {
   children: ReactNode;
   extAccounts: Record<string, Account[]>;
   selected: string | null;
+  acting: string | null;
 }) {
   const connection = useConnection(outer.endpoint);
   const isDev = !!connection.chainName && /develop|local/i.test(connection.chainName);
   const dev = useMemo(() => (isDev ? devAccounts() : []), [isDev]);
   const accounts = useMemo(() => [...Object.values(extAccounts).flat(), ...dev], [extAccounts, dev]);
   const account = accounts.find((a) => a.address === selected);
-  const value: Chain = { ...outer, ...connection, isDev, accounts, account };
+  const delegations = useDelegations(connection.api, account?.address, connection.best?.number);
+  const actingFor = delegations.find((d) => actingKey(d) === acting);
+  const value: Chain = {
+    ...outer,
+    ...connection,
+    isDev,
+    accounts,
+    account,
+    delegations,
+    actingFor,
+    actor: actingFor?.real ?? account?.address,
+    may: (call: string) => !actingFor || allows(actingFor.proxyType, call),
+  };
   return <ChainContext.Provider value={value}>{children}</ChainContext.Provider>;
 }
 

@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useChain, DEFAULT_ENDPOINT } from '../chain';
 import { Field } from './Field';
 import { isNodeEndpoint } from '../lib/links';
+import { useNames } from './Names';
 
 export function Connect() {
   const {
@@ -20,7 +21,11 @@ export function Connect() {
     select,
     extensions,
     connectExtension,
+    delegations,
+    actingFor,
+    actFor,
   } = useChain();
+  const names = useNames();
   const { t } = useTranslation();
   const [text, setText] = useState(endpoint);
   const [endpointError, setEndpointError] = useState<string>();
@@ -93,6 +98,37 @@ export function Connect() {
           ))}
         </select>
       </Field>
+      {account && delegations.length > 0 && (
+        <Field label={t('connect.actingFor')} hint={t('connect.actingForHint')}>
+          <select
+            aria-label={t('connect.actingFor')}
+            data-testid="acting-for"
+            value={actingFor ? delegations.indexOf(actingFor) : -1}
+            onChange={(e) => {
+              const i = Number(e.target.value);
+              actFor(i >= 0 ? delegations[i] : null);
+            }}
+          >
+            <option value={-1}>{t('connect.myself')}</option>
+            {delegations.map((d, i) => (
+              <option key={`${d.real}:${d.proxyType}`} value={i}>
+                {d.delay > 0
+                  ? t('connect.delegationDelayed', { name: names(d.real) ?? d.real, type: d.proxyType, delay: d.delay })
+                  : t('connect.delegationNow', { name: names(d.real) ?? d.real, type: d.proxyType })}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {account && actingFor && (
+        <p className="acting" data-testid="acting-banner">
+          {t('connect.acting', {
+            real: names(actingFor.real) ?? actingFor.real,
+            me: account.name,
+            type: actingFor.proxyType,
+          })}
+        </p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { useChain } from '../chain';
 import { describeError, describeEvent, formatValue, type EventLike, type Names } from '../lib/words';
 import { peer } from '../lib/amount';
 import { useNames } from './Names';
+import { useTranslation } from 'react-i18next';
 import { refusal } from '../lib/compat';
+import { MultiAddress } from '@polkadot-api/descriptors';
+import type { Delegation } from '../lib/proxy';
 
 type Stage = 'signing' | 'sent' | 'in block' | 'finalized' | 'failed';
 
@@ -16,6 +19,8 @@ interface TxState {
   label: string;
   /** The node it was sent through. */
   endpoint: string;
+  /** Sent through a proxy: the account acted for and how; both are named. */
+  via?: { real: string; delegate: string; proxyType: string };
   stage: Stage;
   block?: number;
   events: string[];
@@ -40,8 +45,9 @@ export function useTx() {
 let nextId = 1;
 
 export function TxProvider({ children }: { children: ReactNode }) {
-  const { account, endpoint, runtime } = useChain();
+  const { account, endpoint, runtime, actingFor, api } = useChain();
   const names = useNames();
+  const { t } = useTranslation();
   const [txs, setTxs] = useState<TxState[]>([]);
 
   const send = useCallback(
@@ -49,7 +55,8 @@ export function TxProvider({ children }: { children: ReactNode }) {
       const id = nextId++;
       const update = (patch: Partial<TxState>) =>
         setTxs((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
-      setTxs((all) => [{ id, label, endpoint, stage: 'signing' as Stage, events: [] }, ...all].slice(0, 6));
+      const via = account && actingFor ? { ...actingFor, delegate: account.address } : undefined;
+      setTxs((all) => [{ id, label, endpoint, via, stage: 'signing' as Stage, events: [] }, ...all].slice(0, 6));
       if (!account) {
         update({ stage: 'failed', error: { name: 'NoAccount', doc: 'Choose an account first.' } });
         return Promise.resolve({ ok: false, events: [] });
@@ -63,9 +70,12 @@ export function TxProvider({ children }: { children: ReactNode }) {
         });
         return Promise.resolve({ ok: false, events: [] });
       }
+      // Acting for another account: the call goes inside `proxy.proxy`, and the
+      // chain (its proxy filter, then the call's own checks) decides.
+      const sent = via && api && call ? throughProxy(api, via, call) : tx;
       return new Promise((resolve) => {
         let outcome: Outcome = { ok: false, events: [] };
-        tx.signSubmitAndWatch(account.signer).subscribe({
+        sent.signSubmitAndWatch(account.signer).subscribe({
           next: (ev) => {
             if (ev.type === 'signed' || ev.type === 'broadcasted') update({ stage: 'sent' });
             if ((ev.type === 'txBestBlocksState' && ev.found) || ev.type === 'finalized') {
@@ -75,13 +85,21 @@ export function TxProvider({ children }: { children: ReactNode }) {
                 (e) => e.type === 'TransactionPayment' && e.value.type === 'TransactionFeePaid',
               );
               const shown = events.filter((e) => !NOISE.has(`${e.type}.${e.value.type}`));
-              outcome = { ok: ev.ok, events };
+              // Through a proxy the transaction succeeds whatever the call did: the
+              // call's own result is in `Proxy.ProxyExecuted`.
+              const inner = via ? proxyResult(events) : undefined;
+              const ok = ev.ok && (!via || inner?.success === true);
+              outcome = { ok, events };
               update({
-                stage: ev.type === 'finalized' ? (ev.ok ? 'finalized' : 'failed') : ev.ok ? 'in block' : 'failed',
+                stage: ev.type === 'finalized' ? (ok ? 'finalized' : 'failed') : ok ? 'in block' : 'failed',
                 block: ev.block.number,
                 events: shown.map((e) => describeEvent(e, names)),
                 fee: feeEvent ? feeLine(feeEvent, names) : undefined,
-                error: ev.ok ? undefined : describeError(ev.dispatchError),
+                error: !ev.ok
+                  ? describeError(ev.dispatchError)
+                  : via && !inner?.success
+                    ? proxyError(inner?.value)
+                    : undefined,
               });
               if (ev.type === 'finalized') resolve(outcome);
             }
@@ -95,7 +113,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
         });
       });
     },
-    [account, runtime, endpoint, names],
+    [account, runtime, endpoint, names, actingFor, api],
   );
 
   return (
@@ -104,39 +122,48 @@ export function TxProvider({ children }: { children: ReactNode }) {
         <div className="content">{children}</div>
         <aside className="txs" aria-label="Transactions">
           {txs.length === 0 && <p className="muted">Transactions you send appear here, from signing to finalized.</p>}
-          {txs.map((t) => (
-            <div key={t.id} className={`tx tx-${t.stage.replace(' ', '-')}`} data-testid="tx" data-stage={t.stage}>
+          {txs.map((x) => (
+            <div key={x.id} className={`tx tx-${x.stage.replace(' ', '-')}`} data-testid="tx" data-stage={x.stage}>
               <div className="tx-head">
-                <strong>{t.label}</strong>
+                <strong>{x.label}</strong>
                 <span className="tx-path">
                   {(['signing', 'sent', 'in block', 'finalized'] as Stage[]).map((s) => (
-                    <span key={s} className={reached(t.stage, s) ? 'done' : ''}>
+                    <span key={s} className={reached(x.stage, s) ? 'done' : ''}>
                       {s}
                     </span>
                   ))}
                 </span>
-                {t.block !== undefined && <span className="muted"> #{t.block}</span>}
+                {x.block !== undefined && <span className="muted"> #{x.block}</span>}
                 <button
                   className="link"
-                  onClick={() => setTxs((all) => all.filter((x) => x.id !== t.id))}
+                  onClick={() => setTxs((all) => all.filter((y) => y.id !== x.id))}
                   aria-label="dismiss"
                 >
                   ×
                 </button>
               </div>
-              <p className="muted tx-endpoint" data-testid="tx-endpoint">
-                via <code>{t.endpoint}</code>
-              </p>
-              {t.error && (
-                <p className="error" data-testid="tx-error">
-                  <strong>{t.error.name}</strong>
-                  {t.error.doc && `: ${t.error.doc}`}
+              {x.via && (
+                <p className="tx-via" data-testid="tx-via">
+                  {t('tx.asProxy', {
+                    real: names(x.via.real) ?? x.via.real,
+                    delegate: names(x.via.delegate) ?? x.via.delegate,
+                    type: x.via.proxyType,
+                  })}
                 </p>
               )}
-              {t.fee && <p className="muted">{t.fee}</p>}
-              {t.events.length > 0 && (
+              <p className="muted tx-endpoint" data-testid="tx-endpoint">
+                via <code>{x.endpoint}</code>
+              </p>
+              {x.error && (
+                <p className="error" data-testid="tx-error">
+                  <strong>{x.error.name}</strong>
+                  {x.error.doc && `: ${x.error.doc}`}
+                </p>
+              )}
+              {x.fee && <p className="muted">{x.fee}</p>}
+              {x.events.length > 0 && (
                 <ul className="tx-events">
-                  {t.events.map((e, i) => (
+                  {x.events.map((e, i) => (
                     <li key={i}>{e}</li>
                   ))}
                 </ul>
@@ -161,6 +188,31 @@ const NOISE = new Set([
 function feeLine(e: EventLike, names: Names) {
   const v = e.value.value as { who: string; actual_fee: bigint };
   return `Fee ${peer(v.actual_fee)}, paid by ${formatValue('who', v.who, names)}.`;
+}
+
+type Call = { type: string; value: { type: string; value: unknown } };
+
+/** `call` sent by the chosen account for `via.real`, checked against `via.proxyType` by the chain. */
+function throughProxy(api: NonNullable<ReturnType<typeof useChain>['api']>, via: Delegation, call: Call) {
+  return api.tx.Proxy.proxy({
+    real: MultiAddress.Id(via.real),
+    force_proxy_type: { type: via.proxyType, value: undefined },
+    call: call as Parameters<typeof api.tx.Proxy.proxy>[0]['call'],
+  });
+}
+
+/** The proxied call's result, from `Proxy.ProxyExecuted`. */
+function proxyResult(events: EventLike[]): { success: boolean; value?: unknown } | undefined {
+  const e = events.find((e) => e.type === 'Proxy' && e.value.type === 'ProxyExecuted');
+  return (e?.value.value as { result?: { success: boolean; value?: unknown } } | undefined)?.result;
+}
+
+/** The proxied call's failure; a call outside the proxy's type is filtered before it runs. */
+function proxyError(err: unknown): { name: string; doc: string } {
+  if (!err) return { name: 'ProxyNotExecuted', doc: 'The chain did not run the call for the account acted for.' };
+  const d = describeError(err as { type: string; value: unknown });
+  if (d.name === 'System.CallFiltered' && !d.doc) d.doc = 'The proxy type does not allow this call.';
+  return d;
 }
 
 const ORDER: Stage[] = ['signing', 'sent', 'in block', 'finalized'];

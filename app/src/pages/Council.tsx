@@ -41,7 +41,7 @@ export function Council() {
 
 function Consortium() {
   const members = useMembers();
-  const { account, api } = useChain();
+  const { actor, api } = useChain();
   const send = useTx();
   const { data } = useLive(
     async (api, at) => ({
@@ -64,7 +64,7 @@ function Consortium() {
       api.tx.Consortium.apply({ name: enc.encode(name), kind: { type: kind, value: undefined }, charter: undefined }),
     );
   };
-  const me = account?.address;
+  const me = actor;
   return (
     <section className="card wide">
       <h2>Consortium</h2>
@@ -134,7 +134,7 @@ function Consortium() {
 }
 
 function Motions() {
-  const { api, account, best, slotMs } = useChain();
+  const { api, actor, best, slotMs } = useChain();
   const names = useNames();
   const send = useTx();
   const { data } = useLive(async (api, at) => {
@@ -152,7 +152,7 @@ function Motions() {
     return { motions, council };
   }, []);
   if (!api || !data || !best) return null;
-  const me = account?.address;
+  const me = actor;
   const isCouncillor = !!me && data.council.includes(me);
   const close = async (hash: string, index: number, call: Decoded) => {
     const { length, weight } = await bounds(api, call);
@@ -300,7 +300,7 @@ function RuntimeFacts({ file, chain }: { file: RuntimeFile; chain: { specName: s
  * the hash and the version again).
  */
 function Runtime() {
-  const { api, account } = useChain();
+  const { api, actor } = useChain();
   const send = useTx();
   const { data } = useRuntimeInfo();
   const [picked, setPicked] = useState<Picked>();
@@ -341,7 +341,7 @@ function Runtime() {
             {auth.check_version ? ' (its name and a newer version are checked when applied)' : ''}. Anyone may apply it
             with that file.
           </p>
-          {account && (
+          {actor && (
             <form
               className="row"
               onSubmit={(e) => {
@@ -372,7 +372,7 @@ function Runtime() {
 }
 
 function Propose() {
-  const { api, account } = useChain();
+  const { api, actor } = useChain();
   const send = useTx();
   const members = useMembers();
   const { data } = useLive(
@@ -410,7 +410,7 @@ function Propose() {
   const [err, setErr] = useState<string>();
   const [runtimeFile, setRuntimeFile] = useState<Picked>();
   const runtime = useRuntimeInfo().data;
-  if (!api || !data || !account || !data.council.includes(account.address)) return null;
+  if (!api || !data || !actor || !data.council.includes(actor)) return null;
   const n = data.council.length;
 
   const build = (): { call: Transaction; p: number; q: number; label: string } | string => {

@@ -13,10 +13,10 @@ import { actionOf, directCall } from '../lib/actions';
 import { NotifyToggle } from '../components/Notify';
 
 export function Home() {
-  const { account } = useChain();
+  const { actor } = useChain();
   const { t } = useTranslation();
-  if (!account) return <p className="empty">{t('home.chooseAccount')}</p>;
-  return <Awaiting address={account.address} />;
+  if (!actor) return <p className="empty">{t('home.chooseAccount')}</p>;
+  return <Awaiting address={actor} />;
 }
 
 function Awaiting({ address }: { address: string }) {

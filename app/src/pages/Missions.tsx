@@ -13,7 +13,7 @@ import { Scroll } from '../components/Scroll';
 type Filter = 'all' | 'mine' | 'open' | 'recruiting';
 
 export function Missions() {
-  const { account, best, slotMs } = useChain();
+  const { actor, best, slotMs } = useChain();
   const assets = useAssets();
   const members = useMembers();
   const { t } = useTranslation();
@@ -21,15 +21,15 @@ export function Missions() {
   const { data, error } = useLive(
     async (api, at) => {
       const missions = await loadMissions(api, at);
-      const committed = account ? await api.query.Missions.CommittedMissions.getValue(account.address, { at }) : [];
-      const score = account ? await api.apis.ReputationApi.score(account.address, { at }) : 0;
+      const committed = actor ? await api.query.Missions.CommittedMissions.getValue(actor, { at }) : [];
+      const score = actor ? await api.apis.ReputationApi.score(actor, { at }) : 0;
       return { missions, committed: new Set(committed), score };
     },
-    [account?.address],
+    [actor],
   );
   if (error && !data) return <p className="error">{error}</p>;
   if (!data || !best) return <p className="muted">{t('missions.loading')}</p>;
-  const me = account?.address;
+  const me = actor;
   const isMember = !!me && members.has(me);
   const shown = data.missions.filter((m) => {
     if (filter === 'mine') return m.owner === me || data.committed.has(m.id);

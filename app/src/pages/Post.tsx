@@ -25,7 +25,7 @@ type Errors = Record<string, string>;
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 export function Post() {
-  const { api, account, best, slotMs } = useChain();
+  const { api, account, actor, actingFor, may, best, slotMs } = useChain();
   const members = useMembers();
   const send = useTx();
   const assets = useAssets();
@@ -36,15 +36,15 @@ export function Post() {
     async (api, at) => {
       const [params, acc, inAsset] = await Promise.all([
         missionParams(api, at),
-        account ? api.query.System.Account.getValue(account.address, { at }) : Promise.resolve(undefined),
-        account && asset.kind.type === 'WithId'
-          ? api.query.Assets.Account.getValue(asset.kind.value, account.address, { at })
+        actor ? api.query.System.Account.getValue(actor, { at }) : Promise.resolve(undefined),
+        actor && asset.kind.type === 'WithId'
+          ? api.query.Assets.Account.getValue(asset.kind.value, actor, { at })
           : Promise.resolve(undefined),
       ]);
       const free = acc?.data.free ?? 0n;
       return { params, free, assetFree: asset.kind.type === 'WithId' ? (inAsset?.balance ?? 0n) : free };
     },
-    [account?.address, asset.key],
+    [actor, asset.key],
   );
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -71,9 +71,10 @@ export function Post() {
   /** Everything the chain would refuse, found here first. */
   const validate = () => {
     const e: Errors = {};
-    if (!account) e.account = 'Choose an account first.';
-    else if (!members.has(account.address))
-      e.account = 'Only consortium members may post missions (Missions.NotAMember).';
+    if (!account || !actor) e.account = 'Choose an account first.';
+    else if (!members.has(actor)) e.account = 'Only consortium members may post missions (Missions.NotAMember).';
+    else if (!may('Missions.create_mission'))
+      e.account = `A ${actingFor?.proxyType} proxy may not post missions for the account it acts for.`;
     if (!title.trim()) e.title = 'Give the mission a title.';
     else if (enc.encode(title).length > p.maxTitleLen) e.title = `At most ${p.maxTitleLen} bytes.`;
     if (!description.trim() && !descFileHash) e.description = 'Describe the mission, or pick the file that does.';

@@ -12,14 +12,14 @@ import { IndexerFromLink } from '../components/LinkPrompts';
 import { Scroll } from '../components/Scroll';
 
 export function Statement() {
-  const { account } = useChain();
+  const { actor } = useChain();
   const [base, setBase] = useState(indexerUrl);
   // This month so far (UTC days, as the indexer's).
   const [from, setFrom] = useState(() => day(Date.now()).slice(0, 8) + '01');
   const [to, setTo] = useState(() => day(Date.now()));
   const [shown, setShown] = useState<{ from: string; to: string }>();
   const problems = checkPeriod(from, to);
-  const who = account?.address;
+  const who = actor;
   // A page of the statement: its lines (the indexer pages at 1,000) and what the whole period adds up to.
   const { data, error } = useIndexer<StatementPage>(
     base,

@@ -14,22 +14,6 @@ let net;
 const failures = { seen: false };
 const logged = remembersFailure(failures);
 
-/** Waits until every node in `names` has finalized the same block at some height >= `min`. */
-async function agreeOnFinality(names, min, ms) {
-  let common;
-  await net.waitFor(`${names.join(', ')} to agree on a finalized block >= #${min}`, ms, async () => {
-    const hs = await Promise.all(names.map((n) => net.heights(n).catch(() => null)));
-    if (hs.some((h) => !h)) return false;
-    const height = Math.min(...hs.map((h) => h.finalized));
-    if (height < min) return false;
-    const hashes = await Promise.all(names.map((n) => net.blockHash(n, height)));
-    if (new Set(hashes).size !== 1) return false;
-    common = { height, hash: hashes[0] };
-    return true;
-  });
-  return common;
-}
-
 describe('a consortium network survives what networks do to it', { concurrency: false }, () => {
   before(async () => {
     net = new Network();
@@ -64,7 +48,7 @@ describe('a consortium network survives what networks do to it', { concurrency: 
     await net.report('finality advanced by 3 without dave');
     await net.start('dave', 4);
     const target = (await net.heights('alice')).finalized;
-    const common = await agreeOnFinality(VALIDATORS, target, 120000);
+    const common = await net.agreeOnFinality(VALIDATORS, target, 120000);
     await net.report(`dave restarted; all four finalized #${common.height} ${common.hash}`);
   }));
 
@@ -81,7 +65,7 @@ describe('a consortium network survives what networks do to it', { concurrency: 
     assert.equal(later.finalized, stalled.finalized, 'no block finalized with two of four validators');
     await net.start('charlie', 3);
     await net.start('dave', 4);
-    const common = await agreeOnFinality(VALIDATORS, later.finalized + 3, 180000);
+    const common = await net.agreeOnFinality(VALIDATORS, later.finalized + 3, 180000);
     await net.report(`charlie and dave restarted; all four finalized #${common.height}`);
   }));
 
@@ -110,12 +94,12 @@ describe('a consortium network survives what networks do to it', { concurrency: 
     await net.kill('alice', 'SIGINT');
     await net.start('alice', 1);
     const target = (await net.heights('bob')).finalized;
-    const common = await agreeOnFinality(VALIDATORS, target, 120000);
+    const common = await net.agreeOnFinality(VALIDATORS, target, 120000);
     await net.report(`all four finalized #${common.height} after alice's restart`);
   }));
 
   test('a validator rotates its session keys and finality never stops across the session changes', logged(async () => {
-    const api = await connect(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`);
+    const api = await connect(net.wsUrl('alice'));
     try {
       const keyring = await devKeyring();
       const bob = keyring.addFromUri('//Bob');
@@ -171,7 +155,7 @@ describe('a consortium network survives what networks do to it', { concurrency: 
   }));
 
   test('a validator added by council vote authors blocks; removed, it stops', logged(async () => {
-    const api = await connect(`ws://127.0.0.1:${net.nodes.get('alice').rpc}`);
+    const api = await connect(net.wsUrl('alice'));
     try {
       const keyring = await devKeyring();
       const [alice, bob, charlie, dave, eve] = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map((s) => keyring.addFromUri(s));

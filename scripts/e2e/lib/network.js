@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, rpc, sleep, startNode, waitFor } from './node.js';
+import { freePort, rpcUrl, sleep, startNode, waitFor } from './node.js';
 
 export { sleep };
 
@@ -115,7 +115,8 @@ export class Network {
   }
 
   async rpc(name, method, params = []) {
-    return rpc(this.nodes.get(name).rpc, method, params).catch((e) => { throw new Error(`${name} ${e.message}`); });
+    const n = this.nodes.get(name);
+    return rpcUrl(`http://${n.host ?? '127.0.0.1'}:${n.rpc}`, method, params).catch((e) => { throw new Error(`${name} ${e.message}`); });
   }
 
   /** { best, finalized, finalizedHash, peers } of node `name`. */
@@ -138,8 +139,33 @@ export class Network {
     console.log(`[net] ${label} | ${parts.join(' | ')}`);
   }
 
+  /** The ws:// address of node `name`'s RPC. */
+  wsUrl(name) {
+    const n = this.nodes.get(name);
+    return `ws://${n.host ?? '127.0.0.1'}:${n.rpc}`;
+  }
+
   async blockHash(name, number) {
     return this.rpc(name, 'chain_getBlockHash', [number]);
+  }
+
+  /**
+   * Waits until every node in `names` has finalized the same block at a height
+   * >= `min`; returns it as { height, hash }.
+   */
+  async agreeOnFinality(names, min, ms) {
+    let common;
+    await this.waitFor(`${names.join(', ')} to agree on a finalized block >= #${min}`, ms, async () => {
+      const hs = await Promise.all(names.map((n) => this.heights(n).catch(() => null)));
+      if (hs.some((x) => !x)) return false;
+      const height = Math.min(...hs.map((x) => x.finalized));
+      if (height < min) return false;
+      const hashes = await Promise.all(names.map((n) => this.blockHash(n, height)));
+      if (new Set(hashes).size !== 1) return false;
+      common = { height, hash: hashes[0] };
+      return true;
+    });
+    return common;
   }
 
   /** Polls `check` every second until it returns true; fails after `ms`. */

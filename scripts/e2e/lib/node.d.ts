@@ -17,6 +17,9 @@ export interface StartOptions {
   waitMs?: number;
   minBlock?: number;
   onUnexpectedExit?: (code: number | null, signal: string | null) => void;
+  wrap?: string[];
+  host?: string;
+  metrics?: boolean;
 }
 
 export interface PeerNode {

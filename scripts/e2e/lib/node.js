@@ -91,7 +91,10 @@ export async function waitFor(what, ms, check, everyMs = 500) {
  * Options: `rpcPort` and `p2pPort` (free ports if not given), `logFile` (the
  * node's output; a temporary file if not given), `append` (keep what the file
  * holds: a restart), `waitMs` (60 s), `onUnexpectedExit(code, signal)`
- * (called if the node exits before `stop`).
+ * (called if the node exits before `stop`), `wrap` (a command the node runs
+ * under, e.g. `['ip', 'netns', 'exec', ns]`, which must exec it), `host` (the
+ * address its RPC answers on, 127.0.0.1 unless given), `metrics` (keep the
+ * node's Prometheus endpoint: `args` say where).
  *
  * Returns { proc, rpcPort, p2pPort, wsUrl, logFile, rpc, running, stop, printLog }.
  * `stop(signal = 'SIGINT')` waits for the exit, and kills it after 20 s.
@@ -101,13 +104,21 @@ export async function startNode(args, options = {}) {
   const p2pPort = options.p2pPort ?? (await freePort());
   const logFile = options.logFile ?? join(tmpdir(), `peer-node-${process.pid}-${rpcPort}.log`);
   const log = createWriteStream(logFile, { flags: options.append ? 'a' : 'w' });
-  const proc = spawn(NODE, [...args, '--rpc-port', `${rpcPort}`, '--port', `${p2pPort}`, '--no-prometheus', '--no-telemetry'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout.pipe(log);
-  proc.stderr.pipe(log);
+  const host = options.host ?? '127.0.0.1';
+  const [command, ...prefix] = [...(options.wrap ?? []), NODE];
+  const nodeArgs = [...args, '--rpc-port', `${rpcPort}`, '--no-telemetry'];
+  // `--listen-addr` names the port itself (and excludes `--port`).
+  if (!args.includes('--listen-addr')) nodeArgs.push('--port', `${p2pPort}`);
+  if (!options.metrics) nodeArgs.push('--no-prometheus');
+  const proc = spawn(command, [...prefix, ...nodeArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Both pipes into one file, which only the end of the process closes: the
+  // first pipe to end would otherwise end the file and lose the other's words.
+  proc.stdout.pipe(log, { end: false });
+  proc.stderr.pipe(log, { end: false });
   let exited = false;
   let stopping = false;
-  const exit = new Promise((resolve) => proc.once('exit', (code, signal) => {
+  // 'close', not 'exit': the node's last words are in its pipes when it exits.
+  const exit = new Promise((resolve) => proc.once('close', (code, signal) => {
     exited = true;
     log.end(() => {
       if (!stopping) options.onUnexpectedExit?.(code, signal);
@@ -130,9 +141,9 @@ export async function startNode(args, options = {}) {
   };
   const node = {
     proc, rpcPort, p2pPort, logFile, printLog, stop, exit,
-    wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    wsUrl: `ws://${host}:${rpcPort}`,
     running: () => !exited,
-    rpc: (method, params, timeoutMs) => rpc(rpcPort, method, params, timeoutMs),
+    rpc: (method, params, timeoutMs) => rpcUrl(`http://${host}:${rpcPort}`, method, params, timeoutMs),
   };
   try {
     await waitFor(`peer-node's RPC on port ${rpcPort}`, options.waitMs ?? 60000, async () => {

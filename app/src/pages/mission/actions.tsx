@@ -17,14 +17,14 @@ import { AmendForm, CommitForm, MembersOnly } from './forms';
 import { usePay, type Data } from './shared';
 
 export function Actions({ detail, data }: { detail: MissionDetail; data: Data }) {
-  const { api, account, best, slotMs } = useChain();
+  const { api, actor, best, slotMs } = useChain();
   const { t } = useTranslation();
   const send = useTx();
   const m = detail.mission;
   if (!api || !best) return null;
   const o = data.offered;
   const mission = m.id;
-  const me = account?.address;
+  const me = actor;
   const mine = detail.commitments.find((c) => c.who === me);
   const rosterShares = m.roster.reduce((s, r) => s + r.share, 0);
   // Work starts only with the minimum working time still ahead of the deadline.
@@ -49,7 +49,7 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
     );
   };
   const items: ReactElement[] = [];
-  if (!account)
+  if (!actor)
     items.push(
       <p key="acc" className="muted">
         {t('mission.actions.chooseAccount')}
@@ -62,7 +62,7 @@ export function Actions({ detail, data }: { detail: MissionDetail; data: Data })
       </p>,
     );
   if (o.commit) items.push(<CommitForm key="commit" api={api} detail={detail} data={data} />);
-  else if (account && !mine && m.phase === 'Recruiting') items.push(<MembersOnly key="members-only" detail={detail} />);
+  else if (actor && !mine && m.phase === 'Recruiting') items.push(<MembersOnly key="members-only" detail={detail} />);
   if (o.sign) items.push(<SignBox key="sign" detail={detail} startBy={startBy} hash={o.sign} />);
   else if (mine?.accepted && m.phase === 'Agreeing' && !mine.signed)
     items.push(tooLate(t('mission.actions.ownerCanCancel')));

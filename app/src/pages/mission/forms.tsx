@@ -217,11 +217,10 @@ export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDet
 /** Why a member who may not commit cannot (the chain offered no commitment). */
 export function MembersOnly({ detail }: { detail: MissionDetail }) {
   const { t } = useTranslation();
-  const { account } = useChain();
+  const { actor } = useChain();
   const members = useMembers();
   const m = detail.mission;
-  if (m.options.open_to_non_members || !account || members.has(account.address) || m.owner === account.address)
-    return null;
+  if (m.options.open_to_non_members || !actor || members.has(actor) || m.owner === actor) return null;
   return (
     <p className="muted" data-testid="members-only">
       {t('mission.forms.membersOnly')}
@@ -234,7 +233,7 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
   const { t } = useTranslation();
   const send = useTx();
   const assets = useAssets();
-  const { best, slotMs } = useChain();
+  const { best, slotMs, may } = useChain();
   const m = detail.mission;
   const info = assets.get(assetKey(m.asset));
   const [milestone, setMilestone] = useState('0');
@@ -275,44 +274,48 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
     <form className="card" data-testid="amend-form" onSubmit={(e) => e.preventDefault()}>
       <h4>{t('mission.forms.changeTitle')}</h4>
       {consent && <p className="muted">{t('mission.forms.consent')}</p>}
-      <Field
-        label={t('mission.forms.addBudget', { symbol: info?.symbol ?? t('mission.forms.units') })}
-        error={errs.amount}
-        id="topup"
-      >
-        <select
-          value={milestone}
-          onChange={(e) => setMilestone(e.target.value)}
-          aria-label={t('mission.forms.milestoneToTopUp')}
+      {may('Missions.increase_budget') && (
+        <Field
+          label={t('mission.forms.addBudget', { symbol: info?.symbol ?? t('mission.forms.units') })}
+          error={errs.amount}
+          id="topup"
         >
-          {open.map((x) => (
-            <option key={x.index} value={String(x.index)}>
-              {t('mission.forms.milestoneN', { milestone: x.index + 1 })}
-            </option>
-          ))}
-          <option value="new">{t('mission.forms.newMilestone')}</option>
-        </select>
-        <input
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          inputMode="decimal"
-          aria-label={t('mission.forms.topUpAmount')}
-        />
-        <button type="button" onClick={topUp}>
-          {t('mission.forms.add')}
-        </button>
-      </Field>
-      <Field label={t('mission.forms.moveDeadline')} error={errs.deadline} id="extend">
-        <input
-          type="datetime-local"
-          value={deadline}
-          onChange={(e) => setDeadline(e.target.value)}
-          aria-label={t('mission.forms.newDeadline')}
-        />
-        <button type="button" onClick={extend}>
-          {t('mission.forms.extend')}
-        </button>
-      </Field>
+          <select
+            value={milestone}
+            onChange={(e) => setMilestone(e.target.value)}
+            aria-label={t('mission.forms.milestoneToTopUp')}
+          >
+            {open.map((x) => (
+              <option key={x.index} value={String(x.index)}>
+                {t('mission.forms.milestoneN', { milestone: x.index + 1 })}
+              </option>
+            ))}
+            <option value="new">{t('mission.forms.newMilestone')}</option>
+          </select>
+          <input
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            inputMode="decimal"
+            aria-label={t('mission.forms.topUpAmount')}
+          />
+          <button type="button" onClick={topUp}>
+            {t('mission.forms.add')}
+          </button>
+        </Field>
+      )}
+      {may('Missions.extend_deadline') && (
+        <Field label={t('mission.forms.moveDeadline')} error={errs.deadline} id="extend">
+          <input
+            type="datetime-local"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            aria-label={t('mission.forms.newDeadline')}
+          />
+          <button type="button" onClick={extend}>
+            {t('mission.forms.extend')}
+          </button>
+        </Field>
+      )}
     </form>
   );
 }

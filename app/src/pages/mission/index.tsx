@@ -15,32 +15,30 @@ import { Actions } from './actions';
 import { Milestones } from './milestones';
 import { Roster } from './roster';
 import { usePay, type Data } from './shared';
+import { actionsFor } from '../../lib/proxy';
 
 export function MissionPage({ id }: { id: number }) {
-  const { account, best, slotMs } = useChain();
+  const { actor, actingFor, best, slotMs } = useChain();
   const { t } = useTranslation();
   const { data, error } = useLive<Data>(
     async (api, at) => {
       const [detail, params, free, actions] = await Promise.all([
         loadMission(api, id, at),
         missionParams(api, at),
-        account
-          ? api.query.System.Account.getValue(account.address, { at }).then((a) => a.data.free)
-          : Promise.resolve(0n),
+        actor ? api.query.System.Account.getValue(actor, { at }).then((a) => a.data.free) : Promise.resolve(0n),
         // A runtime before MissionsApi version 3 cannot say: the page then offers nothing and says why.
-        account
-          ? api.apis.MissionsApi.mission_actions(account.address, id, { at }).catch(() => undefined)
-          : Promise.resolve([]),
+        actor ? api.apis.MissionsApi.mission_actions(actor, id, { at }).catch(() => undefined) : Promise.resolve([]),
       ]);
       return {
         detail,
         params,
         free,
-        offered: account && actions ? offered(actions) : NOTHING,
+        // Acting through a proxy: only what its type lets it send (the runtime's filter's lists).
+        offered: actor && actions ? offered(actingFor ? actionsFor(actingFor.proxyType, actions) : actions) : NOTHING,
         actionsUnknown: !actions,
       };
     },
-    [id, account?.address],
+    [id, actor, actingFor?.proxyType],
   );
   const pay = usePay(data?.detail?.mission.asset);
   if (error && !data) return <p className="error">{error}</p>;

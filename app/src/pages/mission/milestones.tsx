@@ -110,7 +110,7 @@ function MilestoneActions({
   status: MilestoneStatus;
   data: Data;
 }) {
-  const { api, account } = useChain();
+  const { api, actor, may } = useChain();
   const { t } = useTranslation();
   const send = useTx();
   const [rejecting, setRejecting] = useState(false);
@@ -125,14 +125,16 @@ function MilestoneActions({
   if (o.review.has(index)) {
     return (
       <div className="stack">
-        <button
-          onClick={() =>
-            send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))
-          }
-        >
-          {t('mission.milestoneActions.approve')}
-        </button>
-        {rejecting ? (
+        {may('Missions.approve_milestone') && (
+          <button
+            onClick={() =>
+              send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))
+            }
+          >
+            {t('mission.milestoneActions.approve')}
+          </button>
+        )}
+        {!may('Missions.reject_milestone') ? null : rejecting ? (
           <RejectForm mission={mission} index={index} />
         ) : (
           <button onClick={() => setRejecting(true)}>{t('mission.milestoneActions.reject')}</button>
@@ -151,7 +153,7 @@ function MilestoneActions({
   }
   if (disputeButton) return disputeButton;
   // The owner who rejected from this browser: the reasons to send on.
-  const owner = account?.address === m.owner;
+  const owner = actor === m.owner;
   return owner && (status.type === 'Rejected' || status.type === 'Disputed') ? (
     <ReasonNote hash={status.value.reason_hash} />
   ) : null;
