@@ -20,7 +20,7 @@ async function actForTheFirm(page: import('@playwright/test').Page) {
   const picker = page.getByTestId('acting-for');
   await expect(picker.locator('option', { hasText: 'Bob & Partners · MissionContributor' })).toBeAttached();
   await picker.selectOption({ label: 'Bob & Partners · MissionContributor' });
-  await expect(page.getByTestId('acting-banner')).toContainText('Acting for Bob & Partners, as Ferdie');
+  await expect(page.getByTestId('acting-banner')).toContainText('Acting for Bob & Partners, signed by Ferdie');
 }
 
 test.beforeAll(async () => {
@@ -51,6 +51,16 @@ test('staff with a MissionContributor proxy commit, sign and deliver for the fir
   // The transaction names both accounts, as the chain's events do.
   expect(committed).toContain('For Bob & Partners, sent by Ferdie through a MissionContributor proxy.');
   await expect(page.getByTestId(`commitment-${bob.address}`)).toContainText('pending');
+  // The README's picture: the board on a phone, in Korean, acting for the firm.
+  const shots = process.env.BOARD_SCREENSHOTS;
+  if (shots) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Language').selectOption('ko');
+    await expect(page.getByTestId('acting-banner')).toContainText('대리 중');
+    await page.screenshot({ path: `${shots}/firm-ko.png`, fullPage: true });
+    await page.getByLabel('언어').selectOption('en');
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   const commitment = await api.query.Missions.Commitments.getValue(id, bob.address, { at: 'best' });
   expect(commitment, 'the firm committed, not its staff').toBeDefined();
   expect(await api.query.Missions.Commitments.getValue(id, ferdie.address, { at: 'best' })).toBeUndefined();

@@ -52,6 +52,7 @@ test('every page fits a phone and axe-core finds nothing serious', async ({ page
     ['council', 'Consortium & council'],
     ['history', 'History'],
     ['statement', 'Statement'],
+    ['approvals', 'Approvals'],
   ];
   const found: string[] = [];
   for (const [route, name, testId] of pages) {

@@ -15,6 +15,7 @@ import { Post } from './pages/Post';
 import { Council } from './pages/Council';
 import { History } from './pages/History';
 import { Statement } from './pages/Statement';
+import { Approvals } from './pages/Approvals';
 import { runtimeNotice } from './lib/compat';
 
 function useRoute() {
@@ -41,6 +42,7 @@ function Page() {
   if (history) return <History mission={Number(history[1])} />;
   if (route === 'history') return <History />;
   if (route === 'statement') return <Statement />;
+  if (route === 'approvals' || route.startsWith('approvals?')) return <Approvals route={route} />;
   return <Home />;
 }
 
@@ -85,6 +87,7 @@ const NAV = [
   ['council', 'council'],
   ['history', 'history'],
   ['statement', 'statement'],
+  ['approvals', 'approvals'],
 ];
 
 export function App() {
@@ -105,7 +108,8 @@ export function App() {
                     className={
                       route === r ||
                       (r === 'missions' && route.startsWith('mission/')) ||
-                      (r === 'history' && route.startsWith('history/'))
+                      (r === 'history' && route.startsWith('history/')) ||
+                      (r === 'approvals' && route.startsWith('approvals?'))
                         ? 'active'
                         : ''
                     }

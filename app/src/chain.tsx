@@ -25,6 +25,7 @@ import { accountAddress } from './lib/hash';
 import { proposedByLink } from './lib/links';
 import { compare, type Runtime } from './lib/compat';
 import { allows, delegationsOf, type Delegation } from './lib/proxy';
+import { saveMultisigs, savedMultisigs, type MultisigAccount } from './lib/multisig';
 
 export type Api = TypedApi<typeof peer>;
 
@@ -48,6 +49,20 @@ export interface Account {
   source: string;
   signer: PolkadotSigner;
 }
+
+/**
+ * How the signer acts for `real`: through a multisig it signs for (`multisig`:
+ * `as_multi`, the other signatories approving later), through a proxy (`proxy`:
+ * `proxy.proxy`), or a multisig holding a proxy (both, in that order).
+ */
+export interface Acting {
+  real: string;
+  multisig?: MultisigAccount;
+  proxy?: Delegation;
+}
+
+/** A path's identity, as remembered across visits. */
+export const actingKey = (a: Acting) => [a.real, a.multisig?.address ?? '', a.proxy?.proxyType ?? ''].join(':');
 
 export interface Head {
   number: number;
@@ -76,11 +91,19 @@ interface Chain {
   /** The account that signs. */
   account?: Account;
   select: (address: string) => void;
-  /** The accounts `account` may act for (its proxies on the chain), with type and delay. */
-  delegations: Delegation[];
-  /** The account acted for, if the member chose one: every action is then sent through `proxy.proxy`. */
+  /**
+   * Whom `account` may act for, and how: as a signatory of a multisig it said it is in
+   * (`multisigs`), through a proxy it holds, or through a proxy its multisig holds.
+   */
+  paths: Acting[];
+  /** The path the member chose: every action is then sent along it. */
+  acting?: Acting;
+  actFor: (a: Acting | null) => void;
+  /** The proxy on the chosen path, if any (what its type allows is all the board offers). */
   actingFor?: Delegation;
-  actFor: (d: Delegation | null) => void;
+  /** The multisig accounts `account` said it signs for (kept in this browser). */
+  multisigs: MultisigAccount[];
+  setMultisigs: (list: MultisigAccount[]) => void;
   /** Whose missions, holdings and awaiting actions the board shows: the account acted for, else `account`. */
   actor?: string;
   /** Whether the board may send `Pallet.call` for `actor`: always for oneself, by the proxy type's list for another. */
@@ -243,7 +266,7 @@ export function ChainProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(ACCOUNT_KEY, address);
     setSelected(address);
   }, []);
-  const actFor = useCallback((d: Delegation | null) => {
+  const actFor = useCallback((d: Acting | null) => {
     const key = d ? actingKey(d) : null;
     if (key) localStorage.setItem(ACTING_KEY, key);
     else localStorage.removeItem(ACTING_KEY);
@@ -273,30 +296,42 @@ export function ChainProvider({ children }: { children: ReactNode }) {
 }
 
 /** The context for one endpoint: its connection, and the accounts (dev ones on a dev chain). */
-/** A delegation's identity, as remembered across visits: whose, for whom, which type. */
-const actingKey = (d: Delegation) => `${d.real}:${d.proxyType}`;
-
 /**
- * The accounts `me` may act for, read from the chain's proxy lists when the
- * account changes and every ten blocks (a new proxy shows within 20 s).
+ * Whom `me` may act for: its multisigs, and the accounts it or they hold a
+ * proxy of, read from the chain's proxy lists when the account or its
+ * multisigs change and every ten blocks (a new proxy shows within 20 s).
  */
-function useDelegations(api: Api | undefined, me: string | undefined, best: number | undefined): Delegation[] {
-  const [state, setState] = useState<{ of: string; list: Delegation[] }>();
+function usePaths(
+  api: Api | undefined,
+  me: string | undefined,
+  multisigs: MultisigAccount[],
+  best: number | undefined,
+): Acting[] {
+  const [state, setState] = useState<{ key: unknown[]; list: Acting[] }>();
   const tick = Math.floor((best ?? 0) / 10);
   useEffect(() => {
     if (!api || !me) return;
     let alive = true;
     api.query.Proxy.Proxies.getEntries({ at: 'best' }).then(
-      (entries) => alive && setState({ of: me, list: delegationsOf(me, entries) }),
+      (entries) => {
+        const list: Acting[] = delegationsOf(me, entries).map((proxy) => ({ real: proxy.real, proxy }));
+        for (const multisig of multisigs) {
+          list.push({ real: multisig.address, multisig });
+          for (const proxy of delegationsOf(multisig.address, entries))
+            list.push({ real: proxy.real, multisig, proxy });
+        }
+        if (alive) setState({ key: [me, multisigs], list });
+      },
       () => {},
     );
     return () => {
       alive = false;
     };
-  }, [api, me, tick]);
-  return state && state.of === me ? state.list : NO_DELEGATIONS;
+  }, [api, me, multisigs, tick]);
+  // Paths read for another signer or other multisigs are not shown.
+  return state && state.key[0] === me && state.key[1] === multisigs ? state.list : NO_PATHS;
 }
-const NO_DELEGATIONS: Delegation[] = [];
+const NO_PATHS: Acting[] = [];
 
 function Connected({
   children,
@@ -325,17 +360,33 @@ function Connected({
   const dev = useMemo(() => (isDev ? devAccounts() : []), [isDev]);
   const accounts = useMemo(() => [...Object.values(extAccounts).flat(), ...dev], [extAccounts, dev]);
   const account = accounts.find((a) => a.address === selected);
-  const delegations = useDelegations(connection.api, account?.address, connection.best?.number);
-  const actingFor = delegations.find((d) => actingKey(d) === acting);
+  const me = account?.address;
+  // The multisigs the signer said it is in: this browser's list, read again when it changes.
+  const [saved, setSaved] = useState<{ of?: string; list: MultisigAccount[] }>({ list: [] });
+  const multisigs = useMemo(() => (saved.of === me ? saved.list : me ? savedMultisigs(me) : []), [saved, me]);
+  const setMultisigs = useCallback(
+    (list: MultisigAccount[]) => {
+      if (!me) return;
+      saveMultisigs(me, list);
+      setSaved({ of: me, list });
+    },
+    [me],
+  );
+  const paths = usePaths(connection.api, me, multisigs, connection.best?.number);
+  const chosen = paths.find((p) => actingKey(p) === acting);
+  const actingFor = chosen?.proxy;
   const value: Chain = {
     ...outer,
     ...connection,
     isDev,
     accounts,
     account,
-    delegations,
+    paths,
+    acting: chosen,
     actingFor,
-    actor: actingFor?.real ?? account?.address,
+    multisigs,
+    setMultisigs,
+    actor: chosen?.real ?? me,
     may: (call: string) => !actingFor || allows(actingFor.proxyType, call),
   };
   return <ChainContext.Provider value={value}>{children}</ChainContext.Provider>;

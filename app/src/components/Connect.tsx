@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { useChain, DEFAULT_ENDPOINT } from '../chain';
+import { useChain, DEFAULT_ENDPOINT, type Acting } from '../chain';
 import { Field } from './Field';
 import { isNodeEndpoint } from '../lib/links';
 import { useNames } from './Names';
@@ -21,11 +21,25 @@ export function Connect() {
     select,
     extensions,
     connectExtension,
-    delegations,
-    actingFor,
+    paths,
+    acting,
     actFor,
   } = useChain();
   const names = useNames();
+  const name = (a: string) => names(a) ?? `${a.slice(0, 8)}…`;
+  /** How the signer acts for the path's account, in words. */
+  const pathLabel = (p: Acting) => {
+    const via = p.proxy
+      ? p.proxy.delay > 0
+        ? t('connect.delegationDelayed', { name: name(p.real), type: p.proxy.proxyType, delay: p.proxy.delay })
+        : t('connect.delegationNow', { name: name(p.real), type: p.proxy.proxyType })
+      : t('connect.multisig', {
+          name: name(p.real),
+          threshold: p.multisig?.threshold,
+          of: p.multisig?.signatories.length,
+        });
+    return p.proxy && p.multisig ? t('connect.throughMultisig', { via, multisig: name(p.multisig.address) }) : via;
+  };
   const { t } = useTranslation();
   const [text, setText] = useState(endpoint);
   const [endpointError, setEndpointError] = useState<string>();
@@ -98,35 +112,30 @@ export function Connect() {
           ))}
         </select>
       </Field>
-      {account && delegations.length > 0 && (
+      {account && paths.length > 0 && (
         <Field label={t('connect.actingFor')} hint={t('connect.actingForHint')}>
           <select
             aria-label={t('connect.actingFor')}
             data-testid="acting-for"
-            value={actingFor ? delegations.indexOf(actingFor) : -1}
+            value={acting ? paths.indexOf(acting) : -1}
             onChange={(e) => {
               const i = Number(e.target.value);
-              actFor(i >= 0 ? delegations[i] : null);
+              actFor(i >= 0 ? paths[i] : null);
             }}
           >
             <option value={-1}>{t('connect.myself')}</option>
-            {delegations.map((d, i) => (
-              <option key={`${d.real}:${d.proxyType}`} value={i}>
-                {d.delay > 0
-                  ? t('connect.delegationDelayed', { name: names(d.real) ?? d.real, type: d.proxyType, delay: d.delay })
-                  : t('connect.delegationNow', { name: names(d.real) ?? d.real, type: d.proxyType })}
+            {paths.map((p, i) => (
+              // A proxy with a delay must announce each call first: not in the board yet.
+              <option key={i} value={i} disabled={!!p.proxy && p.proxy.delay > 0}>
+                {pathLabel(p)}
               </option>
             ))}
           </select>
         </Field>
       )}
-      {account && actingFor && (
+      {account && acting && (
         <p className="acting" data-testid="acting-banner">
-          {t('connect.acting', {
-            real: names(actingFor.real) ?? actingFor.real,
-            me: account.name,
-            type: actingFor.proxyType,
-          })}
+          {t('connect.acting', { real: name(acting.real), me: account.name })} {pathLabel(acting)}
         </p>
       )}
     </section>

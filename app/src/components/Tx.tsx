@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { refusal } from '../lib/compat';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import type { Delegation } from '../lib/proxy';
+import { othersOf, rememberCall } from '../lib/multisig';
+import { blake2, toHex } from '../lib/hash';
 
 type Stage = 'signing' | 'sent' | 'in block' | 'finalized' | 'failed';
 
@@ -21,6 +23,8 @@ interface TxState {
   endpoint: string;
   /** Sent through a proxy: the account acted for and how; both are named. */
   via?: { real: string; delegate: string; proxyType: string };
+  /** Sent as a multisig's first approval: the multisig, and the link that carries the call to the others. */
+  multisig?: { address: string; threshold: number; share: string };
   stage: Stage;
   block?: number;
   events: string[];
@@ -34,7 +38,13 @@ export interface Outcome {
   events: EventLike[];
 }
 
-const TxContext = createContext<{ send: (label: string, tx: AnyTx) => Promise<Outcome> } | undefined>(undefined);
+/** `asSigner`: sent by the chosen account itself, whomever it acts for (a multisig approval). */
+export interface SendOptions {
+  asSigner?: boolean;
+}
+type Send = (label: string, tx: AnyTx, options?: SendOptions) => Promise<Outcome>;
+
+const TxContext = createContext<{ send: Send } | undefined>(undefined);
 
 export function useTx() {
   const c = useContext(TxContext);
@@ -45,17 +55,19 @@ export function useTx() {
 let nextId = 1;
 
 export function TxProvider({ children }: { children: ReactNode }) {
-  const { account, endpoint, runtime, actingFor, api } = useChain();
+  const { account, endpoint, runtime, acting, api } = useChain();
   const names = useNames();
   const { t } = useTranslation();
   const [txs, setTxs] = useState<TxState[]>([]);
 
   const send = useCallback(
-    (label: string, tx: AnyTx): Promise<Outcome> => {
+    (label: string, tx: AnyTx, options: SendOptions = {}): Promise<Outcome> => {
       const id = nextId++;
       const update = (patch: Partial<TxState>) =>
         setTxs((all) => all.map((t) => (t.id === id ? { ...t, ...patch } : t)));
-      const via = account && actingFor ? { ...actingFor, delegate: account.address } : undefined;
+      const path = options.asSigner ? undefined : acting;
+      const via =
+        account && path?.proxy ? { ...path.proxy, delegate: path.multisig?.address ?? account.address } : undefined;
       setTxs((all) => [{ id, label, endpoint, via, stage: 'signing' as Stage, events: [] }, ...all].slice(0, 6));
       if (!account) {
         update({ stage: 'failed', error: { name: 'NoAccount', doc: 'Choose an account first.' } });
@@ -70,58 +82,79 @@ export function TxProvider({ children }: { children: ReactNode }) {
         });
         return Promise.resolve({ ok: false, events: [] });
       }
-      // Acting for another account: the call goes inside `proxy.proxy`, and the
-      // chain (its proxy filter, then the call's own checks) decides.
-      const sent = via && api && call ? throughProxy(api, via, call) : tx;
+      // Acting for another account: the call goes inside `proxy.proxy` (the chain's
+      // proxy filter, then the call's own checks decide), and that inside a
+      // multisig's first approval when the path goes through one.
+      const prepared: Promise<AnyTx> = (async () => {
+        const inner = via && api && call ? throughProxy(api, via, call) : tx;
+        const m = path?.multisig;
+        if (!m || !api) return inner;
+        const bytes = await inner.getEncodedData();
+        const data = toHex(bytes);
+        const hash = blake2(bytes);
+        rememberCall(hash, data);
+        const info = await api.apis.TransactionPaymentCallApi.query_call_info(inner.decodedCall as never, bytes.length);
+        const share = `${window.location.origin}${window.location.pathname}#/approvals?call=${data}`;
+        update({ multisig: { address: m.address, threshold: m.threshold, share } });
+        return api.tx.Multisig.as_multi({
+          threshold: m.threshold,
+          other_signatories: othersOf(m, account.address),
+          maybe_timepoint: undefined,
+          call: inner.decodedCall as Parameters<typeof api.tx.Multisig.as_multi>[0]['call'],
+          max_weight: info.weight,
+        });
+      })();
       return new Promise((resolve) => {
         let outcome: Outcome = { ok: false, events: [] };
-        sent.signSubmitAndWatch(account.signer).subscribe({
-          next: (ev) => {
-            if (ev.type === 'signed' || ev.type === 'broadcasted') update({ stage: 'sent' });
-            if ((ev.type === 'txBestBlocksState' && ev.found) || ev.type === 'finalized') {
-              const events = ev.events as unknown as EventLike[];
-              // The fee's bookkeeping is one line; the rest is what the call did.
-              const feeEvent = events.find(
-                (e) => e.type === 'TransactionPayment' && e.value.type === 'TransactionFeePaid',
-              );
-              const shown = events.filter((e) => !NOISE.has(`${e.type}.${e.value.type}`));
-              // Through a proxy the transaction succeeds whatever the call did: the
-              // call's own result is in `Proxy.ProxyExecuted`.
-              const inner = via ? proxyResult(events) : undefined;
-              const ok = ev.ok && (!via || inner?.success === true);
-              outcome = { ok, events };
-              update({
-                stage: ev.type === 'finalized' ? (ok ? 'finalized' : 'failed') : ok ? 'in block' : 'failed',
-                block: ev.block.number,
-                events: shown.map((e) => describeEvent(e, names)),
-                fee: feeEvent ? feeLine(feeEvent, names) : undefined,
-                error: !ev.ok
-                  ? describeError(ev.dispatchError)
-                  : via && !inner?.success
-                    ? proxyError(inner?.value)
-                    : undefined,
-              });
-              if (ev.type === 'finalized') resolve(outcome);
-            }
-          },
-          error: (e) => {
-            const text = String(e?.message ?? e);
-            const invalid = /Invalid|Payment|Stale|Future|BadProof/i.test(text);
-            update({ stage: 'failed', error: { name: invalid ? 'InvalidTransaction' : 'NotSent', doc: text } });
-            resolve({ ok: false, events: [] });
-          },
+        const watch = (sent: AnyTx) =>
+          sent.signSubmitAndWatch(account.signer).subscribe({
+            next: (ev) => {
+              if (ev.type === 'signed' || ev.type === 'broadcasted') update({ stage: 'sent' });
+              if ((ev.type === 'txBestBlocksState' && ev.found) || ev.type === 'finalized') {
+                const events = ev.events as unknown as EventLike[];
+                // The fee's bookkeeping is one line; the rest is what the call did.
+                const feeEvent = events.find(
+                  (e) => e.type === 'TransactionPayment' && e.value.type === 'TransactionFeePaid',
+                );
+                const shown = events.filter((e) => !NOISE.has(`${e.type}.${e.value.type}`));
+                // Through a proxy or a multisig the transaction succeeds whatever the
+                // call did: the call's own result is in `Proxy.ProxyExecuted` or
+                // `Multisig.MultisigExecuted`. A multisig's first approval runs nothing yet.
+                const inner = innerResult(events);
+                const ok = ev.ok && (inner ? inner.success : !(via && !path?.multisig));
+                outcome = { ok, events };
+                update({
+                  stage: ev.type === 'finalized' ? (ok ? 'finalized' : 'failed') : ok ? 'in block' : 'failed',
+                  block: ev.block.number,
+                  events: shown.map((e) => describeEvent(e, names)),
+                  fee: feeEvent ? feeLine(feeEvent, names) : undefined,
+                  error: !ev.ok ? describeError(ev.dispatchError) : !ok ? proxyError(inner?.value) : undefined,
+                });
+                if (ev.type === 'finalized') resolve(outcome);
+              }
+            },
+            error: (e) => {
+              const text = String(e?.message ?? e);
+              const invalid = /Invalid|Payment|Stale|Future|BadProof/i.test(text);
+              update({ stage: 'failed', error: { name: invalid ? 'InvalidTransaction' : 'NotSent', doc: text } });
+              resolve({ ok: false, events: [] });
+            },
+          });
+        prepared.then(watch, (e) => {
+          update({ stage: 'failed', error: { name: 'NotSent', doc: String(e?.message ?? e) } });
+          resolve({ ok: false, events: [] });
         });
       });
     },
-    [account, runtime, endpoint, names, actingFor, api],
+    [account, runtime, endpoint, names, acting, api],
   );
 
   return (
     <TxContext.Provider value={{ send }}>
       <div className="layout">
         <div className="content">{children}</div>
-        <aside className="txs" aria-label="Transactions">
-          {txs.length === 0 && <p className="muted">Transactions you send appear here, from signing to finalized.</p>}
+        <aside className="txs" aria-label={t('tx.title')}>
+          {txs.length === 0 && <p className="muted">{t('tx.empty')}</p>}
           {txs.map((x) => (
             <div key={x.id} className={`tx tx-${x.stage.replace(' ', '-')}`} data-testid="tx" data-stage={x.stage}>
               <div className="tx-head">
@@ -129,7 +162,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
                 <span className="tx-path">
                   {(['signing', 'sent', 'in block', 'finalized'] as Stage[]).map((s) => (
                     <span key={s} className={reached(x.stage, s) ? 'done' : ''}>
-                      {s}
+                      {t(`tx.stage.${STAGE_KEY[s]}`)}
                     </span>
                   ))}
                 </span>
@@ -137,11 +170,19 @@ export function TxProvider({ children }: { children: ReactNode }) {
                 <button
                   className="link"
                   onClick={() => setTxs((all) => all.filter((y) => y.id !== x.id))}
-                  aria-label="dismiss"
+                  aria-label={t('tx.dismiss')}
                 >
                   ×
                 </button>
               </div>
+              {x.multisig && x.stage !== 'failed' && (
+                <p className="tx-via" data-testid="tx-multisig">
+                  {t('tx.firstApproval', { threshold: x.multisig.threshold })}{' '}
+                  <a href={x.multisig.share} data-testid="share-link">
+                    {t('tx.shareLink')}
+                  </a>
+                </p>
+              )}
               {x.via && (
                 <p className="tx-via" data-testid="tx-via">
                   {t('tx.asProxy', {
@@ -152,7 +193,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
                 </p>
               )}
               <p className="muted tx-endpoint" data-testid="tx-endpoint">
-                via <code>{x.endpoint}</code>
+                {t('tx.via')} <code>{x.endpoint}</code>
               </p>
               {x.error && (
                 <p className="error" data-testid="tx-error">
@@ -201,10 +242,20 @@ function throughProxy(api: NonNullable<ReturnType<typeof useChain>['api']>, via:
   });
 }
 
-/** The proxied call's result, from `Proxy.ProxyExecuted`. */
-function proxyResult(events: EventLike[]): { success: boolean; value?: unknown } | undefined {
-  const e = events.find((e) => e.type === 'Proxy' && e.value.type === 'ProxyExecuted');
-  return (e?.value.value as { result?: { success: boolean; value?: unknown } } | undefined)?.result;
+/**
+ * The result of the call run for another account: the first failure among
+ * `Multisig.MultisigExecuted` and `Proxy.ProxyExecuted` (the outer one fails if
+ * the inner one did), else the success of the innermost; undefined if neither ran.
+ */
+function innerResult(events: EventLike[]): { success: boolean; value?: unknown } | undefined {
+  const results = events
+    .filter(
+      (e) =>
+        (e.type === 'Proxy' && e.value.type === 'ProxyExecuted') ||
+        (e.type === 'Multisig' && e.value.type === 'MultisigExecuted'),
+    )
+    .map((e) => (e.value.value as { result: { success: boolean; value?: unknown } }).result);
+  return results.find((r) => !r.success) ?? results[0];
 }
 
 /** The proxied call's failure; a call outside the proxy's type is filtered before it runs. */
@@ -216,4 +267,12 @@ function proxyError(err: unknown): { name: string; doc: string } {
 }
 
 const ORDER: Stage[] = ['signing', 'sent', 'in block', 'finalized'];
+/** A stage's key in the texts (`tx.stage.*`). */
+const STAGE_KEY: Record<Stage, string> = {
+  signing: 'signing',
+  sent: 'sent',
+  'in block': 'inBlock',
+  finalized: 'finalized',
+  failed: 'failed',
+};
 const reached = (now: Stage, s: Stage) => now !== 'failed' && ORDER.indexOf(now) >= ORDER.indexOf(s);

@@ -1,0 +1,244 @@
+// A director's page: the multisig accounts the chosen account signs for (a
+// firm's directors, 2 of 3), the operations pending on each (`Multisig.Multisigs`),
+// the call in words once its data is known and checked against the hash, who
+// approved and who is missing, the deposit held; approve, approve and run it with
+// the threshold's last signature, or cancel it as its depositor. Call data comes
+// from the link the director who started it shares (`#/approvals?call=0x…`) or
+// from this browser, if it started it.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChain, useLive, type Api } from '../chain';
+import { useTx } from '../components/Tx';
+import { useNames } from '../components/Names';
+import { Field } from '../components/Field';
+import { describeCall } from '../lib/words';
+import { peer } from '../lib/amount';
+import { accountBytes, blake2, fromHex, type Hex } from '../lib/hash';
+import {
+  checkMultisig,
+  knownCall,
+  missing,
+  multisigOf,
+  nextStep,
+  othersOf,
+  rememberCall,
+  type MultisigAccount,
+  type Pending,
+} from '../lib/multisig';
+
+/** Keeps the call data a shared link carries, by its own hash: shown only where that hash is pending. */
+export function takeSharedCall(route: string) {
+  const data = new URLSearchParams(route.split('?')[1] ?? '').get('call');
+  if (!data) return;
+  try {
+    rememberCall(blake2(fromHex(data)), data);
+  } catch {
+    // not hex: nothing to keep
+  }
+}
+
+export function Approvals({ route }: { route: string }) {
+  const { account, multisigs, setMultisigs } = useChain();
+  const { t } = useTranslation();
+  // A shared link's call, kept once as the page opens.
+  useState(() => takeSharedCall(route));
+  if (!account) return <p className="empty">{t('approvals.chooseAccount')}</p>;
+  return (
+    <section className="stack">
+      <h2>{t('approvals.title')}</h2>
+      <p className="muted">{t('approvals.intro')}</p>
+      {multisigs.length === 0 && <p className="empty">{t('approvals.none')}</p>}
+      {multisigs.map((m) => (
+        <MultisigOps
+          key={m.address}
+          m={m}
+          forget={() => setMultisigs(multisigs.filter((x) => x.address !== m.address))}
+        />
+      ))}
+      <AddMultisig />
+    </section>
+  );
+}
+
+function AddMultisig() {
+  const { api, account, multisigs, setMultisigs } = useChain();
+  const { t } = useTranslation();
+  const [others, setOthers] = useState('');
+  const [threshold, setThreshold] = useState('2');
+  const [error, setError] = useState<string>();
+  if (!api || !account) return null;
+  const me = account.address;
+  const listed = others
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const add = async () => {
+    const bad = listed.find((a) => {
+      try {
+        accountBytes(a);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    if (bad) return setError(t('approvals.badAddress', { address: bad }));
+    const max = await api.constants.Multisig.MaxSignatories();
+    const problem = checkMultisig([me, ...listed], Number(threshold), max);
+    if (problem) return setError(problem);
+    const m = multisigOf([me, ...listed], Number(threshold));
+    setError(undefined);
+    if (!multisigs.some((x) => x.address === m.address)) setMultisigs([...multisigs, m]);
+    setOthers('');
+  };
+  return (
+    <form
+      className="card"
+      data-testid="add-multisig"
+      onSubmit={(e) => {
+        e.preventDefault();
+        add();
+      }}
+    >
+      <h3>{t('approvals.addTitle')}</h3>
+      <Field label={t('approvals.others')} hint={t('approvals.othersHint')} error={error} id="multisig-others">
+        <textarea value={others} onChange={(e) => setOthers(e.target.value)} rows={3} />
+      </Field>
+      <Field label={t('approvals.threshold')} id="multisig-threshold">
+        <input value={threshold} onChange={(e) => setThreshold(e.target.value)} inputMode="numeric" />
+      </Field>
+      <button type="submit">{t('approvals.add')}</button>
+    </form>
+  );
+}
+
+interface Operation extends Pending {
+  /** The call, if its data is known here and hashes to `callHash`. */
+  call?: { data: Hex; decoded: { type: string; value: { type: string; value?: unknown } } };
+}
+
+async function loadOperations(api: Api, m: MultisigAccount, at: string): Promise<Operation[]> {
+  const entries = await api.query.Multisig.Multisigs.getEntries(m.address, { at });
+  return Promise.all(
+    entries.map(async ({ keyArgs, value }) => {
+      const callHash = keyArgs[1] as Hex;
+      const op: Operation = { callHash, ...value };
+      const data = knownCall(callHash);
+      if (data) {
+        const tx = await api.txFromCallData(fromHex(data)).catch(() => undefined);
+        if (tx) op.call = { data, decoded: tx.decodedCall as NonNullable<Operation['call']>['decoded'] };
+      }
+      return op;
+    }),
+  );
+}
+
+function MultisigOps({ m, forget }: { m: MultisigAccount; forget: () => void }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const name = (a: string) => names(a) ?? `${a.slice(0, 8)}…`;
+  const { data, error } = useLive((api, at) => loadOperations(api, m, at), [m.address]);
+  return (
+    <div className="card" data-testid={`multisig-${m.address}`}>
+      <h3>
+        {t('approvals.multisig', { threshold: m.threshold, of: m.signatories.length })} <code>{m.address}</code>
+      </h3>
+      <p className="muted">{t('approvals.signatories', { names: m.signatories.map(name).join(', ') })}</p>
+      {error && <p className="error">{error}</p>}
+      {data && data.length === 0 && (
+        <p className="muted" data-testid="no-pending">
+          {t('approvals.nothingPending')}
+        </p>
+      )}
+      {data?.map((op) => (
+        <OperationCard key={op.callHash} m={m} op={op} />
+      ))}
+      <button className="link" onClick={forget}>
+        {t('approvals.forget')}
+      </button>
+    </div>
+  );
+}
+
+function OperationCard({ m, op }: { m: MultisigAccount; op: Operation }) {
+  const { api, account } = useChain();
+  const { t } = useTranslation();
+  const names = useNames();
+  const send = useTx();
+  if (!api || !account) return null;
+  const me = account.address;
+  const name = (a: string) => names(a) ?? `${a.slice(0, 8)}…`;
+  const step = nextStep(m, op, me);
+  const common = { threshold: m.threshold, other_signatories: othersOf(m, me) };
+  const approve = async () => {
+    if (step === 'execute' && op.call) {
+      const bytes = fromHex(op.call.data);
+      const info = await api.apis.TransactionPaymentCallApi.query_call_info(op.call.decoded as never, bytes.length);
+      return send(
+        t('approvals.executeLabel', { hash: op.callHash.slice(0, 10) }),
+        api.tx.Multisig.as_multi({
+          ...common,
+          maybe_timepoint: op.when,
+          call: op.call.decoded as Parameters<typeof api.tx.Multisig.as_multi>[0]['call'],
+          max_weight: info.weight,
+        }),
+        { asSigner: true },
+      );
+    }
+    return send(
+      t('approvals.approveLabel', { hash: op.callHash.slice(0, 10) }),
+      api.tx.Multisig.approve_as_multi({
+        ...common,
+        maybe_timepoint: op.when,
+        call_hash: op.callHash,
+        max_weight: { ref_time: 0n, proof_size: 0n },
+      }),
+      { asSigner: true },
+    );
+  };
+  const cancel = () =>
+    send(
+      t('approvals.cancelLabel', { hash: op.callHash.slice(0, 10) }),
+      api.tx.Multisig.cancel_as_multi({ ...common, timepoint: op.when, call_hash: op.callHash }),
+      { asSigner: true },
+    );
+  return (
+    <div className="operation" data-testid={`operation-${op.callHash}`}>
+      <p>
+        {op.call ? (
+          <>
+            <strong data-testid="operation-call">{describeCall(op.call.decoded, names)}</strong>{' '}
+            <span className="ok" data-testid="call-verified">
+              {t('approvals.verified')}
+            </span>
+          </>
+        ) : (
+          <span className="muted" data-testid="call-unknown">
+            {t('approvals.callUnknown')}
+          </span>
+        )}
+      </p>
+      <p className="muted">
+        {t('approvals.hash')} <code>{op.callHash}</code> · {t('approvals.since', { height: op.when.height })}
+      </p>
+      <p data-testid="operation-approvals">
+        {t('approvals.approvedBy', { names: op.approvals.map(name).join(', ') })} ·{' '}
+        {t('approvals.missing', { names: missing(m, op).map(name).join(', ') })}
+      </p>
+      <p className="muted">{t('approvals.deposit', { amount: peer(op.deposit), who: name(op.depositor) })}</p>
+      <div className="row">
+        {step !== 'approved' && (step === 'approve' || op.call) && (
+          <button onClick={approve}>
+            {step === 'execute' ? t('approvals.approveAndRun') : t('approvals.approve')}
+          </button>
+        )}
+        {step === 'execute' && !op.call && <span className="muted">{t('approvals.needCall')}</span>}
+        {op.depositor === me && (
+          <button className="danger" onClick={cancel}>
+            {t('approvals.cancel')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
