@@ -2,6 +2,8 @@
 // removed when each mission completed, was cancelled or expired.
 
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { dateTime } from '../lib/blocks';
 import { Field } from '../components/Field';
 import { Who } from '../components/Names';
 import { IndexerFromLink } from '../components/LinkPrompts';
@@ -19,12 +21,12 @@ import {
 export function IndexerSetup({ onSet }: { onSet: (url: string) => void }) {
   const [url, setUrl] = useState('http://127.0.0.1:8090');
   const [error, setError] = useState<string>();
+  const { t } = useTranslation();
   return (
     <section className="card wide" data-testid="indexer-setup">
-      <h2>History needs an indexer</h2>
+      <h2>{t('history.needsIndexer')}</h2>
       <p className="muted">
-        The chain keeps only live missions. <code>peer-indexer</code> keeps the rest (<code>scripts/run.sh</code> starts
-        one at http://127.0.0.1:8090).
+        <Trans i18nKey="history.needsIndexerWhy" components={{ code: <code /> }} />
       </p>
       <form
         className="row"
@@ -38,10 +40,10 @@ export function IndexerSetup({ onSet }: { onSet: (url: string) => void }) {
           }
         }}
       >
-        <Field label="Indexer address" error={error} id="indexer">
-          <input value={url} onChange={(e) => setUrl(e.target.value)} aria-label="Indexer address" />
+        <Field label={t('history.indexerAddress')} error={error} id="indexer">
+          <input value={url} onChange={(e) => setUrl(e.target.value)} aria-label={t('history.indexerAddress')} />
         </Field>
-        <button type="submit">Use it</button>
+        <button type="submit">{t('history.useIt')}</button>
       </form>
     </section>
   );
@@ -49,25 +51,26 @@ export function IndexerSetup({ onSet }: { onSet: (url: string) => void }) {
 
 function Timeline({ base, id }: { base: string; id: number }) {
   const { data, error } = useIndexer<MissionHistory>(base, `/missions/${id}`);
+  const { t } = useTranslation();
   if (error) return <p className="error">{error}</p>;
-  if (!data) return <p className="muted">Loading the timeline…</p>;
+  if (!data) return <p className="muted">{t('history.loadingTimeline')}</p>;
   const events = data.timeline.filter((e) => e.pallet === 'Missions');
   return (
     <ol className="timeline" data-testid={`timeline-${id}`}>
       {events.map((e) => (
         <li key={`${e.block}-${e.index}`}>
           <span className="muted">
-            #{e.block} · {new Date(e.time).toLocaleString()}
+            #{e.block} · {dateTime(new Date(e.time))}
           </span>{' '}
           <strong>{e.name}</strong>
           {e.signer && (
             <>
               {' '}
-              by <Who address={e.real ?? e.signer} />
+              {t('history.by')} <Who address={e.real ?? e.signer} />
               {e.real && (
                 <>
                   {' '}
-                  (signed by <Who address={e.signer} />)
+                  ({t('history.signedBy')} <Who address={e.signer} />)
                 </>
               )}
             </>
@@ -83,6 +86,7 @@ export function History({ mission }: { mission?: number }) {
   const [base, setBase] = useState(indexerUrl);
   const [status, setStatus] = useState<IndexedMission['status']>('completed');
   const [open, setOpen] = useState<number>();
+  const { t } = useTranslation();
   const { data: missions, error } = useIndexer<IndexedMission[]>(
     base,
     mission === undefined ? `/missions?status=${status}&limit=200` : undefined,
@@ -108,8 +112,8 @@ export function History({ mission }: { mission?: number }) {
     <>
       {fromLink}
       <section className="card wide" data-testid="history">
-        <h2>Finished missions</h2>
-        <div className="row filters" role="group" aria-label="Status">
+        <h2>{t('history.finished')}</h2>
+        <div className="row filters" role="group" aria-label={t('history.status')}>
           {ENDED_PHASES.map((s) => (
             <button
               key={s}
@@ -117,24 +121,28 @@ export function History({ mission }: { mission?: number }) {
               aria-pressed={status === s}
               onClick={() => setStatus(s)}
             >
-              {s}
+              {t(`history.phase.${s}`)}
             </button>
           ))}
         </div>
         {error && <p className="error">{error}</p>}
-        {missions?.length === 0 && <p className="muted">None {status}.</p>}
+        {missions?.length === 0 && (
+          <p className="muted">{t('history.none', { status: t(`history.phase.${status}`) })}</p>
+        )}
         <ul className="missions">
           {missions?.map((m) => (
             <li key={m.id} className="card" data-testid={`history-${m.id}`}>
               <button className="link" onClick={() => setOpen(open === m.id ? undefined : m.id)}>
-                Mission {m.id}
+                {t('history.mission', { id: m.id })}
               </button>{' '}
-              by <Who address={m.owner} /> · {m.status} at #{m.ended} · posted at #{m.created}
+              {t('history.by')} <Who address={m.owner} /> ·{' '}
+              {t('history.endedAt', { status: t(`history.phase.${m.status}`), block: m.ended })} ·{' '}
+              {t('history.postedAt', { block: m.created })}
               {open === m.id && <Timeline base={base} id={m.id} />}
             </li>
           ))}
         </ul>
-        <p className="muted">From the indexer at {base}; not checked against the chain.</p>
+        <p className="muted">{t('history.fromIndexer', { base })}</p>
       </section>
     </>
   );
@@ -143,19 +151,20 @@ export function History({ mission }: { mission?: number }) {
 /** One mission from the indexer: who was on it and its whole timeline. */
 function OneMission({ base, id }: { base: string; id: number }) {
   const { data, error } = useIndexer<MissionHistory>(base, `/missions/${id}`);
+  const { t } = useTranslation();
   return (
     <section className="card wide" data-testid={`history-mission-${id}`}>
-      <h2>Mission {id}</h2>
+      <h2>{t('history.mission', { id })}</h2>
       {error && <p className="error">{error}</p>}
       {data && (
         <p>
-          Posted by <Who address={data.owner} /> at #{data.created} ·{' '}
-          <span data-testid="history-status">{data.status}</span>
-          {data.ended !== null && <> at #{data.ended}</>}
+          {t('history.postedBy')} <Who address={data.owner} /> {t('history.atBlock', { block: data.created })} ·{' '}
+          <span data-testid="history-status">{t(`history.phase.${data.status}`)}</span>
+          {data.ended !== null && <> {t('history.atBlock', { block: data.ended })}</>}
           {data.accounts.filter((a) => a.role !== 'owner').length > 0 && (
             <>
               {' '}
-              · with{' '}
+              · {t('history.with')}{' '}
               {data.accounts
                 .filter((a) => a.role !== 'owner')
                 .map((a) => (
@@ -169,7 +178,7 @@ function OneMission({ base, id }: { base: string; id: number }) {
       )}
       <Timeline base={base} id={id} />
       <p className="muted">
-        From the indexer at {base}; not checked against the chain. <a href="#/history">All finished missions</a>
+        {t('history.fromIndexer', { base })} <a href="#/history">{t('history.all')}</a>
       </p>
     </section>
   );

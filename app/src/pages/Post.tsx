@@ -2,13 +2,14 @@
 // before anything is signed, with the fee estimated.
 
 import { useEffect, useEffectEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChain, useLive } from '../chain';
 import { useTx } from '../components/Tx';
 import { useMembers } from '../components/Names';
 import { Field } from '../components/Field';
 import { missionParams } from '../missions';
 import { parseAmount, parsePositiveAmount, peer } from '../lib/amount';
-import { blockToDate, dateToBlock, duration } from '../lib/blocks';
+import { blockToDate, dateTime, dateToBlock, duration } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
 import { checkLink } from '../lib/links';
 import { useAssets } from '../components/Assets';
@@ -58,8 +59,9 @@ export function Post() {
   const [errors, setErrors] = useState<Errors>({});
   const [fee, setFee] = useState<bigint>();
   const [posted, setPosted] = useState<number>();
+  const { t } = useTranslation();
 
-  if (!api || !best || !data) return <p className="muted">Loading the chain's limits…</p>;
+  if (!api || !best || !data) return <p className="muted">{t('post.loading')}</p>;
   const p = data.params;
   const native = asset.kind.type === 'Native';
   const pay = (x: bigint) => money(x, asset);
@@ -71,48 +73,50 @@ export function Post() {
   /** Everything the chain would refuse, found here first. */
   const validate = () => {
     const e: Errors = {};
-    if (!account || !actor) e.account = 'Choose an account first.';
-    else if (!members.has(actor)) e.account = 'Only consortium members may post missions (Missions.NotAMember).';
-    else if (!may('Missions.create_mission'))
-      e.account = `A ${actingFor?.proxyType} proxy may not post missions for the account it acts for.`;
-    if (!title.trim()) e.title = 'Give the mission a title.';
-    else if (enc.encode(title).length > p.maxTitleLen) e.title = `At most ${p.maxTitleLen} bytes.`;
-    if (!description.trim() && !descFileHash) e.description = 'Describe the mission, or pick the file that does.';
+    if (!account || !actor) e.account = t('post.err.account');
+    else if (!members.has(actor)) e.account = t('post.err.notMember');
+    else if (!may('Missions.create_mission')) e.account = t('post.err.proxy', { type: actingFor?.proxyType });
+    if (!title.trim()) e.title = t('post.err.title');
+    else if (enc.encode(title).length > p.maxTitleLen) e.title = t('post.err.titleLong', { max: p.maxTitleLen });
+    if (!description.trim() && !descFileHash) e.description = t('post.err.description');
     const badUri = checkLink(uri, p.maxUriLen);
     if (badUri) e.uri = badUri;
-    if (milestones.length === 0) e.milestones = 'A mission needs at least one milestone.';
-    if (milestones.length > p.maxMilestones) e.milestones = `At most ${p.maxMilestones} milestones.`;
+    if (milestones.length === 0) e.milestones = t('post.err.noMilestone');
+    if (milestones.length > p.maxMilestones) e.milestones = t('post.err.tooManyMilestones', { max: p.maxMilestones });
     milestones.forEach((m, i) => {
-      if (!m.text.trim()) e[`ms-text-${i}`] = 'Say what is to be delivered.';
+      if (!m.text.trim()) e[`ms-text-${i}`] = t('post.err.deliverWhat');
       const a = amounts[i];
       if (!a.ok) e[`ms-amount-${i}`] = a.error;
     });
-    if (minimumBudget === undefined) e.asset = `Missions can no longer be posted in ${asset.symbol}.`;
+    if (minimumBudget === undefined) e.asset = t('post.err.asset', { symbol: asset.symbol });
     else if (amounts.every((a) => a.ok)) {
-      if (sum < minimumBudget)
-        e.milestones = `The milestones add up to ${pay(sum)}; the minimum budget is ${pay(minimumBudget)}.`;
+      if (sum < minimumBudget) e.milestones = t('post.err.minimumBudget', { sum: pay(sum), min: pay(minimumBudget) });
       else if (native && sum + p.missionDeposit > data.free)
-        e.milestones = `Budget ${peer(sum)} plus the deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+        e.milestones = t('post.err.budgetPeer', {
+          budget: peer(sum),
+          deposit: peer(p.missionDeposit),
+          free: peer(data.free),
+        });
       else if (!native && sum > data.assetFree)
-        e.milestones = `Budget ${pay(sum)} is more than your ${asset.symbol} balance ${pay(data.assetFree)}.`;
+        e.milestones = t('post.err.budgetAsset', { budget: pay(sum), symbol: asset.symbol, free: pay(data.assetFree) });
       else if (!native && p.missionDeposit > data.free)
-        e.milestones = `The deposit ${peer(p.missionDeposit)} is more than your free balance ${peer(data.free)}.`;
+        e.milestones = t('post.err.deposit', { deposit: peer(p.missionDeposit), free: peer(data.free) });
     }
     const when = new Date(deadline);
     const block = dateToBlock(when, best.number, best.seenMs, slotMs);
-    if (!deadline || isNaN(when.getTime())) e.deadline = 'Pick a date.';
-    else if (block <= best.number) e.deadline = 'The deadline must be in the future.';
+    if (!deadline || isNaN(when.getTime())) e.deadline = t('post.err.pickDate');
+    else if (block <= best.number) e.deadline = t('post.err.future');
     else if (block < best.number + p.minWorkingTime)
-      e.deadline = `At least ${duration(p.minWorkingTime * slotMs)} ahead: contributors need time to do the work.`;
+      e.deadline = t('post.err.tooSoon', { time: duration(p.minWorkingTime * slotMs) });
     else if (block > best.number + p.maxDuration)
-      e.deadline = `At most ${Math.floor((p.maxDuration * slotMs) / 86_400_000)} days ahead.`;
+      e.deadline = t('post.err.tooLate', { days: Math.floor((p.maxDuration * slotMs) / 86_400_000) });
     let bond = 0n;
     if (minBond.trim()) {
       const b = parseAmount(minBond);
       if (!b.ok) e.minBond = b.error;
       else bond = b.value;
     }
-    if (!/^\d+$/.test(minRep.trim()) || Number(minRep) > 4_294_967_295) e.minRep = 'A whole number, 0 for none.';
+    if (!/^\d+$/.test(minRep.trim()) || Number(minRep) > 4_294_967_295) e.minRep = t('post.err.minRep');
     return { e, block, bond };
   };
 
@@ -148,23 +152,23 @@ export function Post() {
         submit();
       }}
     >
-      <h2>Post a mission</h2>
+      <h2>{t('post.title')}</h2>
       {errors.account && (
         <p className="field-error" role="alert" data-testid="error-account">
           {errors.account}
         </p>
       )}
-      <Field label="Title" error={errors.title} id="title">
-        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Title" />
+      <Field label={t('post.titleLabel')} error={errors.title} id="title">
+        <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label={t('post.titleLabel')} />
       </Field>
       <Field
-        label="Description (hashed; write it here or pick its file)"
+        label={t('post.descriptionLabel')}
         error={errors.description}
         id="description"
         hint={
           descFileHash && (
             <>
-              file hash <code>{descFileHash.slice(0, 18)}…</code>
+              {t('post.fileHash')} <code>{descFileHash.slice(0, 18)}…</code>
             </>
           )
         }
@@ -173,35 +177,31 @@ export function Post() {
           value={description}
           onChange={(e) => setDescription(e.target.value)}
           rows={3}
-          aria-label="Description"
+          aria-label={t('post.description')}
         />
         <input
           type="file"
-          aria-label="Description file"
+          aria-label={t('post.descriptionFile')}
           onChange={async (e) => {
             const f = e.target.files?.[0];
             setDescFileHash(f ? await hashFile(f) : undefined);
           }}
         />
       </Field>
-      <Field label="Where the description can be read (optional)" error={errors.uri} id="uri">
+      <Field label={t('post.uriLabel')} error={errors.uri} id="uri">
         <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" aria-label="URI" />
       </Field>
 
       <Field
-        label="Paid in"
+        label={t('post.paidIn')}
         error={errors.asset}
         id="asset"
-        hint={
-          native
-            ? "PEER, the chain's own token."
-            : `${asset.name}, ${asset.decimals} decimals, issued by a member bank. The deposit and bonds stay in PEER.`
-        }
+        hint={native ? t('post.peerHint') : t('post.assetHint', { name: asset.name, decimals: asset.decimals })}
       >
         <select
           value={assetChoice}
           onChange={(e) => setAssetChoice(e.target.value)}
-          aria-label="Paid in"
+          aria-label={t('post.paidIn')}
           data-testid="asset-picker"
         >
           {accepted.map((a) => (
@@ -214,23 +214,27 @@ export function Post() {
       </Field>
 
       <fieldset>
-        <legend>Milestones</legend>
+        <legend>{t('post.milestones')}</legend>
         {milestones.map((m, i) => (
           <div className="row milestone" key={i} data-testid={`ms-${i}`}>
-            <Field label={`${i + 1}. What is delivered`} error={errors[`ms-text-${i}`]} id={`ms-text-${i}`}>
+            <Field label={t('post.whatDelivered', { n: i + 1 })} error={errors[`ms-text-${i}`]} id={`ms-text-${i}`}>
               <input
                 value={m.text}
-                aria-label={`Milestone ${i + 1} description`}
+                aria-label={t('post.msDescription', { n: i + 1 })}
                 onChange={(e) =>
                   setMilestones(milestones.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))
                 }
               />
             </Field>
-            <Field label={`Pays, in ${asset.symbol}`} error={errors[`ms-amount-${i}`]} id={`ms-amount-${i}`}>
+            <Field
+              label={t('post.pays', { symbol: asset.symbol })}
+              error={errors[`ms-amount-${i}`]}
+              id={`ms-amount-${i}`}
+            >
               <input
                 value={m.amount}
                 inputMode="decimal"
-                aria-label={`Milestone ${i + 1} amount`}
+                aria-label={t('post.msAmount', { n: i + 1 })}
                 onChange={(e) =>
                   setMilestones(milestones.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))
                 }
@@ -240,18 +244,21 @@ export function Post() {
               type="button"
               className="link"
               onClick={() => setMilestones(milestones.filter((_, j) => j !== i))}
-              aria-label={`Remove milestone ${i + 1}`}
+              aria-label={t('post.removeMs', { n: i + 1 })}
             >
-              remove
+              {t('post.remove')}
             </button>
           </div>
         ))}
         <button type="button" onClick={() => setMilestones([...milestones, { text: '', amount: '' }])}>
-          Add a milestone
+          {t('post.addMilestone')}
         </button>
         <p data-testid="budget-sum">
-          Budget: <strong>{pay(sum)}</strong> (+ deposit {peer(p.missionDeposit)}, held while the mission lives) · your
-          free balance {native ? peer(data.free) : `${pay(data.assetFree)} and ${peer(data.free)}`}
+          {t('post.budget')} <strong>{pay(sum)}</strong>{' '}
+          {t('post.budgetRest', {
+            deposit: peer(p.missionDeposit),
+            free: native ? peer(data.free) : `${pay(data.assetFree)}, ${peer(data.free)}`,
+          })}
         </p>
         {errors.milestones && (
           <p className="field-error" role="alert" data-testid="error-milestones">
@@ -261,48 +268,51 @@ export function Post() {
       </fieldset>
 
       <Field
-        label="Deadline: the last moment deliverables are accepted"
+        label={t('post.deadlineLabel')}
         error={errors.deadline}
         id="deadline"
-        hint={`About block #${dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs)}; the owner then has ${Math.round((p.reviewPeriod * slotMs) / 86_400_000)} days to review.`}
+        hint={t('post.deadlineHint', {
+          block: dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs),
+          days: Math.round((p.reviewPeriod * slotMs) / 86_400_000),
+        })}
       >
         <input
           type="datetime-local"
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
-          aria-label="Deadline"
+          aria-label={t('post.deadline')}
         />
       </Field>
       <fieldset>
-        <legend>Who may commit</legend>
+        <legend>{t('post.whoMay')}</legend>
         <label className="check">
           <input
             type="checkbox"
             checked={open}
             onChange={(e) => setOpen(e.target.checked)}
-            aria-label="Open to non-members"
+            aria-label={t('post.open')}
           />{' '}
-          Open to non-members
+          {t('post.open')}
         </label>
         <Field
-          label="Bond each contributor holds, in PEER (optional)"
+          label={t('post.bondLabel')}
           error={errors.minBond}
           id="minBond"
-          hint={`At least the chain's minimum, ${peer(p.minimumBond)}.`}
+          hint={t('post.bondHint', { min: peer(p.minimumBond) })}
         >
           <input
             value={minBond}
             onChange={(e) => setMinBond(e.target.value)}
             inputMode="decimal"
-            aria-label="Minimum bond"
+            aria-label={t('post.minBond')}
           />
         </Field>
-        <Field label="Minimum reputation" error={errors.minRep} id="minRep">
+        <Field label={t('post.minRep')} error={errors.minRep} id="minRep">
           <input
             value={minRep}
             onChange={(e) => setMinRep(e.target.value)}
             inputMode="numeric"
-            aria-label="Minimum reputation"
+            aria-label={t('post.minRep')}
           />
         </Field>
       </fieldset>
@@ -328,23 +338,25 @@ export function Post() {
         onFee={setFee}
       />
       <p className="muted" data-testid="fee">
-        {fee !== undefined ? `Estimated fee: ${peer(fee)}` : 'The fee is estimated once the form is complete.'}
+        {fee !== undefined ? t('post.fee', { fee: peer(fee) }) : t('post.feeLater')}
       </p>
-      <button type="submit">Post the mission</button>
+      <button type="submit">{t('post.submit')}</button>
       {posted !== undefined && (
         <p className="ok" data-testid="posted">
-          Posted as <a href={`#/mission/${posted}`}>mission {posted}</a>.
+          {t('post.postedAs')} <a href={`#/mission/${posted}`}>{t('post.missionN', { n: posted })}</a>.
         </p>
       )}
       <p className="muted">
-        Deadline shown as{' '}
-        {blockToDate(
-          dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs),
-          best.number,
-          best.seenMs,
-          slotMs,
-        ).toLocaleString('en-GB')}
-        .
+        {t('post.deadlineShown', {
+          when: dateTime(
+            blockToDate(
+              dateToBlock(new Date(deadline), best.number, best.seenMs, slotMs),
+              best.number,
+              best.seenMs,
+              slotMs,
+            ),
+          ),
+        })}
       </p>
     </form>
   );

@@ -4,6 +4,8 @@
 // the accountants.
 
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dateTime } from '../lib/blocks';
 import { useChain } from '../chain';
 import { Field } from '../components/Field';
 import { checkPeriod, day, indexerUrl, useIndexer, type StatementPage } from '../indexer/client';
@@ -13,6 +15,7 @@ import { Scroll } from '../components/Scroll';
 
 export function Statement() {
   const { actor } = useChain();
+  const { t } = useTranslation();
   const [base, setBase] = useState(indexerUrl);
   // This month so far (UTC days, as the indexer's).
   const [from, setFrom] = useState(() => day(Date.now()).slice(0, 8) + '01');
@@ -33,14 +36,14 @@ export function Statement() {
         <IndexerSetup onSet={setBase} />
       </>
     );
-  if (!who) return <p className="muted">Choose an account to see its statement.</p>;
+  if (!who) return <p className="muted">{t('statement.chooseAccount')}</p>;
   const csv =
     shown && `${base.replace(/\/$/, '')}/accounts/${who}/statement?from=${shown.from}&to=${shown.to}&format=csv`;
   return (
     <>
       {fromLink}
       <section className="card wide" data-testid="statement">
-        <h2>Statement</h2>
+        <h2>{t('statement.title')}</h2>
         <form
           className="row"
           onSubmit={(e) => {
@@ -48,34 +51,34 @@ export function Statement() {
             if (!problems.from && !problems.to) setShown({ from, to });
           }}
         >
-          <Field label="From (UTC)" error={problems.from} id="statement-from">
-            <input value={from} onChange={(e) => setFrom(e.target.value)} aria-label="From" />
+          <Field label={t('statement.fromLabel')} error={problems.from} id="statement-from">
+            <input value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('statement.from')} />
           </Field>
-          <Field label="To (UTC, included)" error={problems.to} id="statement-to">
-            <input value={to} onChange={(e) => setTo(e.target.value)} aria-label="To" />
+          <Field label={t('statement.toLabel')} error={problems.to} id="statement-to">
+            <input value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('statement.to')} />
           </Field>
-          <button type="submit">Show</button>
+          <button type="submit">{t('statement.show')}</button>
         </form>
         {error && <p className="error">{error}</p>}
         {data && (
           <>
-            <Scroll label="Statement lines">
+            <Scroll label={t('statement.lines')}>
               <table data-testid="statement-lines">
                 <thead>
                   <tr>
-                    <th>Block</th>
-                    <th>Time</th>
-                    <th>What</th>
-                    <th>Mission</th>
-                    <th>Free</th>
-                    <th>Held</th>
+                    <th>{t('statement.block')}</th>
+                    <th>{t('statement.time')}</th>
+                    <th>{t('statement.what')}</th>
+                    <th>{t('statement.mission')}</th>
+                    <th>{t('statement.free')}</th>
+                    <th>{t('statement.held')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.lines.map((l, i) => (
                     <tr key={i} data-kind={l.kind} data-mission={l.mission ?? undefined}>
                       <td>#{l.block}</td>
-                      <td>{new Date(l.time).toLocaleString()}</td>
+                      <td>{dateTime(new Date(l.time))}</td>
                       <td>{l.kind}</td>
                       <td>{l.mission ?? ''}</td>
                       <td className="amount">{l.free}</td>
@@ -86,24 +89,24 @@ export function Statement() {
               </table>
             </Scroll>
             <p>
-              Change of the free balance: <strong data-testid="statement-total">{data.free_total} PEER</strong> over{' '}
-              {data.total_lines ?? data.lines.length} movements.
+              {t('statement.change')} <strong data-testid="statement-total">{data.free_total} PEER</strong>{' '}
+              {t('statement.over', { count: data.total_lines ?? data.lines.length })}
             </p>
             {data.next_offset != null && (
               <p className="muted" data-testid="statement-more">
-                The first {data.lines.length} are shown; the CSV has them all.
+                {t('statement.more', { shown: data.lines.length })}
               </p>
             )}
-            <p className="muted">From the indexer at {base}; not checked against the chain.</p>
+            <p className="muted">{t('history.fromIndexer', { base })}</p>
             {csv && (
               <p>
                 <a
                   href={csv}
                   download={`peer-statement-${who}-${shown!.from}-${shown!.to}.csv`}
-                  title={`from the indexer at ${base}`}
+                  title={t('statement.csvFrom', { base })}
                   data-testid="statement-csv"
                 >
-                  Download CSV
+                  {t('statement.csv')}
                 </a>
               </p>
             )}
