@@ -9,7 +9,8 @@ import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy } from '@polkadot-la
 import { peer } from '@polkadot-api/descriptors';
 import { AccountId } from '@polkadot-api/substrate-bindings';
 
-import { UNIT } from '../src/lib/amount';
+/** One PEER in plancks (12 decimals), as src/lib/amount.ts has it (which loads the board's texts, not for Node). */
+const UNIT = 10n ** 12n;
 import { rpc as jsonRpc } from '../../scripts/e2e/lib/node.js';
 export { UNIT };
 export const rpc = () => process.env.PEER_RPC!;

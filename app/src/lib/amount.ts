@@ -6,29 +6,39 @@ export const UNIT = 10n ** BigInt(DECIMALS);
 /** The largest balance the runtime can hold (u128). */
 export const MAX_BALANCE = 2n ** 128n - 1n;
 
+import i18n from '../i18n';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Parses `text` (PEER, up to 12 decimals) into plancks. */
-export function parseAmount(text: string, decimals = DECIMALS): Parsed<bigint> {
+/**
+ * Parses `text` (PEER, up to 12 decimals) into plancks. `smallest` says what
+ * the smallest unit is, for the message about too many decimals (PEER's planck
+ * unless given). Messages are in the board's language.
+ */
+export function parseAmount(
+  text: string,
+  decimals = DECIMALS,
+  smallest = i18n.t('amount.planck', { value: `0.${'0'.repeat(DECIMALS - 1)}1 PEER` }),
+): Parsed<bigint> {
   const t = text.trim().replace(/[_\s]/g, '');
-  if (t === '') return { ok: false, error: 'Enter an amount.' };
+  if (t === '') return { ok: false, error: i18n.t('amount.empty') };
   if (!/^\d*(\.\d*)?$/.test(t) || t === '.') {
-    return { ok: false, error: 'Use digits and at most one decimal point, e.g. 12.5.' };
+    return { ok: false, error: i18n.t('amount.digits') };
   }
   const [whole, frac = ''] = t.split('.');
   if (frac.length > decimals) {
-    if (decimals === 0) return { ok: false, error: 'Whole units only, no decimals.' };
-    return { ok: false, error: `At most ${decimals} decimals (1 planck is 0.${'0'.repeat(decimals - 1)}1 PEER).` };
+    if (decimals === 0) return { ok: false, error: i18n.t('amount.whole') };
+    return { ok: false, error: i18n.t('amount.decimals', { decimals, smallest }) };
   }
   const value = BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, '0') || '0');
-  if (value > MAX_BALANCE) return { ok: false, error: 'More than any account can hold.' };
+  if (value > MAX_BALANCE) return { ok: false, error: i18n.t('amount.tooMuch') };
   return { ok: true, value };
 }
 
 /** Parses an amount that must be more than zero. */
 export function parsePositiveAmount(text: string): Parsed<bigint> {
   const r = parseAmount(text);
-  if (r.ok && r.value === 0n) return { ok: false, error: 'Must be more than zero.' };
+  if (r.ok && r.value === 0n) return { ok: false, error: i18n.t('amount.zero') };
   return r;
 }
 

@@ -2,6 +2,7 @@
 // symbol and decimals as the chain stores them. Amounts stay exact integers
 // of the asset's smallest unit; only their display and parsing use decimals.
 
+import i18n from '../i18n';
 import { DECIMALS, formatAmount, parseAmount, type Parsed } from './amount';
 
 /** The chain's `NativeOrWithId<u32>`, as the generated descriptors type it. */
@@ -45,10 +46,9 @@ export function money(amount: bigint, info: AssetInfo | undefined, kind?: AssetK
 
 /** Parses an amount of `info` (up to its decimals), more than zero. */
 export function parseAssetAmount(text: string, info: AssetInfo): Parsed<bigint> {
-  const r = parseAmount(text, info.decimals);
-  if (!r.ok)
-    return { ok: false, error: r.error.replace(/1 planck is [^)]*/, `the smallest unit is ${smallest(info)}`) };
-  if (r.value === 0n) return { ok: false, error: 'Must be more than zero.' };
+  const r = parseAmount(text, info.decimals, i18n.t('amount.smallestUnit', { value: smallest(info) }));
+  if (!r.ok) return r;
+  if (r.value === 0n) return { ok: false, error: i18n.t('amount.zero') };
   return r;
 }
 

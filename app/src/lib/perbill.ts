@@ -1,5 +1,6 @@
 // Shares are `Perbill` on chain (parts per billion); people think in percent.
 
+import i18n from '../i18n';
 import type { Parsed } from './amount';
 
 export const PERBILL = 1_000_000_000;
@@ -7,12 +8,12 @@ export const PERBILL = 1_000_000_000;
 /** Parses a percentage with up to 7 decimals (the precision of a Perbill). */
 export function percentToPerbill(text: string): Parsed<number> {
   const t = text.trim();
-  if (t === '') return { ok: false, error: 'Enter a share in %.' };
-  if (!/^\d+(\.\d{0,7})?$/.test(t)) return { ok: false, error: 'A percentage like 60 or 33.5, at most 7 decimals.' };
+  if (t === '') return { ok: false, error: i18n.t('share.empty') };
+  if (!/^\d+(\.\d{0,7})?$/.test(t)) return { ok: false, error: i18n.t('share.format') };
   const [whole, frac = ''] = t.split('.');
   const value = Number(whole) * 10_000_000 + Number(frac.padEnd(7, '0'));
-  if (value === 0) return { ok: false, error: 'A share must be more than 0 %.' };
-  if (value > PERBILL) return { ok: false, error: 'A share cannot be more than 100 %.' };
+  if (value === 0) return { ok: false, error: i18n.t('share.zero') };
+  if (value > PERBILL) return { ok: false, error: i18n.t('share.tooMuch') };
   return { ok: true, value };
 }
 
