@@ -36,7 +36,7 @@ test('a new awaiting action raises a notification once the member opts in', asyn
   );
   await expect.poll(notes, { timeout: 60_000 }).toHaveLength(1);
   const [note] = await notes();
-  expect(note.title).toBe('Peer · Alice');
+  expect(note.title).toBe('Peer · Alice Labs');
   expect(note.body).toBe(`Dave committed to mission ${id}: accept or turn down.`);
 
   // The choice is remembered; turned off, nothing more is announced.

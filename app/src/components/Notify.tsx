@@ -24,7 +24,8 @@ export function NotifyWatcher({ address, actions }: { address: string; actions: 
     seen.current.set(address, new Set(actions.map(awaitingKey)));
     if (!before || !enabled()) return;
     for (const p of newlyAwaiting(before, actions)) {
-      new Notification(`Peer · ${account?.name ?? 'your account'}`, {
+      // The account acted for (a firm) by its name, else the signer's.
+      new Notification(`Peer · ${names(address) ?? account?.name ?? address}`, {
         body: describeAwaiting(p, names),
         tag: awaitingKey(p),
       });

@@ -5,6 +5,7 @@
 // through this module; neither works the pallet's rules out again.
 
 import type { Api } from '../chain';
+import i18n from '../i18n';
 
 export type MissionAction = Awaited<ReturnType<Api['apis']['MissionsApi']['mission_actions']>>[number];
 export type PendingAction = Awaited<ReturnType<Api['apis']['MissionsApi']['pending_actions']>>[number];
@@ -178,29 +179,29 @@ export function directCall(
   }
 }
 
-/** An awaiting item in plain words (a notification's text); `names` gives accounts their names. */
+/** An awaiting item in plain words (a notification's text), in the board's language; `names` gives accounts their names. */
 export function describeAwaiting(
   p: PendingAction,
   names: (address: string) => string | undefined = () => undefined,
 ): string {
-  const m = `mission ${p.value.mission}`;
+  const mission = p.value.mission;
   switch (p.type) {
     case 'DecideCommitment':
-      return `${names(p.value.who) ?? p.value.who} committed to ${m}: accept or turn down.`;
+      return i18n.t('awaiting.decide', { who: names(p.value.who) ?? p.value.who, mission });
     case 'ProposeTerms':
-      return `The roster of ${m} adds up to 100 %: propose the terms.`;
+      return i18n.t('awaiting.propose', { mission });
     case 'SignTerms':
-      return `Terms of ${m} await your signature.`;
+      return i18n.t('awaiting.sign', { mission });
     case 'Deliver':
-      return `Deliver milestone ${p.value.milestone + 1} of ${m}.`;
+      return i18n.t('awaiting.deliver', { mission, milestone: p.value.milestone + 1 });
     case 'Review':
-      return `Review milestone ${p.value.milestone + 1} of ${m}.`;
+      return i18n.t('awaiting.review', { mission, milestone: p.value.milestone + 1 });
     case 'Withdraw':
-      return `${m[0].toUpperCase()}${m.slice(1)} started without you: withdraw to get the bond back.`;
+      return i18n.t('awaiting.withdraw', { mission });
     case 'AgreeAmendment':
-      return `The owner of ${m} proposes a change of the terms.`;
+      return i18n.t('awaiting.agree', { mission });
     case 'Dispute':
-      return `Milestone ${p.value.milestone + 1} of ${m} was rejected: dispute it before the period ends.`;
+      return i18n.t('awaiting.dispute', { mission, milestone: p.value.milestone + 1 });
   }
 }
 
