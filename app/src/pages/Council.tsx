@@ -3,6 +3,7 @@
 // forms for the usual motions.
 
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Transaction } from 'polkadot-api';
 import { useChain, useLive, type Api } from '../chain';
 import { useTx } from '../components/Tx';
@@ -43,6 +44,7 @@ function Consortium() {
   const members = useMembers();
   const { actor, api } = useChain();
   const send = useTx();
+  const { t } = useTranslation();
   const { data } = useLive(
     async (api, at) => ({
       apps: await api.query.Consortium.Applications.getEntries({ at }),
@@ -56,8 +58,9 @@ function Consortium() {
   const [err, setErr] = useState<string>();
   const apply = () => {
     if (!api) return;
-    if (!name.trim()) return setErr('The name members will know you by.');
-    if (data && enc.encode(name).length > data.maxNameLen) return setErr(`At most ${data.maxNameLen} bytes.`);
+    if (!name.trim()) return setErr(t('council.err.name'));
+    if (data && enc.encode(name).length > data.maxNameLen)
+      return setErr(t('council.err.nameLong', { max: data.maxNameLen }));
     setErr(undefined);
     send(
       `Apply as “${name}”`,
@@ -67,14 +70,14 @@ function Consortium() {
   const me = actor;
   return (
     <section className="card wide">
-      <h2>Consortium</h2>
-      <Scroll label="Members">
+      <h2>{t('council.consortium')}</h2>
+      <Scroll label={t('council.members')}>
         <table data-testid="members">
           <thead>
             <tr>
-              <th>Member</th>
-              <th>Kind</th>
-              <th>Joined</th>
+              <th>{t('council.member')}</th>
+              <th>{t('council.kind')}</th>
+              <th>{t('council.joined')}</th>
             </tr>
           </thead>
           <tbody>
@@ -84,15 +87,15 @@ function Consortium() {
                 <td>{m.kind}</td>
                 <td>
                   #{m.joined}
-                  {m.leavesAt ? `, leaves at #${m.leavesAt}` : ''}
+                  {m.leavesAt ? t('council.leavesAt', { block: m.leavesAt }) : ''}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </Scroll>
-      <h3>Applications</h3>
-      <Scroll label="Applications">
+      <h3>{t('council.applications')}</h3>
+      <Scroll label={t('council.applications')}>
         <table data-testid="applications">
           <tbody>
             {data?.apps.map((a) => (
@@ -102,14 +105,14 @@ function Consortium() {
                 </td>
                 <td>“{dec.decode(a.value.name)}”</td>
                 <td>{a.value.kind.type}</td>
-                <td>deposit {peer(a.value.deposit)}</td>
-                <td>applied #{a.value.applied}</td>
+                <td>{t('council.deposit', { amount: peer(a.value.deposit) })}</td>
+                <td>{t('council.applied', { block: a.value.applied })}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </Scroll>
-      {data?.apps.length === 0 && <p className="muted">No application.</p>}
+      {data?.apps.length === 0 && <p className="muted">{t('council.noApplication')}</p>}
       {me && !members.has(me) && !data?.apps.some((a) => a.keyArgs[0] === me) && (
         <form
           className="row"
@@ -119,14 +122,16 @@ function Consortium() {
             apply();
           }}
         >
-          <Field label="Apply to join as" error={err} id="apply-name">
-            <input value={name} onChange={(e) => setName(e.target.value)} aria-label="Applicant name" />
+          <Field label={t('council.applyAs')} error={err} id="apply-name">
+            <input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('council.applicantName')} />
           </Field>
-          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} aria-label="Kind">
+          <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} aria-label={t('council.kind')}>
             <option>Organization</option>
             <option>Individual</option>
           </select>
-          <button type="submit">Apply{data ? ` (deposit ${peer(data.deposit)})` : ''}</button>
+          <button type="submit">
+            {data ? t('council.applyWithDeposit', { amount: peer(data.deposit) }) : t('council.apply')}
+          </button>
         </form>
       )}
     </section>
@@ -137,6 +142,7 @@ function Motions() {
   const { api, actor, best, slotMs } = useChain();
   const names = useNames();
   const send = useTx();
+  const { t } = useTranslation();
   const { data } = useLive(async (api, at) => {
     const [hashes, council] = await Promise.all([
       api.query.Council.Proposals.getValue({ at }),
@@ -168,9 +174,9 @@ function Motions() {
   };
   return (
     <section className="card wide">
-      <h2>Council motions</h2>
+      <h2>{t('council.motions')}</h2>
       <p className="muted">
-        Council:{' '}
+        {t('council.council')}{' '}
         {data.council.map((c) => (
           <span key={c}>
             <Who address={c} />{' '}
@@ -179,7 +185,7 @@ function Motions() {
       </p>
       {data.motions.length === 0 && (
         <p className="muted" data-testid="no-motions">
-          No open motion.
+          {t('council.noMotion')}
         </p>
       )}
       <ul className="motions">
@@ -188,16 +194,23 @@ function Motions() {
             voting && (
               <li key={hash} data-testid={`motion-${voting.index}`} className="card">
                 <p>
-                  <strong>Motion {voting.index}</strong>: {call ? describeCall(call, names) : '(proposal not stored)'}
+                  <strong>{t('council.motion', { index: voting.index })}</strong>:{' '}
+                  {call ? describeCall(call, names) : t('council.notStored')}
                 </p>
                 <p>
-                  Ayes {voting.ayes.length} / needed {voting.threshold} · nays {voting.nays.length} · ends{' '}
-                  {relative(blockToDate(voting.end, best.number, best.seenMs, slotMs).getTime() - best.seenMs)} (#
-                  {voting.end})
+                  {t('council.tally', {
+                    ayes: voting.ayes.length,
+                    threshold: voting.threshold,
+                    nays: voting.nays.length,
+                    ends: relative(blockToDate(voting.end, best.number, best.seenMs, slotMs).getTime() - best.seenMs),
+                    block: voting.end,
+                  })}
                 </p>
                 <p className="muted">
-                  Ayes: {voting.ayes.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || 'none'} · Nays:{' '}
-                  {voting.nays.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || 'none'}
+                  {t('council.voters', {
+                    ayes: voting.ayes.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || t('council.none'),
+                    nays: voting.nays.map((a) => names(a) ?? a.slice(0, 8)).join(', ') || t('council.none'),
+                  })}
                 </p>
                 {isCouncillor && !voting.ayes.includes(me!) && (
                   <button
@@ -208,7 +221,7 @@ function Motions() {
                       )
                     }
                   >
-                    Vote aye
+                    {t('council.voteAye')}
                   </button>
                 )}{' '}
                 {isCouncillor && !voting.nays.includes(me!) && (
@@ -220,11 +233,11 @@ function Motions() {
                       )
                     }
                   >
-                    Vote nay
+                    {t('council.voteNay')}
                   </button>
                 )}{' '}
                 {me && (voting.ayes.length >= voting.threshold || best.number > voting.end) && call && (
-                  <button onClick={() => close(hash, voting.index, call)}>Close and execute</button>
+                  <button onClick={() => close(hash, voting.index, call)}>{t('council.close')}</button>
                 )}
               </li>
             ),
