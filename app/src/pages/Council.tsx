@@ -255,7 +255,17 @@ async function bounds(api: Api, call: Decoded) {
   return { length: bytes.length, weight: info.weight };
 }
 
-type Kind = 'admit' | 'reject' | 'dispute' | 'cancel' | 'parameter' | 'addValidator' | 'removeValidator' | 'upgrade';
+const KINDS = [
+  'admit',
+  'reject',
+  'dispute',
+  'cancel',
+  'parameter',
+  'addValidator',
+  'removeValidator',
+  'upgrade',
+] as const;
+type Kind = (typeof KINDS)[number];
 
 /** A runtime file picked in the browser: its bytes and what they say. */
 type Picked = { code: Uint8Array; file: RuntimeFile; name: string };
@@ -316,14 +326,15 @@ function Runtime() {
   const { api, actor } = useChain();
   const send = useTx();
   const { data } = useRuntimeInfo();
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<Picked>();
   const [err, setErr] = useState<string>();
   if (!api || !data) return null;
   const auth = data.authorized;
   const apply = () => {
-    if (!picked) return setErr('Choose the runtime file the council voted for.');
+    if (!picked) return setErr(t('council.err.votedFile'));
     if (auth && picked.file.hash !== auth.code_hash)
-      return setErr(`This file's hash is ${picked.file.hash}; the council authorized ${auth.code_hash}.`);
+      return setErr(t('council.err.otherHash', { file: picked.file.hash, authorized: auth.code_hash }));
     const problem = upgradeProblem(picked.file, data, data.maxBytes);
     if (problem) return setErr(problem);
     setErr(undefined);
@@ -334,9 +345,9 @@ function Runtime() {
   };
   return (
     <section className="card wide" data-testid="runtime">
-      <h2>Runtime</h2>
+      <h2>{t('council.runtime')}</h2>
       <p>
-        The chain runs{' '}
+        {t('council.chainRuns')}{' '}
         <strong data-testid="chain-version">
           {data.specName} {data.specVersion}
         </strong>
@@ -344,15 +355,14 @@ function Runtime() {
       </p>
       {!auth && (
         <p className="muted" data-testid="no-upgrade">
-          No upgrade is authorized. The council authorizes one by a ¾ motion (Propose a motion → Upgrade the runtime).
+          {t('council.noUpgrade')}
         </p>
       )}
       {auth && (
         <>
           <p data-testid="authorized-upgrade">
-            The council authorized the code with blake2-256 hash <code>{auth.code_hash}</code>
-            {auth.check_version ? ' (its name and a newer version are checked when applied)' : ''}. Anyone may apply it
-            with that file.
+            {t('council.authorized')} <code>{auth.code_hash}</code>
+            {auth.check_version ? t('council.checkVersion') : ''}. {t('council.anyoneMayApply')}
           </p>
           {actor && (
             <form
@@ -362,11 +372,11 @@ function Runtime() {
                 apply();
               }}
             >
-              <Field label="Runtime file (.wasm)" error={err} id="apply-runtime">
+              <Field label={t('council.runtimeFile')} error={err} id="apply-runtime">
                 <input
                   type="file"
                   accept=".wasm"
-                  aria-label="Runtime file to apply"
+                  aria-label={t('council.runtimeFileToApply')}
                   onChange={async (e) => {
                     const r = await pickRuntime(e.target);
                     setPicked(r?.ok ? r.picked : undefined);
@@ -375,7 +385,7 @@ function Runtime() {
                 />
               </Field>
               {picked && <RuntimeFacts file={picked.file} chain={data} />}
-              <button type="submit">Apply the upgrade</button>
+              <button type="submit">{t('council.applyUpgrade')}</button>
             </form>
           )}
         </>
@@ -387,6 +397,7 @@ function Runtime() {
 function Propose() {
   const { api, actor } = useChain();
   const send = useTx();
+  const { t } = useTranslation();
   const members = useMembers();
   const { data } = useLive(
     async (api, at) => ({
@@ -430,7 +441,7 @@ function Propose() {
     switch (kind) {
       case 'admit':
       case 'reject': {
-        if (!who) return 'Choose an applicant.';
+        if (!who) return t('council.err.applicant');
         const call =
           kind === 'admit' ? api.tx.Consortium.admit({ who }) : api.tx.Consortium.reject_application({ who });
         return {
@@ -442,7 +453,7 @@ function Propose() {
       }
       case 'dispute': {
         const [m, i] = target.split('/').map(Number);
-        if (!target) return 'Choose a disputed milestone.';
+        if (!target) return t('council.err.disputed');
         const v =
           verdict === 'Split'
             ? { type: 'Split' as const, value: percentToPerbill(String(split)).ok ? split * 10_000_000 : 0 }
@@ -455,7 +466,7 @@ function Propose() {
         };
       }
       case 'cancel': {
-        if (!/^\d+$/.test(mission)) return 'A mission number.';
+        if (!/^\d+$/.test(mission)) return t('council.err.missionNumber');
         return {
           call: api.tx.Missions.force_cancel_mission({ mission: Number(mission) }),
           p: 2,
@@ -466,7 +477,7 @@ function Propose() {
       case 'parameter': {
         let value: bigint | number;
         if (param === 'ReviewPeriod' || param === 'MinWorkingTime') {
-          if (!/^\d+$/.test(paramValue)) return 'A number of blocks.';
+          if (!/^\d+$/.test(paramValue)) return t('council.err.blocks');
           value = Number(paramValue);
         } else {
           const a = parseAmount(paramValue);
@@ -483,7 +494,7 @@ function Propose() {
       }
       case 'addValidator':
       case 'removeValidator': {
-        if (!/^[1-9A-HJ-NP-Za-km-z]{47,48}$/.test(who)) return 'An account address (SS58).';
+        if (!/^[1-9A-HJ-NP-Za-km-z]{47,48}$/.test(who)) return t('council.err.address');
         const call =
           kind === 'addValidator'
             ? api.tx.ValidatorSet.add_validator({ who })
@@ -494,8 +505,8 @@ function Propose() {
       case 'upgrade': {
         // The motion names the code by its hash; the code itself is sent once,
         // by whoever applies it after the vote (system.applyAuthorizedUpgrade).
-        if (!runtimeFile) return 'Choose the new runtime’s wasm file.';
-        if (!runtime) return 'Reading the chain’s runtime…';
+        if (!runtimeFile) return t('council.err.runtimeFile');
+        if (!runtime) return t('council.readingRuntime');
         const problem = upgradeProblem(runtimeFile.file, runtime, runtime.maxBytes);
         if (problem) return problem;
         const authorize = api.tx.System.authorize_upgrade({ code_hash: runtimeFile.file.hash });
@@ -532,7 +543,7 @@ function Propose() {
   };
   return (
     <section className="card wide" data-testid="propose">
-      <h2>Propose a motion</h2>
+      <h2>{t('council.propose')}</h2>
       <div className="row">
         <select
           value={kind}
@@ -541,20 +552,17 @@ function Propose() {
             setWho('');
             setErr(undefined);
           }}
-          aria-label="Motion"
+          aria-label={t('council.kindLabel')}
         >
-          <option value="admit">Admit an applicant (¾)</option>
-          <option value="reject">Reject an application (¾)</option>
-          <option value="dispute">Resolve a dispute (⅔)</option>
-          <option value="cancel">Force-cancel a mission (⅔)</option>
-          <option value="parameter">Set a mission parameter (⅔)</option>
-          <option value="addValidator">Add a validator (¾)</option>
-          <option value="removeValidator">Remove a validator (¾)</option>
-          <option value="upgrade">Upgrade the runtime (¾)</option>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`council.kinds.${k}`)}
+            </option>
+          ))}
         </select>
         {(kind === 'admit' || kind === 'reject') && (
-          <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Applicant">
-            <option value="">— applicant —</option>
+          <select value={who} onChange={(e) => setWho(e.target.value)} aria-label={t('council.applicant')}>
+            <option value="">{t('council.chooseApplicant')}</option>
             {data.apps.map((a) => (
               <option key={a.who} value={a.who}>
                 {a.name}
@@ -564,29 +572,37 @@ function Propose() {
         )}
         {kind === 'dispute' && (
           <>
-            <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Disputed milestone">
-              <option value="">— disputed milestone —</option>
+            <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label={t('council.disputedLabel')}>
+              <option value="">{t('council.chooseDisputed')}</option>
               {data.disputed.map((d) => (
                 <option key={`${d.mission}/${d.milestone}`} value={`${d.mission}/${d.milestone}`}>
-                  mission {d.mission}, milestone {d.milestone + 1} ({peer(d.amount)})
+                  {t('council.disputedOption', {
+                    mission: d.mission,
+                    milestone: d.milestone + 1,
+                    amount: peer(d.amount),
+                  })}
                 </option>
               ))}
             </select>
-            <select value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)} aria-label="Verdict">
-              <option value="Approve">Paid in full</option>
-              <option value="UpholdRejection">Rejection upheld</option>
-              <option value="Split">Split</option>
+            <select
+              value={verdict}
+              onChange={(e) => setVerdict(e.target.value as typeof verdict)}
+              aria-label={t('council.verdict')}
+            >
+              <option value="Approve">{t('council.verdicts.Approve')}</option>
+              <option value="UpholdRejection">{t('council.verdicts.UpholdRejection')}</option>
+              <option value="Split">{t('council.verdicts.Split')}</option>
             </select>
             {verdict === 'Split' && (
               <label className="slider">
-                Paid to the roster:{' '}
+                {t('council.paidToRoster')}{' '}
                 <input
                   type="range"
                   min={0}
                   max={100}
                   value={split}
                   onChange={(e) => setSplit(Number(e.target.value))}
-                  aria-label="Split"
+                  aria-label={t('council.verdicts.Split')}
                 />{' '}
                 <output data-testid="split">{perbillToPercent(split * 10_000_000)}</output>
               </label>
@@ -597,13 +613,17 @@ function Propose() {
           <input
             value={mission}
             onChange={(e) => setMission(e.target.value)}
-            placeholder="mission #"
-            aria-label="Mission number"
+            placeholder={t('council.missionPlaceholder')}
+            aria-label={t('council.missionNumber')}
           />
         )}
         {kind === 'parameter' && (
           <>
-            <select value={param} onChange={(e) => setParam(e.target.value as typeof param)} aria-label="Parameter">
+            <select
+              value={param}
+              onChange={(e) => setParam(e.target.value as typeof param)}
+              aria-label={t('council.parameter')}
+            >
               <option>MissionDeposit</option>
               <option>MinimumBudget</option>
               <option>MinimumBond</option>
@@ -613,14 +633,14 @@ function Propose() {
             <input
               value={paramValue}
               onChange={(e) => setParamValue(e.target.value)}
-              placeholder={param === 'ReviewPeriod' || param === 'MinWorkingTime' ? 'blocks' : 'PEER'}
-              aria-label="Parameter value"
+              placeholder={param === 'ReviewPeriod' || param === 'MinWorkingTime' ? t('council.blocks') : 'PEER'}
+              aria-label={t('council.parameterValue')}
             />
           </>
         )}
         {(kind === 'addValidator' || kind === 'removeValidator') && (
-          <select value={who} onChange={(e) => setWho(e.target.value)} aria-label="Validator account">
-            <option value="">— member —</option>
+          <select value={who} onChange={(e) => setWho(e.target.value)} aria-label={t('council.validatorAccount')}>
+            <option value="">{t('council.chooseMember')}</option>
             {[...members.entries()].map(([a, m]) => (
               <option key={a} value={a}>
                 {m.name}
@@ -632,7 +652,7 @@ function Propose() {
           <input
             type="file"
             accept=".wasm"
-            aria-label="New runtime file"
+            aria-label={t('council.newRuntimeFile')}
             onChange={async (e) => {
               const r = await pickRuntime(e.target);
               setRuntimeFile(r?.ok ? r.picked : undefined);
@@ -640,7 +660,7 @@ function Propose() {
             }}
           />
         )}
-        <button onClick={propose}>Propose</button>
+        <button onClick={propose}>{t('council.proposeButton')}</button>
       </div>
       {kind === 'upgrade' && runtimeFile && runtime && <RuntimeFacts file={runtimeFile.file} chain={runtime} />}
       {err && (
