@@ -8,6 +8,7 @@ import { describeError, describeEvent, formatValue, type EventLike, type Names }
 import { peer } from '../lib/amount';
 import { useNames } from './Names';
 import { useTranslation } from 'react-i18next';
+import { chainKo } from '../i18n/chain';
 import { refusal } from '../lib/compat';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import type { Delegation } from '../lib/proxy';
@@ -57,7 +58,9 @@ let nextId = 1;
 export function TxProvider({ children }: { children: ReactNode }) {
   const { account, endpoint, runtime, acting, api } = useChain();
   const names = useNames();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // An error of Peer's own pallets in the chosen language, the runtime's English doc beneath.
+  const explain = (name: string) => (i18n.language === 'ko' ? chainKo(name) : undefined);
   const [txs, setTxs] = useState<TxState[]>([]);
 
   const send = useCallback(
@@ -198,7 +201,18 @@ export function TxProvider({ children }: { children: ReactNode }) {
               {x.error && (
                 <p className="error" data-testid="tx-error">
                   <strong>{x.error.name}</strong>
-                  {x.error.doc && `: ${x.error.doc}`}
+                  {explain(x.error.name) ? (
+                    <>
+                      : {explain(x.error.name)}
+                      {x.error.doc && (
+                        <small className="doc" lang="en">
+                          {x.error.doc}
+                        </small>
+                      )}
+                    </>
+                  ) : (
+                    x.error.doc && `: ${x.error.doc}`
+                  )}
                 </p>
               )}
               {x.fee && <p className="muted">{x.fee}</p>}

@@ -82,3 +82,16 @@ describe('the language', () => {
     expect(relative(3 * 86_400_000, 'en-GB')).toBe('in 3 days');
   });
 });
+
+describe('the chain’s errors in Korean', () => {
+  it('explain every error of the missions pallet, and only errors the runtime has', async () => {
+    const docs = (await import('../generated/docs.json')).default as { errors: Record<string, Record<string, string>> };
+    const ko = (await import('./chain.ko.json')).default as { errors: Record<string, Record<string, string>> };
+    expect(Object.keys(ko.errors.Missions).sort()).toEqual(Object.keys(docs.errors.Missions).sort());
+    for (const [pallet, errors] of Object.entries(ko.errors))
+      for (const [name, text] of Object.entries(errors)) {
+        expect(docs.errors[pallet]?.[name], `${pallet}.${name}`).toBeDefined();
+        expect(text, `${pallet}.${name}`).not.toBe('');
+      }
+  });
+});
