@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Fault tests of a consortium network (scripts/e2e/faults), two files run side
-# by side:
-# - faults.test.js: four validators of `--chain local` on loopback, killed and
-#   restarted, an unauthorized node, session keys rotated, a validator added
-#   and removed by council vote;
-# - partitions.test.js: four validators each in a network namespace of its own
-#   (lib/netns.js), partitioned 2|2 and 3|1, one on a slow link, then two lost
-#   for good and the chain recovered by council vote while Prometheus, with
-#   ops/prometheus/alerts.yml, watches. Needs root (network namespaces).
+# Fault tests of a consortium network (scripts/e2e/faults), three files run side
+# by side, each with four validators of `--chain local` of its own:
+# - faults.test.js: on loopback, killed and restarted, an unauthorized node,
+#   session keys rotated, a validator added and removed by council vote;
+# - partitions.test.js: each validator in a network namespace of its own
+#   (lib/netns.js), partitioned 2|2 (transactions on both sides) and 3|1;
+# - recovery.test.js: likewise, one on a slow link, then two lost for good and
+#   the chain recovered by council vote while Prometheus, with
+#   ops/prometheus/alerts.yml, watches.
+# The namespaced ones need root (network namespaces).
 # Needs a build (scripts/build.sh) and the e2e packages (installed here with
 # npm ci). Every wait is bounded; every node, namespace and link is removed at
 # the end (here too, by their prefix, if a test process was killed); the
@@ -29,10 +30,10 @@ cleanup() {
 	done
 }
 trap cleanup EXIT
-log "node --test faults/ (the two files side by side)"
+log "node --test faults/ (the three files side by side)"
 # Each file has one suite, bounded as a whole. In faults.test.js each vote on
 # the validator set takes effect two session changes later, so where the motion
 # lands in a session moves the last step by up to two sessions (40 s on
 # `local`); 509 s and over 600 s were both seen once with longer sessions;
 # every wait inside is bounded.
-node --test --test-concurrency=2 --test-timeout=900000 faults/
+node --test --test-concurrency=3 --test-timeout=900000 faults/

@@ -1,20 +1,16 @@
 // Partitions on real network stacks: the four validators of `--chain local`,
-// each in a network namespace of its own (lib/netns.js), cut apart 2|2 and
-// 3|1, one of them on a slow link, and finally two of them lost for good and
-// the chain recovered by council vote while Prometheus, with the project's
-// alerting rules, watches. Each scenario records the finalized blocks before
-// it and checks afterwards that every node still has each of them (none
-// reverted) and that all agree on one chain. Every wait is bounded; every
-// process, namespace and link is removed at the end; the figures are printed.
-import { after, before, describe, test } from 'node:test';
+// each in a network namespace of its own (lib/netns.js), cut apart 2|2 (with
+// a mission's transactions sent on both sides) and 3|1. Runs beside
+// recovery.test.js (its own namespaces, tag `p`). Each scenario records the
+// finalized blocks before it and checks afterwards that every node still has
+// each of them (none reverted) and that all agree on one chain. Every wait is
+// bounded; every process, namespace and link is removed at the end; the
+// figures are printed.
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import {
-  UNIT, connect, councilMotion, eventsOf, h, keyring as devKeyring, mission, ok,
-} from '../lib/chain.js';
+import { UNIT, connect, h, keyring as devKeyring, mission, ok } from '../lib/chain.js';
 import { remembersFailure, sleep } from '../lib/network.js';
-import { NamespacedNetwork } from '../lib/netns.js';
-import { startPrometheus } from '../lib/prometheus.js';
+import { namespacedValidators } from '../lib/netns.js';
 
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 /**
@@ -28,26 +24,6 @@ const HEAL_BOUND_MS = 120000;
 let net;
 const failures = { seen: false };
 const logged = remembersFailure(failures);
-/** Every finalized block seen so far: height → hash. */
-const finalized = new Map();
-
-/** The finalized head of `name`, with every block up to it added to `finalized` as `name` has it. */
-async function recordFinalized(name = 'alice') {
-  const head = await net.heights(name);
-  const from = finalized.size ? Math.max(...finalized.keys()) + 1 : 1;
-  for (let n = from; n <= head.finalized; n++) finalized.set(n, await net.blockHash(name, n));
-  return head;
-}
-
-/** Every running node among `names` still has every block of `finalized` at its height. */
-async function noneReverted(names) {
-  for (const name of names) {
-    for (const [n, hash] of finalized) {
-      assert.equal(await net.blockHash(name, n), hash, `${name}: finalized block #${n} kept`);
-    }
-  }
-}
-
 /**
  * Submits `tx` signed by `signer` through `api` (whose node is on one side of a
  * partition) with nonce `nonce`, and follows it as its sender's wallet would:
@@ -88,20 +64,9 @@ async function settle(api, t, from, final, graceMs) {
   return nonce > t.nonce ? { dropped: `nonce ${t.nonce} used by another transaction in the final chain`, by: 'chain' } : null;
 }
 
-describe('a consortium network on separate network stacks: partitions, a slow link, recovery by vote', { concurrency: false }, () => {
-  before(async () => {
-    net = new NamespacedNetwork(VALIDATORS);
-    net.setUp();
-    for (const name of VALIDATORS) await net.start(name, 0, { metrics: true });
-    await net.agreeOnFinality(VALIDATORS, 3, 120000);
-    await net.report('network up, each validator in its own namespace');
-  });
-
-  after(async () => {
-    if (failures.seen) net.printLogs();
-    await net.stopAll();
-    net.teardown();
-    net.cleanup();
+describe('a consortium network on separate network stacks, cut apart', { concurrency: false }, () => {
+  namespacedValidators(VALIDATORS, 'p', failures, (n) => {
+    net = n;
   });
 
   test('2|2 for a minute: finality stops, blocks go on; healed, one fork wins; transactions on both sides settle once', logged(async () => {
@@ -117,7 +82,7 @@ describe('a consortium network on separate network stacks: partitions, a slow li
       const { id } = await mission(sideA, alice, { roster: [[bob, 100]], amounts: [amount] });
       await ok(sideA, sideA.tx.missions.submitDeliverable(id, 0, h('dd'), null), bob);
       await net.agreeOnFinality(VALIDATORS, (await net.heights('alice')).best, 60000);
-      const before = await recordFinalized();
+      const before = await net.recordFinalized();
       // What each account owns, free or held (Bob's bond is held until the mission ends).
       const owned = async (api, who) => {
         const { free: f, reserved } = (await api.query.system.account(who)).data;
@@ -193,8 +158,8 @@ describe('a consortium network on separate network stacks: partitions, a slow li
       const toDave = settled['Ferdie → Dave on side B'].finalized ? 7n * UNIT : 0n;
       assert.equal(await owned(at, eve), balances.eve + toEve + 3n * UNIT, 'Eve got what the final chain says');
       assert.equal(await owned(at, dave), balances.dave + toDave, 'Dave got what the final chain says');
-      await noneReverted(VALIDATORS);
-      await recordFinalized();
+      await net.noneReverted(VALIDATORS);
+      await net.recordFinalized();
     } finally {
       await sideA.disconnect();
       await sideB.disconnect();
@@ -202,7 +167,7 @@ describe('a consortium network on separate network stacks: partitions, a slow li
   }));
 
   test('3|1: the three finalize throughout; the one rejoins, syncs, and keeps its peer id across a restart', logged(async () => {
-    const before = await recordFinalized();
+    const before = await net.recordFinalized();
     net.partition([['alice', 'bob', 'charlie'], ['dave']]);
     await net.report('partitioned alice, bob, charlie | dave');
     // Finality on the majority side, sampled every second for 30 s: the longest pause is the figure.
@@ -227,7 +192,7 @@ describe('a consortium network on separate network stacks: partitions, a slow li
     const healedAt = Date.now();
     const common = await net.agreeOnFinality(VALIDATORS, last, 60000);
     console.log(`[net] 3|1 healed: dave synced to finalized #${common.height} in ${((Date.now() - healedAt) / 1000).toFixed(1)} s`);
-    await noneReverted(VALIDATORS);
+    await net.noneReverted(VALIDATORS);
 
     // Restarted, dave reads its network key from its base path: the same peer id, still well-known.
     const peerId = await net.rpc('dave', 'system_localPeerId');
@@ -238,99 +203,7 @@ describe('a consortium network on separate network stacks: partitions, a slow li
     assert.equal(await net.rpc('dave', 'system_localPeerId'), peerId, 'the same peer id after a restart');
     const again = await net.agreeOnFinality(VALIDATORS, common.height + 3, 60000);
     await net.report(`dave restarted as ${peerId} (stopped in ${(stoppedMs / 1000).toFixed(1)} s, back in step ${((Date.now() - restartAt) / 1000).toFixed(1)} s after the stop began); all four finalized #${again.height}`);
-    await recordFinalized();
+    await net.recordFinalized();
   }));
 
-  test('a validator on a slow link (tc tbf): finality continues', logged(async () => {
-    const rate = '64kbit';
-    const before = await recordFinalized();
-    net.limit('dave', rate);
-    await net.report(`dave's link limited to ${rate}`);
-    let lag = 0;
-    const until = Date.now() + 30000;
-    while (Date.now() < until) {
-      await sleep(2000);
-      const [a, d] = await Promise.all([net.heights('alice'), net.heights('dave')]);
-      lag = Math.max(lag, a.finalized - d.finalized);
-    }
-    const after = await net.heights('alice');
-    const slow = await net.heights('dave');
-    await net.report('30 s later');
-    net.unlimit('dave');
-    console.log(`[net] slow link (${rate}): finalized #${before.finalized} → #${after.finalized} in 30 s; dave at most ${lag} blocks behind`);
-    assert.ok(after.finalized >= before.finalized + 8, `finality went on (#${before.finalized} → #${after.finalized})`);
-    assert.ok(slow.finalized >= before.finalized + 5, `dave, on the slow link, followed (#${slow.finalized})`);
-    assert.ok(lag <= 10, `dave at most 10 blocks behind (${lag})`);
-    await net.agreeOnFinality(VALIDATORS, after.finalized, 60000);
-    await noneReverted(VALIDATORS);
-    await recordFinalized();
-  }));
-
-  test('two validators lost for good: the council removes them and notes the stall; finality resumes; the alert fires and clears', logged(async () => {
-    const keys = await devKeyring();
-    const [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => keys.addFromUri(s));
-    const prometheus = await startPrometheus(Object.fromEntries(VALIDATORS.map((n) => [n, net.metricsTarget(n)])));
-    const api = await connect(net.wsUrl('alice'));
-    try {
-      assert.deepEqual(await prometheus.firing('PeerFinalityStalled'), [], 'no alert on a healthy network');
-      // Charlie's and Dave's machines are gone, keys and all. (Charlie the member still votes.)
-      await Promise.all([net.kill('charlie', 'SIGKILL'), net.kill('dave', 'SIGKILL')]);
-      for (const n of ['charlie', 'dave']) rmSync(net.nodes.get(n).base, { recursive: true, force: true });
-      const lostAt = Date.now();
-      await sleep(8000);
-      const stalled = await recordFinalized();
-      await net.report('charlie and dave lost for good');
-
-      // Prometheus is watched while the council acts: the alert must fire before finality resumes.
-      let fired;
-      const alerted = net.waitFor('PeerFinalityStalled firing for alice and bob', 120000, async () =>
-        (await prometheus.firing('PeerFinalityStalled')).join() === 'alice,bob').then(async () => {
-        fired = { ms: Date.now() - lostAt, finalized: (await net.heights('alice')).finalized,
-          down: await prometheus.firing('PeerNodeDown') };
-        console.log(`[net] PeerFinalityStalled fired ${(fired.ms / 1000).toFixed(1)} s after the loss (rules at 1/6 of their windows)`);
-      });
-      alerted.catch(() => {}); // awaited below, after the first motion
-
-      // Motion 1 (Root, 3/4 of the council): the set may shrink to two; the lost two leave it.
-      const remove = api.tx.consortium.dispatchAsRoot(api.tx.utility.batchAll([
-        api.tx.validatorSet.setMinValidators(2),
-        api.tx.validatorSet.removeValidator(keys.addFromUri('//Charlie').address),
-        api.tx.validatorSet.removeValidator(keys.addFromUri('//Dave').address),
-      ]));
-      let events = await councilMotion(api, remove, 3, alice, [bob, charlie]);
-      assert.equal(eventsOf(events, 'validatorSet', 'ValidatorRemoved').length, 2, 'both removed');
-      await net.waitFor('the session\'s validators to be alice and bob', 120000, async () =>
-        (await api.query.session.validators()).length === 2);
-      await net.report('alice and bob are the session\'s validators');
-
-      // Motion 2 (Root): GRANDPA's set stalled. At the next session change a forced change to the
-      // current validators is signalled, enacted `delay` blocks later, voting on from the last
-      // block both remaining validators have finalized.
-      const delay = 5;
-      const median = Math.min(...(await Promise.all(['alice', 'bob'].map((n) => net.heights(n)))).map((x) => x.finalized));
-      await alerted;
-      assert.equal(fired.finalized, stalled.finalized, 'the alert fired while finality was stuck');
-      assert.deepEqual(fired.down, ['charlie', 'dave'], 'the lost nodes are reported down');
-      const noteAt = Date.now();
-      events = await councilMotion(api, api.tx.consortium.dispatchAsRoot(api.tx.grandpa.noteStalled(delay, median)), 3, alice, [bob, charlie]);
-      const executed = eventsOf(events, 'council', 'Executed')[0];
-      assert.ok(executed?.data.result.isOk, `noteStalled executed: ${executed?.data.result.toString()}`);
-      const resumed = await net.agreeOnFinality(['alice', 'bob'], stalled.finalized + 1, 180000);
-      const resumedMs = Date.now() - noteAt;
-      await net.report(`finality resumed: alice and bob finalized #${resumed.height}`);
-      console.log(`[net] recovery: finality resumed ${(resumedMs / 1000).toFixed(1)} s after the noteStalled motion, ${((Date.now() - lostAt) / 1000).toFixed(1)} s after the loss (delay ${delay} blocks)`);
-      await noneReverted(['alice', 'bob']);
-
-      await net.waitFor('PeerFinalityStalled to clear', 60000, async () =>
-        (await prometheus.firing('PeerFinalityStalled')).length === 0);
-      console.log(`[net] PeerFinalityStalled cleared ${((Date.now() - noteAt) / 1000).toFixed(1)} s after the noteStalled motion`);
-    } catch (e) {
-      prometheus.printLog();
-      throw e;
-    } finally {
-      await api.disconnect();
-      await prometheus.stop();
-    }
-  }));
 });
-

@@ -5,7 +5,7 @@
 // its own. Partitions move a node's port to a second bridge; a slow link is a
 // `tc tbf` qdisc on both ends of its veth. The test client (and Prometheus)
 // reach each node's RPC and metrics through a second veth pair, a /30 from the
-// root namespace (10.202.K.0/24, K from the process id): the nodes listen for
+// root namespace (10.J.K.0/24, J from the network's tag, K from the process id): the nodes listen for
 // peers on their test-network address only, and the root namespace forwards
 // nothing, so no node reaches another through it.
 //
@@ -16,7 +16,9 @@
 //
 // Not done: delay and loss. This kernel has no `netem` qdisc; bandwidth (`tbf`)
 // is what a slow link is here.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Network, PEER_IDS } from './network.js';
@@ -56,16 +58,19 @@ export function namespacesUnavailable(prefix) {
 export class NamespacedNetwork extends Network {
   /**
    * `names`: the nodes, in the order of their node keys (1-based: the
-   * genesis' well-known peer ids). `prefix`: of every namespace and link
-   * (`PEER_NETNS_PREFIX`, or one from the process id).
+   * genesis' well-known peer ids). `tag`: a letter that sets this network's
+   * namespaces and links apart from another's run beside it; their names start
+   * with `PEER_NETNS_PREFIX` (or one from the process id) and the tag.
    */
-  constructor(names, { prefix = process.env.PEER_NETNS_PREFIX ?? `pf${process.pid % 100000}` } = {}) {
+  constructor(names, { tag = '' } = {}) {
     super();
-    this.prefix = prefix;
+    this.prefix = (process.env.PEER_NETNS_PREFIX ?? `pf${process.pid % 100000}`) + tag;
+    /** Every finalized block recorded so far: height → hash. */
+    this.finalized = new Map();
     this.names = names;
-    // The management /24 of the root namespace: one per run on this machine.
-    this.mgmt = `10.202.${process.pid % 250}`;
-    this.bridgeNs = `${prefix}-br`;
+    // The management /24 of the root namespace: one per network (the tag) and run (the pid).
+    this.mgmt = `10.${202 + (tag ? tag.charCodeAt(0) % 50 : 0)}.${process.pid % 250}`;
+    this.bridgeNs = `${this.prefix}-br`;
     this.made = [];
     this.torndown = false;
   }
@@ -156,6 +161,23 @@ export class NamespacedNetwork extends Network {
     return n;
   }
 
+  /** The finalized head of `name`, with every block up to it recorded (as `name` has it). */
+  async recordFinalized(name = 'alice') {
+    const head = await this.heights(name);
+    const from = this.finalized.size ? Math.max(...this.finalized.keys()) + 1 : 1;
+    for (let n = from; n <= head.finalized; n++) this.finalized.set(n, await this.blockHash(name, n));
+    return head;
+  }
+
+  /** Every node among `names` still has every recorded finalized block at its height: none reverted. */
+  async noneReverted(names) {
+    for (const name of names) {
+      for (const [n, hash] of this.finalized) {
+        assert.equal(await this.blockHash(name, n), hash, `${name}: finalized block #${n} kept`);
+      }
+    }
+  }
+
   /** The address Prometheus scrapes node `name`'s metrics at. */
   metricsTarget(name) {
     return `${this.place(name).host}:${METRICS_PORT}`;
@@ -206,4 +228,30 @@ export class NamespacedNetwork extends Network {
       try { ip('link', 'del', `${this.prefix}m${i}`); } catch { /* went with its namespace */ }
     }
   }
+}
+
+/**
+ * Inside a `describe`: the validators `names` of `--chain local`, each in a
+ * namespace of its own (`tag` sets this network apart), started before the
+ * tests (with metrics) until all agree on finalized block #3, and stopped and
+ * removed after them, their logs printed if `failures.seen`. `use` receives the
+ * network once it is up.
+ */
+export function namespacedValidators(names, tag, failures, use) {
+  let net;
+  before(async () => {
+    net = new NamespacedNetwork(names, { tag });
+    use(net);
+    net.setUp();
+    for (const name of names) await net.start(name, 0, { metrics: true });
+    await net.agreeOnFinality(names, 3, 120000);
+    await net.report('network up, each validator in its own namespace');
+  });
+  after(async () => {
+    if (!net) return;
+    if (failures.seen) net.printLogs();
+    await net.stopAll();
+    net.teardown();
+    net.cleanup();
+  });
 }
