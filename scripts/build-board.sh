@@ -15,9 +15,11 @@ npm ci --no-audit --no-fund --loglevel=error
 node scripts/descriptors.mjs "$wasm"
 log "tsc + vite build"
 npm run --silent build >/dev/null
-# What a member's browser downloads: every file of the build, gzipped.
+# What a member's browser downloads: every file of the build, gzipped (not the
+# precompressed .gz/.br copies scripts/compress.mjs writes beside them).
 total=0
 for f in dist/index.html dist/assets/*; do
+	case "$f" in *.gz | *.br) continue ;; esac
 	size=$(gzip -9 -c "$f" | wc -c)
 	total=$((total + size))
 done
