@@ -62,7 +62,7 @@ export interface Acting {
 }
 
 /** A path's identity, as remembered across visits. */
-export const actingKey = (a: Acting) => [a.real, a.multisig?.address ?? '', a.proxy?.proxyType ?? ''].join(':');
+const actingKey = (a: Acting) => [a.real, a.multisig?.address ?? '', a.proxy?.proxyType ?? ''].join(':');
 
 export interface Head {
   number: number;
