@@ -39,7 +39,8 @@ node "${PEER_ROOT}/app/scripts/serve.mjs" --port "$board_port" --rpc "ws://127.0
 board=$!
 mkdir -p "$base"
 "$PEER_INDEXER" --rpc "ws://127.0.0.1:${rpc_port}" \
-	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" >"${base}/indexer.log" 2>&1 &
+	--db "${base}/history.sqlite" --http "127.0.0.1:${indexer_port}" \
+	--documents "${base}/documents" >"${base}/indexer.log" 2>&1 &
 indexer=$!
 # Whatever ends this script (Ctrl-C, a TERM, the node exiting) stops all three.
 trap 'kill $board $indexer 2>/dev/null || true; stop_dev_node' EXIT INT TERM
@@ -47,6 +48,7 @@ log "starting peer-node --dev, chain data under $base"
 log "chain:          ws://127.0.0.1:${rpc_port}"
 log "mission board:  http://127.0.0.1:${board_port}/?indexer=http%3A%2F%2F127.0.0.1%3A${indexer_port}  (dev accounts Alice … Ferdie are offered on a dev chain)"
 log "history API:    http://127.0.0.1:${indexer_port}/missions  (peer-indexer; its log: ${base}/indexer.log)"
+log "documents:      http://127.0.0.1:${indexer_port}/documents  (the store beside the history; its files: ${base}/documents)"
 log "node RPC:       ${cors_args[*]} ${methods_args[*]} (PEER_RPC_CORS names other origins)"
 log "polkadot.js:    https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A${rpc_port}#/explorer  (with PEER_RPC_CORS=http://127.0.0.1:${board_port},https://polkadot.js.org)"
 log "Ctrl-C stops all three"

@@ -104,17 +104,23 @@ export const h = (byte: string) => `0x${byte.repeat(32)}` as `0x${string}`;
 /** Alice posts a one-milestone mission open to everyone, from Node; returns its id. */
 export async function postMission(
   title: string,
-  opts: { amount?: bigint; min_reputation?: number; uri?: string } = {},
+  opts: {
+    amount?: bigint;
+    min_reputation?: number;
+    uri?: string;
+    contentHash?: `0x${string}`;
+    specHash?: `0x${string}`;
+  } = {},
 ) {
   const api = chain();
   const head = await api.query.System.Number.getValue({ at: 'best' });
   const r = await submit(
     api.tx.Missions.create_mission({
       title: new TextEncoder().encode(title),
-      content_hash: h('ab'),
+      content_hash: opts.contentHash ?? h('ab'),
       uri: opts.uri === undefined ? undefined : new TextEncoder().encode(opts.uri),
       asset: { type: 'Native', value: undefined },
-      milestones: [{ description_hash: h('12'), amount: opts.amount ?? 5n * UNIT }],
+      milestones: [{ description_hash: opts.specHash ?? h('12'), amount: opts.amount ?? 5n * UNIT }],
       deadline: head + 5_000,
       options: { open_to_non_members: true, min_bond: 0n, min_reputation: opts.min_reputation ?? 0 },
     }),
@@ -135,10 +141,13 @@ export async function deliveredMission(title: string) {
 }
 
 /** Alice's mission of one 10 PEER milestone, Dave alone on the roster, at work: a scene set from Node. */
-export async function activeMission(title: string) {
+export async function activeMission(
+  title: string,
+  opts: { contentHash?: `0x${string}`; specHash?: `0x${string}` } = {},
+) {
   const api = chain();
   const [alice, dave] = [dev('Alice'), dev('Dave')];
-  const id = await postMission(title, { amount: 10n * UNIT });
+  const id = await postMission(title, { amount: 10n * UNIT, ...opts });
   await submit(
     api.tx.Missions.commit({ mission: id, share: 1_000_000_000, role_hash: h('cc'), max_bond: 2n ** 128n - 1n }),
     dave,

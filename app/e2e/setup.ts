@@ -40,7 +40,9 @@ export default async function setup() {
       minBlock: 1,
     });
     // The indexer, for the history and statement pages.
-    indexer = await startIndexer(node.wsUrl, join(logs, 'history.sqlite'), [], { logFile: join(logs, 'indexer.log') });
+    indexer = await startIndexer(node.wsUrl, join(logs, 'history.sqlite'), ['--documents', join(logs, 'documents')], {
+      logFile: join(logs, 'indexer.log'),
+    });
     const { url } = indexer;
     await waitFor('the indexer', 30_000, async () => (await fetch(`${url}/health`)).ok, 250);
     const webLog = openSync(join(logs, 'web.log'), 'w');

@@ -155,6 +155,52 @@ fn movement_kind_ts() -> String {
 	)
 }
 
+/// A document of a mission (`/documents`): its record, and its text when a
+/// listing carries it inline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DocumentAnswer {
+	/// Its blake2-256, `0x…`: the hash the chain holds.
+	pub hash: String,
+	pub mission: u32,
+	#[cfg_attr(test, ts(type = "DocumentKind"))]
+	pub kind: String,
+	pub milestone: Option<u32>,
+	pub name: String,
+	/// As sniffed by the store, never as the uploader said.
+	pub content_type: String,
+	#[cfg_attr(test, ts(type = "number"))]
+	pub size: u64,
+	/// The key that signed the upload.
+	pub uploader: String,
+	/// The account it spoke for (the signer, a firm's multisig, or the proxied account).
+	pub account: String,
+	/// When it was uploaded (ms since the epoch).
+	#[cfg_attr(test, ts(type = "number"))]
+	pub uploaded: u64,
+	/// Whether the chain does not hold its hash yet.
+	pub pending: bool,
+	/// The text, for a text document of at most 64 KiB in a listing.
+	pub text: Option<String>,
+}
+
+/// `GET /documents/challenge`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DocumentChallenge {
+	pub challenge: String,
+	/// Seconds it may be answered in.
+	pub expires_in: u32,
+}
+
+/// A refused document request: the message and a word for the board.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DocumentRefused {
+	pub error: String,
+	pub code: String,
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -177,6 +223,9 @@ mod tests {
 			IndexerError::decl(&cfg),
 			MissionPhase::decl(&cfg),
 			Role::decl(&cfg),
+			DocumentAnswer::decl(&cfg),
+			DocumentChallenge::decl(&cfg),
+			DocumentRefused::decl(&cfg),
 		];
 		let phases = MissionPhase::ALL
 			.iter()
@@ -199,6 +248,15 @@ mod tests {
 			out.push_str("\n\n");
 		}
 		out.push_str(&movement_kind_ts());
+		let kinds = crate::documents::rules::Kind::ALL
+			.iter()
+			.map(|k| format!("{:?}", k.as_str()))
+			.collect::<Vec<_>>();
+		out.push_str(&format!(
+			"\n/** What a document is to its mission. */\nexport type DocumentKind = {};\n\nexport const DOCUMENT_KINDS: readonly DocumentKind[] = [{}];\n",
+			kinds.join(" | "),
+			kinds.join(", ")
+		));
 		out.push_str(&format!(
 			"\n/** Every phase, in the order a mission goes through them. */\nexport const MISSION_PHASES: readonly MissionPhase[] = [{phases}];\n\
 			 \n/** The phases of a mission that is over. */\nexport const ENDED_PHASES: readonly MissionPhase[] = [{ended}];\n"

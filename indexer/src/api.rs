@@ -125,14 +125,18 @@ pub fn date(s: &str) -> Result<u64, String> {
 	Ok(days_from_civil(y, m, d) as u64 * 86_400_000)
 }
 
-fn query(uri: &hyper::Uri) -> Vec<(String, String)> {
+/// The query's pairs, percent-decoded (`+` is a space).
+pub fn query(uri: &hyper::Uri) -> Vec<(String, String)> {
+	let decode = |s: &str| {
+		percent_encoding::percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
+	};
 	uri.query()
 		.unwrap_or("")
 		.split('&')
 		.filter(|p| !p.is_empty())
 		.map(|p| {
 			let (k, v) = p.split_once('=').unwrap_or((p, ""));
-			(k.to_string(), v.replace("%3A", ":").replace('+', " "))
+			(decode(k), decode(v))
 		})
 		.collect()
 }
@@ -357,18 +361,38 @@ fn unavailable() -> Reply {
 	)
 }
 
-/// Serves the API on `addr`, reading the database at `path`, until the process ends.
-pub async fn serve(addr: std::net::SocketAddr, path: String) -> std::io::Result<()> {
+/// Serves the API on `addr`, reading the database at `path` (and the document
+/// store under `/documents`, if it runs), until the process ends.
+pub async fn serve(
+	addr: std::net::SocketAddr,
+	path: String,
+	documents: Option<Arc<crate::documents::Documents>>,
+) -> std::io::Result<()> {
 	let listener = tokio::net::TcpListener::bind(addr).await?;
 	eprintln!("[indexer] API on http://{}", listener.local_addr()?);
 	let path = Arc::new(path);
 	loop {
-		let (stream, _) = listener.accept().await?;
+		let (stream, peer) = listener.accept().await?;
 		let path = path.clone();
+		let documents = documents.clone();
 		tokio::spawn(async move {
 			let service = hyper::service::service_fn(move |req: Request<Incoming>| {
 				let path = path.clone();
+				let documents = documents.clone();
 				async move {
+					if req.uri().path().starts_with("/documents") {
+						return Ok(match &documents {
+							Some(docs) => crate::documents::http::handle(docs, req, peer.ip()).await,
+							None => Response::builder()
+								.status(StatusCode::NOT_FOUND)
+								.header("content-type", "application/json")
+								.header("access-control-allow-origin", "*")
+								.body(Full::new(Bytes::from(
+									"{\"error\":\"this indexer runs no document store (--documents)\",\"code\":\"no_store\"}",
+								)))
+								.expect("a valid response"),
+						});
+					}
 					let (method, uri) = (req.method().clone(), req.uri().clone());
 					let Reply(status, kind, body) =
 						tokio::task::spawn_blocking(move || answer_from(&path, &method, &uri))

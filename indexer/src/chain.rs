@@ -17,7 +17,7 @@ use sp_crypto_hashing::twox_128;
 use std::{collections::HashMap, sync::Arc};
 
 /// A storage value's key (`System.Events`).
-fn storage_key(pallet: &str, item: &str) -> String {
+pub fn storage_key(pallet: &str, item: &str) -> String {
 	let mut key = twox_128(pallet.as_bytes()).to_vec();
 	key.extend(twox_128(item.as_bytes()));
 	format!("0x{}", hex(&key))
@@ -27,7 +27,7 @@ pub fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(s: &str) -> Result<Vec<u8>, String> {
+pub fn unhex(s: &str) -> Result<Vec<u8>, String> {
 	let s = s.trim_start_matches("0x");
 	if !s.len().is_multiple_of(2) {
 		return Err(format!("odd hex length {}", s.len()));
@@ -111,7 +111,7 @@ impl Chain {
 
 	/// The runtime whose state `at` is: its version, and its metadata (V15),
 	/// fetched once per version and kept in `runtimes`.
-	async fn runtime_at(
+	pub async fn runtime_at(
 		&self,
 		runtimes: &mut Runtimes,
 		at: H256,
@@ -172,7 +172,16 @@ impl Chain {
 		Ok(rt)
 	}
 
-	async fn call<R: serde::de::DeserializeOwned>(
+	/// The runtime of the finalized block `head` (its metadata kept per version).
+	pub async fn runtime_at_head(
+		&self,
+		runtimes: &mut Runtimes,
+		head: H256,
+	) -> Result<Arc<Runtime>, ChainError> {
+		self.runtime_at(runtimes, head, 0).await
+	}
+
+	pub async fn call<R: serde::de::DeserializeOwned>(
 		&self,
 		method: &str,
 		params: jsonrpsee::core::params::ArrayParams,
@@ -198,7 +207,7 @@ impl Chain {
 		Ok(H256::from_slice(&bytes))
 	}
 
-	async fn storage(
+	pub async fn storage(
 		&self,
 		key: &str,
 		at: H256,

@@ -117,6 +117,42 @@ impl Runtime {
 		Ok(Self { spec_version, metadata, events_ty, call_ty, accounts, bytes, wide })
 	}
 
+	/// The type of a storage item's value (`pallet.item`), if the runtime has it.
+	pub fn storage_ty(&self, pallet: &str, item: &str) -> Option<u32> {
+		use frame_metadata::v15::StorageEntryType;
+		let entry = self
+			.metadata
+			.pallets
+			.iter()
+			.find(|p| p.name == pallet)?
+			.storage
+			.as_ref()?
+			.entries
+			.iter()
+			.find(|e| e.name == item)?;
+		Some(match &entry.ty {
+			StorageEntryType::Plain(ty) => ty.id,
+			StorageEntryType::Map { value, .. } => value.id,
+		})
+	}
+
+	/// The type a runtime API method (`Api_method`) returns, if the runtime has it.
+	pub fn api_output_ty(&self, api: &str, method: &str) -> Option<u32> {
+		let api = self.metadata.apis.iter().find(|a| a.name == api)?;
+		Some(api.methods.iter().find(|m| m.name == method)?.output.id)
+	}
+
+	/// SCALE bytes of type `ty`, decoded; every byte must be used.
+	pub fn decode_as(&self, ty: u32, bytes: &[u8]) -> Result<Val, String> {
+		let mut input = bytes;
+		let v = scale_value::scale::decode_as_type(&mut input, ty, &self.metadata.types)
+			.map_err(|e| e.to_string())?;
+		if !input.is_empty() {
+			return Err(format!("{} bytes left over", input.len()));
+		}
+		Ok(v)
+	}
+
 	/// Every event the runtime declares, as (pallet, event).
 	pub fn event_names(&self) -> Vec<(String, String)> {
 		let mut out = Vec::new();

@@ -11,6 +11,7 @@ mod answers;
 mod api;
 mod chain;
 mod decode;
+mod documents;
 mod extract;
 mod store;
 
@@ -41,6 +42,18 @@ struct Cli {
 	/// also serves members (and lets tests stop the indexer mid-way).
 	#[arg(long, default_value_t = 0)]
 	block_delay_ms: u64,
+	/// Run the document store (`/documents` on the same API) with its index and,
+	/// unless `--documents-s3-bucket` is given, its files in this folder.
+	#[arg(long)]
+	documents: Option<std::path::PathBuf>,
+	/// Keep the documents' bytes in this S3 bucket instead (credentials and
+	/// region from the environment: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+	/// AWS_REGION; see docs/OPERATORS.md).
+	#[arg(long, requires = "documents")]
+	documents_s3_bucket: Option<String>,
+	/// An S3-compatible endpoint (MinIO, Ceph, a cloud's own) instead of AWS.
+	#[arg(long, requires = "documents_s3_bucket")]
+	documents_s3_endpoint: Option<String>,
 }
 
 #[tokio::main]
@@ -71,11 +84,62 @@ async fn connect(rpc: &str, patience: Duration) -> Result<chain::Chain, String> 
 	}
 }
 
+/// The document store, if asked for: its index and files under `--documents`,
+/// or its bytes in S3; it asks the node at `--rpc` and the history at `--db`.
+fn documents(cli: &Cli) -> Result<Option<std::sync::Arc<documents::Documents>>, String> {
+	use object_store::ObjectStore;
+	use std::sync::Arc;
+	let Some(dir) = &cli.documents else { return Ok(None) };
+	std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+	let blobs: Arc<dyn ObjectStore> = match &cli.documents_s3_bucket {
+		Some(bucket) => {
+			// TLS through rustls with ring (already in the build), not a second
+			// crypto library.
+			let _ = rustls::crypto::ring::default_provider().install_default();
+			let mut s3 = object_store::aws::AmazonS3Builder::from_env().with_bucket_name(bucket);
+			if let Some(endpoint) = &cli.documents_s3_endpoint {
+				s3 = s3.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));
+			}
+			Arc::new(s3.build().map_err(|e| format!("S3 bucket {bucket}: {e}"))?)
+		}
+		None => {
+			let files = dir.join("files");
+			std::fs::create_dir_all(&files).map_err(|e| format!("{}: {e}", files.display()))?;
+			Arc::new(
+				object_store::local::LocalFileSystem::new_with_prefix(&files)
+					.map_err(|e| format!("{}: {e}", files.display()))?,
+			)
+		}
+	};
+	let facts = Arc::new(documents::facts::Live::new(cli.rpc.clone(), cli.db.clone()));
+	let index = dir.join("documents.sqlite");
+	let docs = Arc::new(documents::Documents::open(&index.to_string_lossy(), blobs, facts)?);
+	eprintln!(
+		"[documents] index {}, bytes in {}",
+		index.display(),
+		cli.documents_s3_bucket
+			.as_ref()
+			.map(|b| format!("S3 bucket {b}"))
+			.unwrap_or_else(|| dir.join("files").display().to_string())
+	);
+	// Pending uploads are settled against the finalized head every 6 s.
+	let settling = docs.clone();
+	tokio::spawn(async move {
+		loop {
+			tokio::time::sleep(Duration::from_secs(6)).await;
+			if let Err(e) = settling.settle_pending().await {
+				eprintln!("[documents] settling pending uploads: {e}");
+			}
+		}
+	});
+	Ok(Some(docs))
+}
+
 async fn run(cli: Cli) -> Result<(), String> {
 	let mut store: Box<dyn Store> = Box::new(store::Sqlite::open(&cli.db)?);
 	if !cli.once {
 		// The API reads the database on connections of its own (api::answer_from).
-		let server = api::serve(cli.http, cli.db.clone());
+		let server = api::serve(cli.http, cli.db.clone(), documents(&cli)?);
 		tokio::spawn(async move {
 			if let Err(e) = server.await {
 				eprintln!("[indexer] error: the API stopped: {e}");

@@ -14,6 +14,7 @@ import { MultiAddress } from '@polkadot-api/descriptors';
 import type { Delegation } from '../lib/proxy';
 import { othersOf, rememberCall } from '../lib/multisig';
 import { blake2, toHex } from '../lib/hash';
+import { UploadStatus } from '../pages/mission/documents';
 
 type Stage = 'signing' | 'sent' | 'in block' | 'finalized' | 'failed';
 
@@ -158,6 +159,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
         <div className="content">{children}</div>
         <aside className="txs" aria-label={t('tx.title')}>
           {txs.length === 0 && <p className="muted">{t('tx.empty')}</p>}
+          <UploadStatus />
           {txs.map((x) => (
             <div key={x.id} className={`tx tx-${x.stage.replace(' ', '-')}`} data-testid="tx" data-stage={x.stage}>
               <div className="tx-head">

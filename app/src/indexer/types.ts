@@ -89,6 +89,44 @@ export type MissionPhase = "recruiting" | "agreeing" | "active" | "completed" | 
 
 export type Role = "owner" | "committed" | "contributor";
 
+export type DocumentAnswer = { 
+/**
+ * Its blake2-256, `0x…`: the hash the chain holds.
+ */
+hash: string, mission: number, kind: DocumentKind, milestone: number | null, name: string, 
+/**
+ * As sniffed by the store, never as the uploader said.
+ */
+content_type: string, size: number, 
+/**
+ * The key that signed the upload.
+ */
+uploader: string, 
+/**
+ * The account it spoke for (the signer, a firm's multisig, or the proxied account).
+ */
+account: string, 
+/**
+ * When it was uploaded (ms since the epoch).
+ */
+uploaded: number, 
+/**
+ * Whether the chain does not hold its hash yet.
+ */
+pending: boolean, 
+/**
+ * The text, for a text document of at most 64 KiB in a listing.
+ */
+text: string | null, };
+
+export type DocumentChallenge = { challenge: string, 
+/**
+ * Seconds it may be answered in.
+ */
+expires_in: number, };
+
+export type DocumentRefused = { error: string, code: string, };
+
 export type MovementKind =
   | "bond burned"
   | "bond forfeited"
@@ -137,6 +175,11 @@ export type MovementKind =
   | `${string} received`
   | `${string} paid`
   | `${string} received on hold`;
+
+/** What a document is to its mission. */
+export type DocumentKind = "description" | "milestone" | "deliverable" | "rejection" | "statement";
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["description", "milestone", "deliverable", "rejection", "statement"];
 
 /** Every phase, in the order a mission goes through them. */
 export const MISSION_PHASES: readonly MissionPhase[] = ["recruiting", "agreeing", "active", "completed", "cancelled", "expired"];

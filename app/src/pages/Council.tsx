@@ -16,6 +16,7 @@ import { blockToDate, relative } from '../lib/blocks';
 import { blake2 } from '../lib/hash';
 import { readRuntime, upgradeProblem, type RuntimeFile } from '../lib/runtime';
 import { Scroll } from '../components/Scroll';
+import { Documents, type Expected } from './mission/documents';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -415,6 +416,10 @@ function Propose() {
             milestone: i,
             amount: ms.amount,
             disputed: ms.status.type === 'Disputed',
+            // What the council checks the parties' documents against.
+            description: m.value.metadata.content_hash as string,
+            spec: ms.description_hash as string,
+            reason: ms.status.type === 'Disputed' ? (ms.status.value.reason_hash as string) : undefined,
           }))
           .filter((x) => x.disputed),
       ),
@@ -584,6 +589,13 @@ function Propose() {
                 </option>
               ))}
             </select>
+            {target && (
+              <Documents
+                key={target}
+                mission={Number(target.split('/')[0])}
+                expected={disputedExpected(data.disputed, target)}
+              />
+            )}
             <select
               value={verdict}
               onChange={(e) => setVerdict(e.target.value as typeof verdict)}
@@ -674,4 +686,16 @@ function Propose() {
       </p>
     </section>
   );
+}
+
+/** The chain's hashes of a disputed milestone, to check the parties' documents against. */
+function disputedExpected(
+  disputed: { mission: number; milestone: number; description: string; spec: string; reason?: string }[],
+  target: string,
+): Expected {
+  const [m, i] = target.split('/').map(Number);
+  const d = disputed.find((x) => x.mission === m && x.milestone === i);
+  const milestones: Expected['milestones'] = [];
+  if (d) milestones[i] = { spec: d.spec, reason: d.reason };
+  return { description: d?.description, milestones };
 }

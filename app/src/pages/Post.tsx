@@ -11,6 +11,8 @@ import { missionParams } from '../missions';
 import { parseAmount, parsePositiveAmount, peer } from '../lib/amount';
 import { blockToDate, dateTime, dateToBlock, duration } from '../lib/blocks';
 import { hashFile, hashText } from '../lib/hash';
+import { setPublic } from '../indexer/documents';
+import { useStore, useUpload } from './mission/documents';
 import { checkLink } from '../lib/links';
 import { useAssets } from '../components/Assets';
 import { PEER_ASSET, money, parseAssetAmount } from '../lib/assets';
@@ -50,6 +52,10 @@ export function Post() {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [descFileHash, setDescFileHash] = useState<string>();
+  const [descFile, setDescFile] = useState<File>();
+  const [openDocs, setOpenDocs] = useState(true);
+  const upload = useUpload();
+  const store = useStore();
   const [uri, setUri] = useState('');
   const [milestones, setMilestones] = useState<MilestoneRow[]>([{ text: '', amount: '' }]);
   const [deadline, setDeadline] = useState(() => localInput(new Date(Date.now() + 14 * 86_400_000)));
@@ -140,7 +146,28 @@ export function Post() {
     if (Object.keys(e).length || !account) return;
     const r = await send(`Post “${title}”`, build(block, bond));
     const created = r.events.find((x) => x.type === 'Missions' && x.value.type === 'MissionCreated');
-    if (created) setPosted((created.value.value as { mission: number }).mission);
+    if (!created) return;
+    const mission = (created.value.value as { mission: number }).mission;
+    setPosted(mission);
+    // What the mission asks goes to the document store; the chain holds its hashes.
+    const stored = await upload.run([
+      {
+        mission,
+        kind: 'description',
+        name: descFile?.name ?? 'description.md',
+        bytes: descFile ? new Uint8Array(await descFile.arrayBuffer()) : enc.encode(description),
+      },
+      ...milestones.map((m, i) => ({
+        mission,
+        kind: 'milestone' as const,
+        milestone: i,
+        name: `milestone-${i + 1}.md`,
+        bytes: enc.encode(m.text),
+      })),
+    ]);
+    if (stored && openDocs && store.url && store.speaker) {
+      await setPublic(store.url, store.speaker, mission, true).catch(() => undefined);
+    }
   };
 
   return (
@@ -184,10 +211,15 @@ export function Post() {
           aria-label={t('post.descriptionFile')}
           onChange={async (e) => {
             const f = e.target.files?.[0];
+            setDescFile(f);
             setDescFileHash(f ? await hashFile(f) : undefined);
           }}
         />
       </Field>
+      <label className="check">
+        <input type="checkbox" checked={openDocs} onChange={(e) => setOpenDocs(e.target.checked)} />{' '}
+        {t('docs.openToMembers')}
+      </label>
       <Field label={t('post.uriLabel')} error={errors.uri} id="uri">
         <input value={uri} onChange={(e) => setUri(e.target.value)} placeholder="https://…" aria-label="URI" />
       </Field>

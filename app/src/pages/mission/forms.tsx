@@ -18,6 +18,7 @@ import { checkLink } from '../../lib/links';
 import { percentToPerbill, perbillToPercent, shareOf, PERBILL } from '../../lib/perbill';
 import { settled, type MissionDetail } from '../../missions';
 import { enc, usePay, type Data } from './shared';
+import { useUpload } from './documents';
 
 /** Reasons this browser rejected with, by hash: only the hash is on chain. */
 const REASONS_KEY = 'peer.reasons';
@@ -34,16 +35,22 @@ export function RejectForm({ mission, index }: { mission: number; index: number 
   const send = useTx();
   const [reason, setReason] = useState('');
   const [err, setErr] = useState<string>();
+  const upload = useUpload();
   if (!api) return null;
-  const submit = () => {
+  const submit = async () => {
     if (!reason.trim()) return setErr(t('mission.forms.reasonsNeeded'));
     setErr(undefined);
     const h = hashText(reason);
     rememberReason(h, reason);
-    send(
+    const r = await send(
       `Reject milestone ${index + 1}`,
       api.tx.Missions.reject_milestone({ mission, milestone: index, reason_hash: h }),
     );
+    // The reasons go to the store, for the roster (and the council in a dispute).
+    if (r.ok)
+      await upload.run([
+        { mission, kind: 'rejection', milestone: index, name: 'reasons.txt', bytes: enc.encode(reason) },
+      ]);
   };
   return (
     <form
@@ -71,18 +78,21 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
   const { api } = useChain();
   const send = useTx();
   const [hash, setHash] = useState<string>();
-  const [fileName, setFileName] = useState<string>();
+  const [file, setFile] = useState<File>();
+  const fileName = file?.name;
+  const upload = useUpload();
   const [uri, setUri] = useState('');
   const [errs, setErrs] = useState<{ file?: string; uri?: string }>({});
   if (!api) return null;
-  const submit = () => {
+  const submit = async () => {
     const e: typeof errs = {};
     if (!hash) e.file = t('mission.forms.pickFile');
     const badUri = checkLink(uri, maxUriLen);
     if (badUri) e.uri = badUri;
     setErrs(e);
-    if (Object.keys(e).length || !hash) return;
-    send(
+    if (Object.keys(e).length || !hash || !file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const r = await send(
       `Deliver milestone ${index + 1}`,
       api.tx.Missions.submit_deliverable({
         mission,
@@ -91,6 +101,8 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
         uri: uri ? enc.encode(uri) : undefined,
       }),
     );
+    // The file goes to the store, readable by the mission's people only.
+    if (r.ok) await upload.run([{ mission, kind: 'deliverable', milestone: index, name: file.name, bytes }]);
   };
   return (
     <form
@@ -118,7 +130,7 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
           aria-label={t('mission.forms.fileFor', { milestone: index + 1 })}
           onChange={async (e) => {
             const f = e.target.files?.[0];
-            setFileName(f?.name);
+            setFile(f);
             setHash(f ? await hashFile(f) : undefined);
           }}
         />

@@ -12,6 +12,7 @@ import { peer } from '../../lib/amount';
 import { blockToDate, relative, dateTime } from '../../lib/blocks';
 import { loadMission, missionParams, type MissionDetail } from '../../missions';
 import { Actions } from './actions';
+import { Documents } from './documents';
 import { Milestones } from './milestones';
 import { Roster } from './roster';
 import { usePay, type Data } from './shared';
@@ -121,6 +122,19 @@ export function MissionPage({ id }: { id: number }) {
       </header>
 
       <Terms detail={d} />
+      <Documents
+        mission={m.id}
+        owner={m.owner}
+        expected={{
+          description: m.contentHash,
+          milestones: m.milestones.map((ms) => ({
+            spec: ms.descriptionHash,
+            deliverable: d.deliverables.get(ms.index)?.contentHash,
+            reason:
+              ms.status.type === 'Rejected' || ms.status.type === 'Disputed' ? ms.status.value.reason_hash : undefined,
+          })),
+        }}
+      />
       <Milestones detail={d} data={data} pay={pay} />
       <Roster detail={d} offered={data.offered} />
       <Actions detail={d} data={data} />

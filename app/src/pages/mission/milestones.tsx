@@ -12,6 +12,9 @@ import { directCall } from '../../lib/actions';
 import { hashText } from '../../lib/hash';
 import type { MilestoneStatus, MissionDetail } from '../../missions';
 import { DeliverForm, RejectForm, reasonText } from './forms';
+import { useUpload } from './documents';
+import { enc } from './shared';
+import type { Transaction } from 'polkadot-api';
 import type { Data, Pay } from './shared';
 import { Scroll } from '../../components/Scroll';
 
@@ -119,9 +122,7 @@ function MilestoneActions({
   const o = data.offered;
   const mission = m.id;
   const dispute = directCall(api, mission, { type: 'Dispute', value: { milestone: index } })!;
-  const disputeButton = o.dispute.has(index) && (
-    <button onClick={() => send(dispute.label, dispute.tx)}>{t('mission.milestoneActions.dispute')}</button>
-  );
+  const disputeButton = o.dispute.has(index) && <DisputeForm mission={mission} index={index} call={dispute} />;
   if (o.review.has(index)) {
     return (
       <div className="stack">
@@ -157,6 +158,51 @@ function MilestoneActions({
   return owner && (status.type === 'Rejected' || status.type === 'Disputed') ? (
     <ReasonNote hash={status.value.reason_hash} />
   ) : null;
+}
+
+/**
+ * A dispute, with the contributor's statement: the chain takes the dispute,
+ * the store the statement (the council reads it beside the owner's reasons).
+ */
+function DisputeForm({
+  mission,
+  index,
+  call,
+}: {
+  mission: number;
+  index: number;
+  call: { label: string; tx: Transaction };
+}) {
+  const { t } = useTranslation();
+  const send = useTx();
+  const upload = useUpload();
+  const [open, setOpen] = useState(false);
+  const [statement, setStatement] = useState('');
+  if (!open) return <button onClick={() => setOpen(true)}>{t('mission.milestoneActions.dispute')}</button>;
+  return (
+    <form
+      className="stack"
+      data-testid={`dispute-${index}`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = await send(call.label, call.tx);
+        if (r.ok && statement.trim())
+          await upload.run([
+            { mission, kind: 'statement', milestone: index, name: 'statement.txt', bytes: enc.encode(statement) },
+          ]);
+      }}
+    >
+      <Field label={t('docs.statement')} id={`statement-${index}`} hint={t('docs.statementHint')}>
+        <textarea
+          value={statement}
+          onChange={(e) => setStatement(e.target.value)}
+          rows={3}
+          aria-label={t('docs.statement')}
+        />
+      </Field>
+      <button type="submit">{t('docs.disputeSend')}</button>
+    </form>
+  );
 }
 
 /** For a contributor: do the reasons the owner sent match the hash on chain? */
