@@ -147,3 +147,43 @@ test('what the proxy type does not allow is never offered; crafted through the b
   expect(mission?.status.type).toBe('Recruiting');
   expect(await api.query.Missions.Commitments.getValue(id, eve.address, { at: 'best' })).toBeDefined();
 });
+
+test('a proxy with a delay announces the call, and executes it once the delay has passed', async ({ page }) => {
+  const [charlie, eve] = [dev('Charlie'), dev('Eve')];
+  const api = chain();
+  await submit(
+    api.tx.Proxy.add_proxy({
+      delegate: MultiAddress.Id(eve.address),
+      proxy_type: { type: 'MissionContributor', value: undefined },
+      delay: 3,
+    }),
+    charlie,
+  );
+  const id = await postMission('Announced survey', { amount: 10n * UNIT });
+  await openAs(page, 'Eve', `mission/${id}`);
+  const picker = page.getByTestId('acting-for');
+  const option = picker.locator('option', { hasText: 'Charlie · MissionContributor · each call announced 3 blocks' });
+  await expect(option).toBeAttached();
+  await picker.selectOption((await option.getAttribute('value'))!);
+
+  // The commitment is announced, not sent: nothing of Charlie's changes yet.
+  const form = page.getByTestId('commit-form');
+  await form.getByLabel('Share in %').fill('100');
+  await form.getByRole('button', { name: 'Commit' }).click();
+  const announced = await txDone(page, `Commit to mission ${id}`, 'finalized');
+  expect(announced).toContain('Proxy.Announced');
+  await expect(page.getByTestId('tx-announced').first()).toContainText('may be executed from block #');
+  expect(await api.query.Missions.Commitments.getValue(id, charlie.address, { at: 'best' })).toBeUndefined();
+
+  // On Approvals: the call in words, executable once three blocks have passed.
+  await page.goto(`${page.url().split('#')[0]}#/approvals`);
+  const item = page.getByTestId('announcements');
+  await expect(item).toContainText(`For Charlie (MissionContributor): Missions.commit(mission ${id}`);
+  const execute = item.getByRole('button', { name: 'Execute' });
+  await expect(execute).toBeEnabled({ timeout: 60_000 });
+  await execute.click();
+  const ran = await txDone(page, 'Execute an announced call', 'finalized');
+  expect(ran).toContain('Missions.Committed');
+  expect(await api.query.Missions.Commitments.getValue(id, charlie.address, { at: 'best' })).toBeDefined();
+  await expect(page.getByTestId('announcements')).toHaveCount(0);
+});

@@ -125,8 +125,9 @@ export function Connect() {
           >
             <option value={-1}>{t('connect.myself')}</option>
             {paths.map((p, i) => (
-              // A proxy with a delay must announce each call first: not in the board yet.
-              <option key={i} value={i} disabled={!!p.proxy && p.proxy.delay > 0}>
+              // A proxy with a delay announces each call first (executed from Approvals);
+              // a multisig holding one is left to Apps.
+              <option key={i} value={i} disabled={!!p.proxy && p.proxy.delay > 0 && !!p.multisig}>
                 {pathLabel(p)}
               </option>
             ))}

@@ -8,7 +8,7 @@ import { describeError, describeEvent, formatValue, type EventLike, type Names }
 import { peer } from '../lib/amount';
 import { useNames } from './Names';
 import { useTranslation } from 'react-i18next';
-import { chainKo } from '../i18n/chain';
+import { chainKo, chainKoEvent } from '../i18n/chain';
 import { refusal } from '../lib/compat';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import type { Delegation } from '../lib/proxy';
@@ -25,6 +25,8 @@ interface TxState {
   endpoint: string;
   /** Sent through a proxy: the account acted for and how; both are named. */
   via?: { real: string; delegate: string; proxyType: string };
+  /** Announced through a delayed proxy: the block from which it may be executed (on Approvals). */
+  announced?: { delay: number; from?: number };
   /** Sent as a multisig's first approval: the multisig, and the link that carries the call to the others. */
   multisig?: { address: string; threshold: number; share: string };
   stage: Stage;
@@ -89,7 +91,24 @@ export function TxProvider({ children }: { children: ReactNode }) {
       // Acting for another account: the call goes inside `proxy.proxy` (the chain's
       // proxy filter, then the call's own checks decide), and that inside a
       // multisig's first approval when the path goes through one.
+      // A proxy with a delay announces the call's hash now; the call itself is
+      // executed from Approvals once the delay has passed (its data kept here).
+      const delayed = !!via && via.delay > 0;
+      if (delayed && path?.multisig) {
+        update({
+          stage: 'failed',
+          error: { name: 'DelayedThroughMultisig', doc: 'A multisig holding a delayed proxy: announce in Apps.' },
+        });
+        return Promise.resolve({ ok: false, events: [] });
+      }
       const prepared: Promise<AnyTx> = (async () => {
+        if (delayed && api && via) {
+          const bytes = await tx.getEncodedData();
+          const hash = blake2(bytes);
+          rememberCall(hash, toHex(bytes));
+          update({ announced: { delay: via.delay } });
+          return api.tx.Proxy.announce({ real: MultiAddress.Id(via.real), call_hash: hash });
+        }
         const inner = via && api && call ? throughProxy(api, via, call) : tx;
         const m = path?.multisig;
         if (!m || !api) return inner;
@@ -125,12 +144,13 @@ export function TxProvider({ children }: { children: ReactNode }) {
                 // call did: the call's own result is in `Proxy.ProxyExecuted` or
                 // `Multisig.MultisigExecuted`. A multisig's first approval runs nothing yet.
                 const inner = innerResult(events);
-                const ok = ev.ok && (inner ? inner.success : !(via && !path?.multisig));
+                const ok = ev.ok && (inner ? inner.success : delayed || !(via && !path?.multisig));
                 outcome = { ok, events };
                 update({
                   stage: ev.type === 'finalized' ? (ok ? 'finalized' : 'failed') : ok ? 'in block' : 'failed',
                   block: ev.block.number,
-                  events: shown.map((e) => describeEvent(e, names)),
+                  ...(delayed && via ? { announced: { delay: via.delay, from: ev.block.number + via.delay } } : {}),
+                  events: shown.map((e) => describeEvent(e, names, i18n.language === 'ko' ? chainKoEvent : undefined)),
                   fee: feeEvent ? feeLine(feeEvent, names) : undefined,
                   error: !ev.ok ? describeError(ev.dispatchError) : !ok ? proxyError(inner?.value) : undefined,
                 });
@@ -150,7 +170,7 @@ export function TxProvider({ children }: { children: ReactNode }) {
         });
       });
     },
-    [account, runtime, endpoint, names, acting, api],
+    [account, runtime, endpoint, names, acting, api, i18n.language],
   );
 
   return (
@@ -195,6 +215,13 @@ export function TxProvider({ children }: { children: ReactNode }) {
                     delegate: names(x.via.delegate) ?? x.via.delegate,
                     type: x.via.proxyType,
                   })}
+                </p>
+              )}
+              {x.announced && (
+                <p className="note" data-testid="tx-announced">
+                  {x.announced.from === undefined
+                    ? t('tx.announcing', { delay: x.announced.delay })
+                    : t('tx.announced', { block: x.announced.from })}
                 </p>
               )}
               <p className="muted tx-endpoint" data-testid="tx-endpoint">

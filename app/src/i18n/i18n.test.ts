@@ -83,15 +83,26 @@ describe('the language', () => {
   });
 });
 
-describe('the chain’s errors in Korean', () => {
-  it('explain every error of the missions pallet, and only errors the runtime has', async () => {
-    const docs = (await import('../generated/docs.json')).default as { errors: Record<string, Record<string, string>> };
-    const ko = (await import('./chain.ko.json')).default as { errors: Record<string, Record<string, string>> };
-    expect(Object.keys(ko.errors.Missions).sort()).toEqual(Object.keys(docs.errors.Missions).sort());
-    for (const [pallet, errors] of Object.entries(ko.errors))
-      for (const [name, text] of Object.entries(errors)) {
-        expect(docs.errors[pallet]?.[name], `${pallet}.${name}`).toBeDefined();
-        expect(text, `${pallet}.${name}`).not.toBe('');
-      }
+describe('the chain’s errors and events in Korean', () => {
+  type Docs = {
+    errors: Record<string, Record<string, string>>;
+    events: Record<string, Record<string, { doc: string }>>;
+  };
+  type Ko = { errors: Record<string, Record<string, string>>; events: Record<string, Record<string, string>> };
+  it('explain every error and event of Peer’s own pallets, and only what the runtime has', async () => {
+    const docs = (await import('../generated/docs.json')).default as unknown as Docs;
+    const ko = (await import('./chain.ko.json')).default as Ko;
+    const { PEER_PALLETS } = await import('./chain');
+    for (const kind of ['errors', 'events'] as const) {
+      for (const pallet of PEER_PALLETS)
+        expect(Object.keys(ko[kind][pallet] ?? {}).sort(), `${kind} of ${pallet}`).toEqual(
+          Object.keys(docs[kind][pallet] ?? {}).sort(),
+        );
+      for (const [pallet, items] of Object.entries(ko[kind]))
+        for (const [name, text] of Object.entries(items)) {
+          expect(docs[kind][pallet]?.[name], `${pallet}.${name}`).toBeDefined();
+          expect(text, `${pallet}.${name}`).not.toBe('');
+        }
+    }
   });
 });

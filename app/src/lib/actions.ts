@@ -148,32 +148,32 @@ export function directCall(
   const M = api.tx.Missions;
   switch (a.type) {
     case 'WithdrawCommitment':
-      return { label: `Withdraw from mission ${mission}`, tx: M.withdraw_commitment({ mission }) };
+      return { label: i18n.t('txLabel.withdraw', { mission }), tx: M.withdraw_commitment({ mission }) };
     case 'AcceptCommitment':
       return {
-        label: `Accept commitment on mission ${mission}`,
+        label: i18n.t('txLabel.accept', { mission }),
         tx: M.accept_commitment({ mission, who: a.value.who }),
       };
     case 'RejectCommitment':
       return {
-        label: accepted ? `Remove from roster of mission ${mission}` : `Turn down commitment on mission ${mission}`,
+        label: accepted ? i18n.t('txLabel.removeFromRoster', { mission }) : i18n.t('txLabel.turnDown', { mission }),
         tx: M.reject_commitment({ mission, who: a.value.who }),
       };
     case 'ProposeTerms':
-      return { label: `Propose terms of mission ${mission}`, tx: M.propose_terms({ mission }) };
+      return { label: i18n.t('txLabel.proposeTerms', { mission }), tx: M.propose_terms({ mission }) };
     case 'Dispute':
       return {
-        label: `Dispute milestone ${a.value.milestone + 1}`,
+        label: i18n.t('txLabel.dispute', { milestone: a.value.milestone + 1 }),
         tx: M.dispute_milestone({ mission, milestone: a.value.milestone }),
       };
     case 'Abandon':
-      return { label: `Abandon mission ${mission}`, tx: M.abandon({ mission }) };
+      return { label: i18n.t('txLabel.abandon', { mission }), tx: M.abandon({ mission }) };
     case 'Cancel':
-      return { label: `Cancel mission ${mission}`, tx: M.cancel_mission({ mission }) };
+      return { label: i18n.t('txLabel.cancel', { mission }), tx: M.cancel_mission({ mission }) };
     case 'CloseExpired':
-      return { label: `Close mission ${mission}`, tx: M.close_expired({ mission }) };
+      return { label: i18n.t('txLabel.close', { mission }), tx: M.close_expired({ mission }) };
     case 'WithdrawAmendment':
-      return { label: `Withdraw the change of mission ${mission}`, tx: M.withdraw_amendment({ mission }) };
+      return { label: i18n.t('txLabel.withdrawChange', { mission }), tx: M.withdraw_amendment({ mission }) };
     default:
       return undefined;
   }

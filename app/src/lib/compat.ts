@@ -8,6 +8,7 @@
 import { CompatibilityLevel } from 'polkadot-api';
 import built from '../generated/runtime.json';
 import docs from '../generated/docs.json';
+import i18n from '../i18n';
 
 export const BUILT_FOR: { specName: string; specVersion: number } = {
   specName: built.specName,
@@ -38,14 +39,21 @@ export const changedCalls = (compatible: CallCompat, calls = knownCalls()): stri
 /** What to tell the member when the chain runs another runtime than the board's; undefined when it is the same. */
 export function runtimeNotice(m: Match, builtFor: Version = BUILT_FOR): string | undefined {
   if (m.chain.specName === builtFor.specName && m.chain.specVersion === builtFor.specVersion) return undefined;
-  const head = `This board was built for ${builtFor.specName} ${builtFor.specVersion}; the chain runs ${m.chain.specName} ${m.chain.specVersion}.`;
-  if (m.changed.length === 0) return `${head} Every call it sends is unchanged there.`;
-  return `${head} ${m.changed.length} of its calls changed and are disabled until the board is rebuilt for the new runtime: ${m.changed.join(', ')}.`;
+  const v = {
+    built: `${builtFor.specName} ${builtFor.specVersion}`,
+    chain: `${m.chain.specName} ${m.chain.specVersion}`,
+  };
+  if (m.changed.length === 0) return i18n.t('compat.unchanged', v);
+  return i18n.t('compat.changed', { ...v, n: m.changed.length, calls: m.changed.join(', ') });
 }
 
 /** Why the board refuses to sign `pallet.call` on this chain. */
 export function refusal(pallet: string, call: string, m: Match, builtFor: Version = BUILT_FOR): string {
-  return `The chain runs ${m.chain.specName} ${m.chain.specVersion}; this board was built for ${builtFor.specName} ${builtFor.specVersion} and cannot vouch for how ${pallet}.${call} is encoded there. Nothing was signed.`;
+  return i18n.t('compat.refusal', {
+    chain: `${m.chain.specName} ${m.chain.specVersion}`,
+    built: `${builtFor.specName} ${builtFor.specVersion}`,
+    call: `${pallet}.${call}`,
+  });
 }
 
 /** What papi's static compatibility helper says of one call. */

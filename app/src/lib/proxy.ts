@@ -71,7 +71,7 @@ export function actionsFor(type: ProxyTypeName, actions: readonly MissionAction[
 }
 
 /** The proxy type as papi decodes it (`{ type: 'Any' }`) or as a plain name. */
-function typeName(t: unknown): ProxyTypeName {
+export function typeName(t: unknown): ProxyTypeName {
   return (typeof t === 'string' ? t : (t as { type: string }).type) as ProxyTypeName;
 }
 

@@ -48,9 +48,19 @@ export interface EventLike {
   value: { type: string; value?: unknown };
 }
 
-/** `Missions.MilestoneApproved: A milestone was … — mission 0, milestone 1, amount 30 PEER`. */
-export function describeEvent(e: EventLike, names: Names): string {
-  const doc = events[e.type]?.[e.value.type]?.doc ?? '';
+/**
+ * `Missions.MilestoneApproved: A milestone was … — mission 0, milestone 1, amount 30 PEER`.
+ * With `explain` (the Korean explanations of Peer's pallets), its explanation
+ * first and the runtime's English doc in brackets.
+ */
+export function describeEvent(
+  e: EventLike,
+  names: Names,
+  explain?: (pallet: string, event: string) => string | undefined,
+): string {
+  const english = events[e.type]?.[e.value.type]?.doc ?? '';
+  const own = explain?.(e.type, e.value.type);
+  const doc = own ? `${own}${english ? ` (${english})` : ''}` : english;
   const fields =
     e.value.value && typeof e.value.value === 'object'
       ? Object.entries(e.value.value as object)

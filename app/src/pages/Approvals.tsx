@@ -10,6 +10,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChain, useLive, type Api } from '../chain';
 import { useTx } from '../components/Tx';
+import { MultiAddress } from '@polkadot-api/descriptors';
+import { typeName } from '../lib/proxy';
 import { useNames } from '../components/Names';
 import { Field } from '../components/Field';
 import { describeCall } from '../lib/words';
@@ -48,6 +50,7 @@ export function Approvals({ route }: { route: string }) {
     <section className="stack">
       <h2>{t('approvals.title')}</h2>
       <p className="muted">{t('approvals.intro')}</p>
+      <Announcements />
       {multisigs.length === 0 && <p className="empty">{t('approvals.none')}</p>}
       {multisigs.map((m) => (
         <MultisigOps
@@ -239,6 +242,107 @@ function OperationCard({ m, op }: { m: MultisigAccount; op: Operation }) {
           </button>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A call announced through a delayed proxy, as the chain holds it, with what this browser knows of it. */
+interface Announced {
+  real: string;
+  callHash: Hex;
+  height: number;
+  /** The proxy's delay and type, from `Proxy.Proxies` of the account acted for. */
+  delay?: number;
+  proxyType?: string;
+  call?: { data: Hex; decoded: Parameters<Api['tx']['Proxy']['proxy_announced']>[0]['call'] };
+}
+
+async function loadAnnouncements(api: Api, me: string, at: string): Promise<Announced[]> {
+  const [list] = await api.query.Proxy.Announcements.getValue(me, { at });
+  return Promise.all(
+    list.map(async (a) => {
+      const item: Announced = { real: a.real, callHash: a.call_hash as Hex, height: a.height };
+      const [defs] = await api.query.Proxy.Proxies.getValue(a.real, { at });
+      const def = defs.find((d) => d.delegate === me);
+      if (def) {
+        item.delay = def.delay;
+        item.proxyType = typeName(def.proxy_type);
+      }
+      const data = knownCall(item.callHash);
+      const tx = data ? await api.txFromCallData(fromHex(data)).catch(() => undefined) : undefined;
+      if (data && tx) item.call = { data, decoded: tx.decodedCall as NonNullable<Announced['call']>['decoded'] };
+      return item;
+    }),
+  );
+}
+
+/**
+ * Calls this account announced as a delayed proxy: each one's call in words (if
+ * this browser announced it), the block from which it may run, and the buttons
+ * to execute it then or to withdraw it.
+ */
+function Announcements() {
+  const { api, account, best } = useChain();
+  const { t } = useTranslation();
+  const names = useNames();
+  const send = useTx();
+  const me = account?.address;
+  const { data } = useLive((api, at) => (me ? loadAnnouncements(api, me, at) : Promise.resolve([])), [me]);
+  if (!api || !me || !best || !data || data.length === 0) return null;
+  return (
+    <div className="card" data-testid="announcements">
+      <h3>{t('approvals.announced.title')}</h3>
+      <p className="muted">{t('approvals.announced.intro')}</p>
+      {data.map((a) => {
+        const from = a.height + (a.delay ?? 0);
+        const ready = best.number >= from;
+        return (
+          <div key={`${a.real}-${a.callHash}`} className="stack" data-testid={`announced-${a.callHash}`}>
+            <p>
+              {t('approvals.announced.for', { name: names(a.real) ?? a.real, type: a.proxyType ?? '?' })}:{' '}
+              {a.call ? describeCall(a.call.decoded, names) : <code>{a.callHash}</code>}
+            </p>
+            <p className="muted">
+              {ready
+                ? t('approvals.announced.ready', { block: from })
+                : t('approvals.announced.waiting', { block: from, blocks: from - best.number })}
+            </p>
+            <div className="row">
+              <button
+                disabled={!ready || !a.call || !a.proxyType}
+                onClick={() =>
+                  a.call &&
+                  send(
+                    t('approvals.announced.executeLabel'),
+                    api.tx.Proxy.proxy_announced({
+                      delegate: MultiAddress.Id(me),
+                      real: MultiAddress.Id(a.real),
+                      force_proxy_type: { type: a.proxyType, value: undefined } as never,
+                      call: a.call.decoded,
+                    }),
+                    { asSigner: true },
+                  )
+                }
+              >
+                {t('approvals.announced.execute')}
+              </button>
+              <button
+                className="link"
+                onClick={() =>
+                  send(
+                    t('approvals.announced.withdrawLabel'),
+                    api.tx.Proxy.remove_announcement({ real: MultiAddress.Id(a.real), call_hash: a.callHash }),
+                    { asSigner: true },
+                  )
+                }
+              >
+                {t('approvals.announced.withdraw')}
+              </button>
+            </div>
+            {!a.call && <p className="muted">{t('approvals.announced.unknownCall')}</p>}
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -64,7 +64,7 @@ function Consortium() {
       return setErr(t('council.err.nameLong', { max: data.maxNameLen }));
     setErr(undefined);
     send(
-      `Apply as “${name}”`,
+      t('txLabel.apply', { name }),
       api.tx.Consortium.apply({ name: enc.encode(name), kind: { type: kind, value: undefined }, charter: undefined }),
     );
   };
@@ -127,8 +127,8 @@ function Consortium() {
             <input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('council.applicantName')} />
           </Field>
           <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} aria-label={t('council.kind')}>
-            <option>Organization</option>
-            <option>Individual</option>
+            <option value="Organization">{t('council.kinds.Organization')}</option>
+            <option value="Individual">{t('council.kinds.Individual')}</option>
           </select>
           <button type="submit">
             {data ? t('council.applyWithDeposit', { amount: peer(data.deposit) }) : t('council.apply')}
@@ -164,7 +164,7 @@ function Motions() {
   const close = async (hash: string, index: number, call: Decoded) => {
     const { length, weight } = await bounds(api, call);
     send(
-      `Close motion ${index}`,
+      t('txLabel.closeMotion', { index }),
       api.tx.Council.close({
         proposal_hash: hash as `0x${string}`,
         index,
@@ -217,7 +217,7 @@ function Motions() {
                   <button
                     onClick={() =>
                       send(
-                        `Vote aye on motion ${voting.index}`,
+                        t('txLabel.voteAye', { index: voting.index }),
                         api.tx.Council.vote({ proposal: hash, index: voting.index, approve: true }),
                       )
                     }
@@ -229,7 +229,7 @@ function Motions() {
                   <button
                     onClick={() =>
                       send(
-                        `Vote nay on motion ${voting.index}`,
+                        t('txLabel.voteNay', { index: voting.index }),
                         api.tx.Council.vote({ proposal: hash, index: voting.index, approve: false }),
                       )
                     }
@@ -340,7 +340,7 @@ function Runtime() {
     if (problem) return setErr(problem);
     setErr(undefined);
     send(
-      `Apply the runtime upgrade to ${picked.file.specName} ${picked.file.specVersion}`,
+      t('txLabel.applyUpgrade', { name: picked.file.specName, version: picked.file.specVersion }),
       api.tx.System.apply_authorized_upgrade({ code: picked.code }),
     );
   };
@@ -453,7 +453,9 @@ function Propose() {
           call,
           p: 3,
           q: 4,
-          label: `${kind === 'admit' ? 'Admit' : 'Reject'} ${data.apps.find((a) => a.who === who)?.name}`,
+          label: t(kind === 'admit' ? 'txLabel.admit' : 'txLabel.rejectApplication', {
+            name: data.apps.find((a) => a.who === who)?.name,
+          }),
         };
       }
       case 'dispute': {
@@ -467,7 +469,7 @@ function Propose() {
           call: api.tx.Missions.resolve_dispute({ mission: m, milestone: i, verdict: v as DisputeArgs['verdict'] }),
           p: 2,
           q: 3,
-          label: `Resolve dispute on mission ${m}`,
+          label: t('txLabel.resolve', { mission: m }),
         };
       }
       case 'cancel': {
@@ -476,7 +478,7 @@ function Propose() {
           call: api.tx.Missions.force_cancel_mission({ mission: Number(mission) }),
           p: 2,
           q: 3,
-          label: `Cancel mission ${mission}`,
+          label: t('txLabel.cancel', { mission }),
         };
       }
       case 'parameter': {
@@ -494,7 +496,7 @@ function Propose() {
           call: api.tx.Parameters.set_parameter({ key_value: kv as ParameterArgs['key_value'] }),
           p: 2,
           q: 3,
-          label: `Set ${param}`,
+          label: t('txLabel.setParam', { param }),
         };
       }
       case 'addValidator':
@@ -505,7 +507,12 @@ function Propose() {
             ? api.tx.ValidatorSet.add_validator({ who })
             : api.tx.ValidatorSet.remove_validator({ who });
         // Who produces blocks takes the same majority as who votes.
-        return { call, p: 3, q: 4, label: `${kind === 'addValidator' ? 'Add' : 'Remove'} validator` };
+        return {
+          call,
+          p: 3,
+          q: 4,
+          label: t(kind === 'addValidator' ? 'txLabel.addValidator' : 'txLabel.removeValidator'),
+        };
       }
       case 'upgrade': {
         // The motion names the code by its hash; the code itself is sent once,
@@ -519,7 +526,7 @@ function Propose() {
           call: api.tx.Consortium.dispatch_as_root({ call: authorize.decodedCall }),
           p: 3,
           q: 4,
-          label: `Upgrade the runtime to ${runtimeFile.file.specName} ${runtimeFile.file.specVersion}`,
+          label: t('txLabel.upgrade', { name: runtimeFile.file.specName, version: runtimeFile.file.specVersion }),
         };
       }
     }
@@ -533,7 +540,7 @@ function Propose() {
     const bytes: Uint8Array = await b.call.getEncodedData();
     const index = await api.query.Council.ProposalCount.getValue({ at: 'best' });
     send(
-      `Propose: ${b.label}`,
+      t('txLabel.propose', { what: b.label }),
       api.tx.Utility.batch_all({
         calls: [
           api.tx.Council.propose({
@@ -636,11 +643,13 @@ function Propose() {
               onChange={(e) => setParam(e.target.value as typeof param)}
               aria-label={t('council.parameter')}
             >
-              <option>MissionDeposit</option>
-              <option>MinimumBudget</option>
-              <option>MinimumBond</option>
-              <option>ReviewPeriod</option>
-              <option>MinWorkingTime</option>
+              {(['MissionDeposit', 'MinimumBudget', 'MinimumBond', 'ReviewPeriod', 'MinWorkingTime'] as const).map(
+                (p) => (
+                  <option key={p} value={p}>
+                    {t(`council.params.${p}`)} ({p})
+                  </option>
+                ),
+              )}
             </select>
             <input
               value={paramValue}

@@ -144,7 +144,7 @@ export function Post() {
     const { e, block, bond } = validate();
     setErrors(e);
     if (Object.keys(e).length || !account) return;
-    const r = await send(`Post “${title}”`, build(block, bond));
+    const r = await send(t('txLabel.post', { title }), build(block, bond));
     const created = r.events.find((x) => x.type === 'Missions' && x.value.type === 'MissionCreated');
     if (!created) return;
     const mission = (created.value.value as { mission: number }).mission;

@@ -168,7 +168,7 @@ function SignBox({ detail, startBy, hash }: { detail: MissionDetail; startBy: st
       <button
         disabled={!verified}
         onClick={() =>
-          send(`Sign terms of mission ${m.id}`, api.tx.Missions.sign_terms({ mission: m.id, terms_hash: hash }))
+          send(t('txLabel.sign', { mission: m.id }), api.tx.Missions.sign_terms({ mission: m.id, terms_hash: hash }))
         }
       >
         {t('mission.sign.button')}
@@ -223,7 +223,7 @@ function AmendmentBox({
           disabled={!verified || agree !== a.termsHash}
           onClick={() =>
             send(
-              `Agree to the change of mission ${m.id}`,
+              t('txLabel.agree', { mission: m.id }),
               api.tx.Missions.agree_amendment({ mission: m.id, terms_hash: agree }),
             )
           }

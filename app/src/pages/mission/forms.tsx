@@ -43,7 +43,7 @@ export function RejectForm({ mission, index }: { mission: number; index: number 
     const h = hashText(reason);
     rememberReason(h, reason);
     const r = await send(
-      `Reject milestone ${index + 1}`,
+      t('txLabel.reject', { milestone: index + 1 }),
       api.tx.Missions.reject_milestone({ mission, milestone: index, reason_hash: h }),
     );
     // The reasons go to the store, for the roster (and the council in a dispute).
@@ -93,7 +93,7 @@ export function DeliverForm({ mission, index, maxUriLen }: { mission: number; in
     if (Object.keys(e).length || !hash || !file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const r = await send(
-      `Deliver milestone ${index + 1}`,
+      t('txLabel.deliver', { milestone: index + 1 }),
       api.tx.Missions.submit_deliverable({
         mission,
         milestone: index,
@@ -166,7 +166,7 @@ export function CommitForm({ api, detail, data }: { api: Api; detail: MissionDet
     if (Object.keys(e).length || !s.ok) return;
     // The bond shown is the most the signature lets the chain hold.
     send(
-      `Commit to mission ${m.id}`,
+      t('txLabel.commit', { mission: m.id }),
       api.tx.Missions.commit({ mission: m.id, share: s.value, role_hash: hashText(role), max_bond: bond }),
     );
   };
@@ -267,7 +267,7 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
             amount: a.value,
           })
         : api.tx.Missions.increase_budget({ mission: m.id, milestone: Number(milestone), amount: a.value });
-    send(`Add to the budget of mission ${m.id}`, call);
+    send(t('txLabel.addBudget', { mission: m.id }), call);
   };
   const extend = () => {
     const when = new Date(deadline);
@@ -280,7 +280,7 @@ export function AmendForm({ api, detail }: { api: Api; detail: MissionDetail }) 
           : undefined;
     setErrs({ deadline: e });
     if (e) return;
-    send(`Extend the deadline of mission ${m.id}`, api.tx.Missions.extend_deadline({ mission: m.id, deadline: block }));
+    send(t('txLabel.extend', { mission: m.id }), api.tx.Missions.extend_deadline({ mission: m.id, deadline: block }));
   };
   return (
     <form className="card" data-testid="amend-form" onSubmit={(e) => e.preventDefault()}>

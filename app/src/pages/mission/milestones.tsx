@@ -129,7 +129,10 @@ function MilestoneActions({
         {may('Missions.approve_milestone') && (
           <button
             onClick={() =>
-              send(`Approve milestone ${index + 1}`, api.tx.Missions.approve_milestone({ mission, milestone: index }))
+              send(
+                t('txLabel.approve', { milestone: index + 1 }),
+                api.tx.Missions.approve_milestone({ mission, milestone: index }),
+              )
             }
           >
             {t('mission.milestoneActions.approve')}
