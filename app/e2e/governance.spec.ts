@@ -10,13 +10,13 @@ test('a rejected milestone is disputed and the council settles it with a split, 
   const id = await deliveredMission('Disputed audit');
   const dave = dev('Dave');
 
-  // Alice rejects with reasons: only their hash goes on chain.
+  // Alice rejects with reasons: their hash goes on chain (no store chosen here: she sends the text).
   await openAs(page, 'Alice', `mission/${id}`);
   await page.getByTestId('milestone-0').getByRole('button', { name: 'Reject…' }).click();
   await page.getByTestId('milestone-0').getByRole('textbox').fill('Piers 3 and 4 are missing from the survey.');
   await page.getByTestId('milestone-0').getByRole('button', { name: 'Reject', exact: true }).click();
   await txDone(page, 'Reject milestone 1');
-  await expect(page.getByTestId('reject-note')).toContainText('send the text of your reasons to the contributors');
+  await expect(page.getByTestId('reject-note')).toContainText('their text in the document store');
   await expect(page.getByTestId('milestone-status-0')).toContainText('rejected');
 
   // Dave checks the reasons Alice sent him against the hash on chain.

@@ -3,8 +3,8 @@
 // approval), Dave opens the link Charlie shares, sees the call in words checked
 // against the chain's hash and approves it with the threshold's last signature,
 // which runs it; Eve sees nothing left to approve and the firm's mission on the
-// board. A second operation, cancelled by Charlie who started it, gives him
-// his deposit back.
+// board. A second operation, whose call Eve reads from the indexer without a
+// link, is cancelled by Charlie who started it, and gives him his deposit back.
 import { test, expect, type Page } from '@playwright/test';
 import {
   chain,
@@ -146,7 +146,10 @@ test('two of three directors post a mission for the firm in the board; the third
   await daves.close();
 });
 
-test('the director who started an operation cancels it and gets the deposit back', async ({ page }) => {
+test('a director without the link reads the call from the indexer; the one who started it cancels it', async ({
+  page,
+  browser,
+}) => {
   const api = chain();
   const m = firm();
   const [charlie] = directors();
@@ -162,6 +165,22 @@ test('the director who started an operation cancels it and gets the deposit back
   const [pending] = await api.query.Multisig.Multisigs.getEntries(m.address, { at: 'best' });
   const op = page.getByTestId(`operation-${pending.keyArgs[1]}`);
   await expect(op.getByTestId('call-verified')).toBeVisible();
+
+  // Eve has no link and another browser: the call comes from the indexer (the
+  // first approval's extrinsic), shown only because it hashes to the chain's hash.
+  const indexer = process.env.PEER_INDEXER_URL!;
+  const hash = pending.keyArgs[1];
+  await expect
+    .poll(async () => (await fetch(`${indexer}/multisig-calls/${hash}`)).status, { timeout: 60_000 })
+    .toBe(200);
+  const eves = await browser.newPage();
+  await openAs(eves, 'Eve');
+  await eves.evaluate((url) => localStorage.setItem('peer.indexer', url), indexer);
+  const evesOp = (await addTheFirm(eves, 'Eve')).getByTestId(`operation-${hash}`);
+  await expect(evesOp.getByTestId('call-verified')).toBeVisible();
+  await expect(evesOp.getByTestId('operation-call')).toContainText('Second thoughts');
+  await eves.close();
+
   await op.getByRole('button', { name: 'Cancel it (your deposit back)' }).click();
   const cancelled = await txDone(page, /Cancel operation/);
   expect(cancelled).toContain('MultisigCancelled');

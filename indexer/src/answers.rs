@@ -155,6 +155,16 @@ fn movement_kind_ts() -> String {
 	)
 }
 
+/// `GET /multisig-calls/{hash}`: the call a multisig operation carries, as the
+/// first approval's extrinsic gave it (check it against the hash before use).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MultisigCall {
+	pub hash: String,
+	/// The call's SCALE encoding, `0x…`.
+	pub data: String,
+}
+
 /// A document of a mission (`/documents`): its record, and its text when a
 /// listing carries it inline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -223,6 +233,7 @@ mod tests {
 			IndexerError::decl(&cfg),
 			MissionPhase::decl(&cfg),
 			Role::decl(&cfg),
+			MultisigCall::decl(&cfg),
 			DocumentAnswer::decl(&cfg),
 			DocumentChallenge::decl(&cfg),
 			DocumentRefused::decl(&cfg),

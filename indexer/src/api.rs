@@ -9,12 +9,13 @@
 //! | `GET /accounts/{ss58}/statement?from=YYYY-MM-DD&to=YYYY-MM-DD[&asset=PEER\|<id>][&format=csv][&limit=&offset=]` | every balance movement in one asset (PEER unless `asset` names an asset's id) in the period, amounts as decimal strings in the asset's smallest unit; pages of at most 1,000 lines (CSV: 100,000), with the period's `free_total`, `total_lines` and the `next_offset` |
 //! | `GET /motions?limit=` | council motions with the call proposed and every vote |
 //! | `GET /members/{ss58}/timeline?limit=&offset=` | the member's consortium, council, validator and node events (pages of at most 1,000) |
+//! | `GET /multisig-calls/{hash}` | the call a multisig operation carries (from the extrinsic that gave it to `Multisig.as_multi`) |
 //!
 //! Each request reads on a connection of its own on a blocking thread (never
 //! behind the follower's writes) and is stopped after [`REQUEST_LIMIT`] (503).
 
 use crate::{
-	answers::{Health, IndexerError, StatementEntry, StatementPage},
+	answers::{Health, IndexerError, MultisigCall, StatementEntry, StatementPage},
 	extract::MissionPhase,
 	store::{MissionFilter, Page, StatementLine, Store},
 };
@@ -316,6 +317,22 @@ fn answer(store: &dyn Store, uri: &hyper::Uri) -> Result<Reply, Problem> {
 				Page { offset: bad_input(offset(&q))?, limit: bad_input(limit(&q, MAX_LIMIT))? };
 			Ok(ok(stored(store.member_timeline(&bad_input(account(who))?, page))?))
 		}
+		["multisig-calls", hash] => {
+			let valid = hash.len() == 66
+				&& hash.starts_with("0x")
+				&& hash[2..].bytes().all(|b| b.is_ascii_hexdigit());
+			if !valid {
+				return Err(Problem::Bad(format!(
+					"`{hash}` is not a call hash (0x and 64 hex digits)"
+				)));
+			}
+			let hash = hash.to_ascii_lowercase();
+			let data = stored(store.multisig_call(&hash))?;
+			data.map(|d| ok(MultisigCall { data: format!("0x{}", crate::chain::hex(&d)), hash }))
+				.ok_or_else(|| {
+					Problem::NotFound("no multisig operation with this call hash seen".into())
+				})
+		}
 		_ => Err(Problem::NotFound(format!("no such path `{}`", uri.path()))),
 	}
 }
@@ -515,6 +532,8 @@ mod tests {
 			format!("/accounts/{alice}/statement?format=csv&limit=100001"),
 			format!("/accounts/{alice}/statement?offset=-1"),
 			format!("/members/{alice}/timeline?limit=5000"),
+			"/multisig-calls/0x12".to_string(),
+			format!("/multisig-calls/0x{}", "zz".repeat(32)),
 		] {
 			let (status, body) = call(&store, &uri);
 			assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
@@ -522,6 +541,10 @@ mod tests {
 		}
 		assert_eq!(call(&store, "/nowhere").0, StatusCode::NOT_FOUND);
 		assert_eq!(call(&store, "/missions/4").0, StatusCode::NOT_FOUND);
+		assert_eq!(
+			call(&store, &format!("/multisig-calls/0x{}", "ab".repeat(32))).0,
+			StatusCode::NOT_FOUND
+		);
 		assert_eq!(call(&store, "/health").1["indexed"], Value::Null);
 		let (status, body) =
 			call(&store, &format!("/accounts/{alice}/statement?from=2026-01-01&to=2026-12-31"));

@@ -27,6 +27,10 @@ pub struct IndexedBlock {
 	/// The runtime that produced the block (its `spec_version`).
 	pub spec_version: u32,
 	pub events: Vec<IndexedEvent>,
+	/// The calls the block's extrinsics hand to a multisig (`Multisig.as_multi`),
+	/// by their hash: `pallet-multisig` keeps only the hash, and a director
+	/// approving later needs the call to see what it approves.
+	pub multisig_calls: Vec<(H256, Vec<u8>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -765,6 +769,38 @@ fn proposals(rt: &Runtime, call: &Val, out: &mut Vec<(H256, String)>) {
 	}
 }
 
+/// The calls an extrinsic gives `Multisig.as_multi`, through batches, proxies
+/// and other multisigs, each with its hash (blake2-256 of its encoding, the
+/// key of `Multisig.Multisigs`).
+fn multisig_calls(rt: &Runtime, call: &Val, out: &mut Vec<(H256, Vec<u8>)>) {
+	let Some((pallet, name, fields)) = call_parts(call) else { return };
+	let inner = |n: &str| field(fields, n);
+	match (pallet, name) {
+		("Multisig", "as_multi") => {
+			if let Some(c) = inner("call") {
+				if let Ok(bytes) = rt.encode(c) {
+					out.push((H256(sp_crypto_hashing::blake2_256(&bytes)), bytes));
+				}
+				multisig_calls(rt, c, out);
+			}
+		}
+		("Utility", "batch" | "batch_all" | "force_batch") => {
+			if let Some(scale_value::ValueDef::Composite(calls)) = inner("calls").map(|c| &c.value)
+			{
+				calls.values().for_each(|c| multisig_calls(rt, c, out));
+			}
+		}
+		("Utility", "as_derivative")
+		| ("Proxy", "proxy" | "proxy_announced")
+		| ("Multisig", "as_multi_threshold_1") => {
+			if let Some(c) = inner("call") {
+				multisig_calls(rt, c, out)
+			}
+		}
+		_ => {}
+	}
+}
+
 /// The account a `proxy.proxy` (or `proxy_announced`) call acts for.
 fn real_of(rt: &Runtime, call: &Val) -> Option<String> {
 	match call_parts(call)? {
@@ -856,7 +892,17 @@ pub fn block(
 		let before = events[..i].iter().rev().take_while(|e| e.extrinsic == ext).find_map(mission);
 		events[i].mission = after.or(before);
 	}
-	IndexedBlock { number, hash, parent, time_ms, spec_version: rt.spec_version, events }
+	let mut calls = Vec::new();
+	extrinsics.iter().for_each(|xt| multisig_calls(rt, &xt.call, &mut calls));
+	IndexedBlock {
+		number,
+		hash,
+		parent,
+		time_ms,
+		spec_version: rt.spec_version,
+		events,
+		multisig_calls: calls,
+	}
 }
 
 #[cfg(test)]
@@ -954,6 +1000,31 @@ mod tests {
 			.collect();
 		let xts: Vec<Extrinsic> = extrinsics.into_iter().map(decode_call).collect();
 		block(rt(), 9, H256::zero(), H256::zero(), 1, &xts, decode_events(records))
+	}
+
+	#[test]
+	fn a_multisigs_call_is_kept_by_the_hash_the_pallet_keeps() {
+		let post = RuntimeCall::System(frame_system::Call::remark { remark: b"post".to_vec() });
+		let as_multi = |call: RuntimeCall| {
+			RuntimeCall::Multisig(pallet_multisig::Call::as_multi {
+				threshold: 2,
+				other_signatories: vec![bob()],
+				maybe_timepoint: None,
+				call: Box::new(call),
+				max_weight: Default::default(),
+			})
+		};
+		// A director's first approval, and one sent through a proxy inside a batch.
+		let through = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+				real: alice().into(),
+				force_proxy_type: None,
+				call: Box::new(as_multi(post.clone())),
+			})],
+		});
+		let b = in_block(vec![as_multi(post.clone()), through, post.clone()], vec![]);
+		let want = (H256(sp_crypto_hashing::blake2_256(&post.encode())), post.encode());
+		assert_eq!(b.multisig_calls, vec![want.clone(), want]);
 	}
 
 	/// The `call` the `Proposed` event (for `proposed`) of extrinsic `xt` is given.

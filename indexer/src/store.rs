@@ -85,6 +85,9 @@ pub trait Store: Send {
 	/// The events of the consortium, council, validator set and node
 	/// authorization pallets that name `account`, in order.
 	fn member_timeline(&self, account: &str, page: Page) -> Result<Vec<IndexedEvent>>;
+	/// The call a multisig operation carries, by its hash (`0x…`), if an
+	/// extrinsic the indexer saw gave it to `Multisig.as_multi`.
+	fn multisig_call(&self, hash: &str) -> Result<Option<Vec<u8>>>;
 }
 
 /// Whether the database indexes the chain whose genesis is `genesis`: a purged
@@ -136,6 +139,8 @@ CREATE TABLE IF NOT EXISTS motions (
 CREATE TABLE IF NOT EXISTS votes (
 	idx INTEGER NOT NULL, account TEXT NOT NULL, aye INTEGER NOT NULL, block INTEGER NOT NULL,
 	PRIMARY KEY (idx, account));
+CREATE TABLE IF NOT EXISTS multisig_calls (
+	hash TEXT NOT NULL PRIMARY KEY, data BLOB NOT NULL, block INTEGER NOT NULL);
 ";
 
 /// The schema's version (`PRAGMA user_version`): 0 for a database written
@@ -211,7 +216,8 @@ impl Sqlite {
 				"BEGIN;
 				 DELETE FROM cursor; DELETE FROM blocks; DELETE FROM events;
 				 DELETE FROM event_accounts; DELETE FROM movements; DELETE FROM missions;
-				 DELETE FROM mission_accounts; DELETE FROM motions; DELETE FROM votes;",
+				 DELETE FROM mission_accounts; DELETE FROM motions; DELETE FROM votes;
+				 DELETE FROM multisig_calls;",
 			)
 			.map_err(err)?;
 			let has_spec: bool =
@@ -449,12 +455,28 @@ impl Store for Sqlite {
 			}
 		}
 		drop((insert_event, insert_account, insert_movement));
+		for (hash, data) in &b.multisig_calls {
+			tx.execute(
+				"INSERT OR IGNORE INTO multisig_calls (hash, data, block) VALUES (?1, ?2, ?3)",
+				params![format!("{hash:?}"), data, b.number],
+			)
+			.map_err(err)?;
+		}
 		tx.execute(
 			"INSERT INTO cursor (id, block) VALUES (0, ?1) ON CONFLICT (id) DO UPDATE SET block = ?1",
 			params![b.number],
 		)
 		.map_err(err)?;
 		tx.commit().map_err(err)
+	}
+
+	fn multisig_call(&self, hash: &str) -> Result<Option<Vec<u8>>> {
+		self.conn
+			.query_row("SELECT data FROM multisig_calls WHERE hash = ?1", params![hash], |r| {
+				r.get(0)
+			})
+			.optional()
+			.map_err(err)
 	}
 
 	fn event_count(&self) -> Result<u64> {
@@ -684,6 +706,7 @@ mod tests {
 			time_ms: number as u64 * 1000,
 			spec_version: 103,
 			events,
+			multisig_calls: vec![(H256::repeat_byte(0xcc), vec![number as u8, 1, 2])],
 		}
 	}
 
@@ -691,6 +714,17 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let s = Sqlite::open(dir.path().join("db").to_str().unwrap()).unwrap();
 		(dir, s)
+	}
+
+	#[test]
+	fn a_multisigs_call_is_found_by_its_hash() {
+		let (_dir, mut s) = open_temp();
+		s.write_block(&block(0, vec![])).unwrap();
+		// The same call again in a later block: the first is kept.
+		s.write_block(&block(1, vec![])).unwrap();
+		let hash = format!("{:?}", H256::repeat_byte(0xcc));
+		assert_eq!(s.multisig_call(&hash).unwrap(), Some(vec![0, 1, 2]));
+		assert_eq!(s.multisig_call(&format!("{:?}", H256::zero())).unwrap(), None);
 	}
 
 	#[test]

@@ -89,6 +89,12 @@ export type MissionPhase = "recruiting" | "agreeing" | "active" | "completed" | 
 
 export type Role = "owner" | "committed" | "contributor";
 
+export type MultisigCall = { hash: string, 
+/**
+ * The call's SCALE encoding, `0x…`.
+ */
+data: string, };
+
 export type DocumentAnswer = { 
 /**
  * Its blake2-256, `0x…`: the hash the chain holds.

@@ -3,8 +3,9 @@
 // the call in words once its data is known and checked against the hash, who
 // approved and who is missing, the deposit held; approve, approve and run it with
 // the threshold's last signature, or cancel it as its depositor. Call data comes
-// from the link the director who started it shares (`#/approvals?call=0x…`) or
-// from this browser, if it started it.
+// from the link the director who started it shares (`#/approvals?call=0x…`), from
+// this browser if it started it, or from the indexer (the first approval's
+// extrinsic); whichever, it is shown only if it hashes to the chain's hash.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +13,14 @@ import { useChain, useLive, type Api } from '../chain';
 import { useTx } from '../components/Tx';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import { typeName } from '../lib/proxy';
+import { fromIndexer, indexerUrl, type MultisigCall } from '../indexer/client';
 import { useNames } from '../components/Names';
 import { Field } from '../components/Field';
 import { describeCall } from '../lib/words';
 import { peer } from '../lib/amount';
 import { accountBytes, blake2, fromHex, type Hex } from '../lib/hash';
 import {
+  checkedCall,
   checkMultisig,
   knownCall,
   missing,
@@ -120,13 +123,26 @@ interface Operation extends Pending {
   call?: { data: Hex; decoded: { type: string; value: { type: string; value?: unknown } } };
 }
 
+/** The call of `hash` from the member's indexer, kept in this browser if it hashes to `hash`. */
+async function fromIndexerChecked(hash: Hex): Promise<Hex | undefined> {
+  const base = indexerUrl();
+  if (!base) return undefined;
+  const answer = await fromIndexer<MultisigCall>(base, `/multisig-calls/${hash}`).catch(() => undefined);
+  if (!answer) return undefined;
+  const data = checkedCall(hash, answer.data);
+  if (data) rememberCall(hash, data);
+  return data;
+}
+
 async function loadOperations(api: Api, m: MultisigAccount, at: string): Promise<Operation[]> {
   const entries = await api.query.Multisig.Multisigs.getEntries(m.address, { at });
   return Promise.all(
     entries.map(async ({ keyArgs, value }) => {
       const callHash = keyArgs[1] as Hex;
       const op: Operation = { callHash, ...value };
-      const data = knownCall(callHash);
+      // The call: from this browser or a shared link, else from the indexer (the
+      // first approval's extrinsic); either way only if it hashes to the chain's hash.
+      const data = knownCall(callHash) ?? (await fromIndexerChecked(callHash));
       if (data) {
         const tx = await api.txFromCallData(fromHex(data)).catch(() => undefined);
         if (tx) op.call = { data, decoded: tx.decodedCall as NonNullable<Operation['call']>['decoded'] };
