@@ -187,3 +187,33 @@ test('a proxy with a delay announces the call, and executes it once the delay ha
   expect(await api.query.Missions.Commitments.getValue(id, charlie.address, { at: 'best' })).toBeDefined();
   await expect(page.getByTestId('announcements')).toHaveCount(0);
 });
+
+test('the firm adds and removes its staff in the board, and creates an account of its own', async ({ page }) => {
+  const [bob, dave] = [dev('Bob'), dev('Dave')];
+  const api = chain();
+  const staff = async () => (await api.query.Proxy.Proxies.getValue(bob.address, { at: 'best' }))[0];
+  await openAs(page, 'Bob', 'firm');
+  const form = page.getByTestId('add-staff');
+  // Bad input: said beside the field, nothing sent.
+  await form.getByLabel("Staff member's account (SS58)").fill('not-an-address');
+  await form.getByRole('button', { name: 'Add to the staff' }).click();
+  await expect(form).toContainText('An SS58 account address.');
+  await expect(page.getByTestId('tx')).toHaveCount(0);
+
+  await form.getByLabel("Staff member's account (SS58)").fill(dave.address);
+  await form.getByLabel('Proxy type').selectOption('NonTransfer');
+  await form.getByRole('button', { name: 'Add to the staff' }).click();
+  await txDone(page, /Add Dave to the staff \(NonTransfer\)/, 'finalized');
+  expect((await staff()).map((d) => d.delegate)).toContain(dave.address);
+  const row = page.getByTestId(`staff-${dave.address}`);
+  await expect(row).toContainText('NonTransfer');
+
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await txDone(page, /Remove Dave from the staff/, 'finalized');
+  expect((await staff()).map((d) => d.delegate)).not.toContain(dave.address);
+
+  await page.getByTestId('create-firm').click();
+  const created = await txDone(page, "Create the firm's account", 'finalized');
+  expect(created).toContain('Proxy.PureCreated');
+  await expect(page.getByTestId('firm-created')).toContainText("The firm's account: ");
+});

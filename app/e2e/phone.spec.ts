@@ -53,6 +53,7 @@ test('every page fits a phone and axe-core finds nothing serious', async ({ page
     ['history', 'History'],
     ['statement', 'Statement'],
     ['approvals', 'Approvals'],
+    ['firm', 'Firm', 'firm'],
   ];
   const found: string[] = [];
   for (const [route, name, testId] of pages) {

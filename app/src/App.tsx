@@ -16,6 +16,7 @@ import { Council } from './pages/Council';
 import { History } from './pages/History';
 import { Statement } from './pages/Statement';
 import { Approvals } from './pages/Approvals';
+import { Firm } from './pages/Firm';
 import { runtimeNotice } from './lib/compat';
 
 function useRoute() {
@@ -43,6 +44,7 @@ function Page() {
   if (route === 'history') return <History />;
   if (route === 'statement') return <Statement />;
   if (route === 'approvals' || route.startsWith('approvals?')) return <Approvals route={route} />;
+  if (route === 'firm') return <Firm />;
   return <Home />;
 }
 
@@ -88,6 +90,7 @@ const NAV = [
   ['history', 'history'],
   ['statement', 'statement'],
   ['approvals', 'approvals'],
+  ['firm', 'firm'],
 ];
 
 export function App() {
