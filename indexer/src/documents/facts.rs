@@ -76,6 +76,23 @@ fn rpc(e: ChainError) -> String {
 	e.to_string()
 }
 
+/// `Consortium.Members(who)`'s key (Blake2_128Concat).
+fn member_key(who: &AccountId32) -> String {
+	let raw: &[u8] = who.as_ref();
+	hex_key(&[&twox_prefix("Consortium", "Members"), &blake2_128(raw), raw])
+}
+
+/// `Proxy.Proxies(who)`'s key (Twox64Concat).
+fn proxies_key(who: &AccountId32) -> String {
+	let raw: &[u8] = who.as_ref();
+	hex_key(&[&twox_prefix("Proxy", "Proxies"), &twox_64(raw), raw])
+}
+
+fn twox_prefix(pallet: &str, item: &str) -> Vec<u8> {
+	[sp_crypto_hashing::twox_128(pallet.as_bytes()), sp_crypto_hashing::twox_128(item.as_bytes())]
+		.concat()
+}
+
 fn hex_key(parts: &[&[u8]]) -> String {
 	format!("0x{}", chain::hex(&parts.concat()))
 }
@@ -267,20 +284,12 @@ impl Facts for Live {
 	}
 
 	fn is_member(&self, who: AccountId32) -> BoxFuture<'_, Result<bool, String>> {
-		Box::pin(async move {
-			let prefix = chain::unhex(&chain::storage_key("Consortium", "Members"))?;
-			let raw: &[u8] = who.as_ref();
-			let key = hex_key(&[&prefix, &blake2_128(raw), raw]);
-			Ok(self.storage(key).await?.0.is_some())
-		})
+		Box::pin(async move { Ok(self.storage(member_key(&who)).await?.0.is_some()) })
 	}
 
 	fn delegates(&self, who: AccountId32) -> BoxFuture<'_, Result<Vec<AccountId32>, String>> {
 		Box::pin(async move {
-			let prefix = chain::unhex(&chain::storage_key("Proxy", "Proxies"))?;
-			let raw: &[u8] = who.as_ref();
-			let key = hex_key(&[&prefix, &twox_64(raw), raw]);
-			let (value, rt) = self.storage(key).await?;
+			let (value, rt) = self.storage(proxies_key(&who)).await?;
 			let Some(value) = value else { return Ok(Vec::new()) };
 			let ty = rt.storage_ty("Proxy", "Proxies").ok_or("the runtime has no Proxy.Proxies")?;
 			let value = rt.decode_as(ty, &value)?;
@@ -423,6 +432,24 @@ mod tests {
 		let ty = rt.storage_ty("Proxy", "Proxies").unwrap();
 		let value = rt.decode_as(ty, &(definitions, 7u128).encode()).unwrap();
 		assert_eq!(delegates_of(&rt, &value), vec![who(5)]);
+	}
+
+	#[test]
+	fn the_keys_read_are_the_runtimes() {
+		let who = who(7);
+		let key = |k: Vec<u8>| format!("0x{}", chain::hex(&k));
+		assert_eq!(
+			member_key(&who),
+			key(pallet_consortium::Members::<peer_runtime::Runtime>::hashed_key_for(&who))
+		);
+		assert_eq!(
+			proxies_key(&who),
+			key(pallet_proxy::Proxies::<peer_runtime::Runtime>::hashed_key_for(&who))
+		);
+		assert_eq!(
+			chain::storage_key("Council", "Members"),
+			key(pallet_collective::Members::<peer_runtime::Runtime, pallet_collective::Instance1>::hashed_key().to_vec())
+		);
 	}
 
 	#[test]
