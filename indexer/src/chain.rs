@@ -18,9 +18,12 @@ use std::{collections::HashMap, sync::Arc};
 
 /// A storage value's key (`System.Events`).
 pub fn storage_key(pallet: &str, item: &str) -> String {
-	let mut key = twox_128(pallet.as_bytes()).to_vec();
-	key.extend(twox_128(item.as_bytes()));
-	format!("0x{}", hex(&key))
+	format!("0x{}", hex(&storage_prefix(pallet, item)))
+}
+
+/// A storage item's prefix (its value's key, or its map's key prefix), as bytes.
+pub fn storage_prefix(pallet: &str, item: &str) -> Vec<u8> {
+	[twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat()
 }
 
 pub fn hex(bytes: &[u8]) -> String {

@@ -79,18 +79,13 @@ fn rpc(e: ChainError) -> String {
 /// `Consortium.Members(who)`'s key (Blake2_128Concat).
 fn member_key(who: &AccountId32) -> String {
 	let raw: &[u8] = who.as_ref();
-	hex_key(&[&twox_prefix("Consortium", "Members"), &blake2_128(raw), raw])
+	hex_key(&[&chain::storage_prefix("Consortium", "Members"), &blake2_128(raw), raw])
 }
 
 /// `Proxy.Proxies(who)`'s key (Twox64Concat).
 fn proxies_key(who: &AccountId32) -> String {
 	let raw: &[u8] = who.as_ref();
-	hex_key(&[&twox_prefix("Proxy", "Proxies"), &twox_64(raw), raw])
-}
-
-fn twox_prefix(pallet: &str, item: &str) -> Vec<u8> {
-	[sp_crypto_hashing::twox_128(pallet.as_bytes()), sp_crypto_hashing::twox_128(item.as_bytes())]
-		.concat()
+	hex_key(&[&chain::storage_prefix("Proxy", "Proxies"), &twox_64(raw), raw])
 }
 
 fn hex_key(parts: &[&[u8]]) -> String {
@@ -171,31 +166,31 @@ impl Live {
 			_ => Ok(None),
 		}
 	}
+}
 
-	/// An ended mission from the history: its owner and contributors.
-	fn ended_mission(&self, id: u32) -> Result<Option<MissionFacts>, String> {
-		use crate::store::Store;
-		let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-		let store = crate::store::Sqlite::open_read(&self.history, deadline)?;
-		let Some(history) = store.mission(id)? else { return Ok(None) };
-		let parse = |s: &str| {
-			<AccountId32 as sp_core::crypto::Ss58Codec>::from_ss58check(s)
-				.map_err(|_| format!("the history holds `{s}` as an account"))
-		};
-		let committed = history
-			.accounts
-			.iter()
-			.filter(|a| a.role == crate::extract::Role::Contributor)
-			.map(|a| parse(&a.account))
-			.collect::<Result<Vec<_>, _>>()?;
-		Ok(Some(MissionFacts {
-			live: false,
-			owner: parse(&history.mission.owner)?,
-			committed,
-			description: H256::zero(),
-			milestones: Vec::new(),
-		}))
-	}
+/// An ended mission from the history database at `history`: its owner and contributors.
+fn ended_mission(history: &str, id: u32) -> Result<Option<MissionFacts>, String> {
+	use crate::store::Store;
+	let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+	let store = crate::store::Sqlite::open_read(history, deadline)?;
+	let Some(history) = store.mission(id)? else { return Ok(None) };
+	let parse = |s: &str| {
+		<AccountId32 as sp_core::crypto::Ss58Codec>::from_ss58check(s)
+			.map_err(|_| format!("the history holds `{s}` as an account"))
+	};
+	let committed = history
+		.accounts
+		.iter()
+		.filter(|a| a.role == crate::extract::Role::Contributor)
+		.map(|a| parse(&a.account))
+		.collect::<Result<Vec<_>, _>>()?;
+	Ok(Some(MissionFacts {
+		live: false,
+		owner: parse(&history.mission.owner)?,
+		committed,
+		description: H256::zero(),
+		milestones: Vec::new(),
+	}))
 }
 
 fn hash_of(v: Option<&Val>) -> Option<H256> {
@@ -265,8 +260,7 @@ impl Facts for Live {
 				Some(m) => Ok(Some(m)),
 				None => {
 					let history = self.history.clone();
-					let me = Self::new(String::new(), history);
-					tokio::task::spawn_blocking(move || me.ended_mission(id))
+					tokio::task::spawn_blocking(move || ended_mission(&history, id))
 						.await
 						.map_err(|e| e.to_string())?
 				}

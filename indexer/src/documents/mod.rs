@@ -358,13 +358,13 @@ impl Documents {
 		if mission.disputed() && self.facts.council().await.map_err(Refusal::Chain)?.contains(who) {
 			return Ok(());
 		}
+		let public = self.is_public(id)?;
 		if kind.asks()
-			&& self.is_public(id)?
-			&& self.facts.is_member(who.clone()).await.map_err(Refusal::Chain)?
+			&& public && self.facts.is_member(who.clone()).await.map_err(Refusal::Chain)?
 		{
 			return Ok(());
 		}
-		Err(Refusal::NotOnMission { disputed: mission.disputed(), public: self.is_public(id)? })
+		Err(Refusal::NotOnMission { disputed: mission.disputed(), public })
 	}
 
 	/// A mission's documents the speaker may read (texts inline, up to
@@ -382,9 +382,16 @@ impl Documents {
 			let mission = self.mission(id).await?;
 			let mut out = Vec::new();
 			let mut refused = None;
+			// The answer depends only on whether a kind is part of what the mission
+			// asks: the chain is asked at most once for each.
+			let mut decided: [Option<Result<(), Refusal>>; 2] = [None, None];
 			for record in self.records("mission = ?1", (id as i64).into())? {
-				if let Err(e) = self.may_read(&speaker, &mission, id, record.kind).await {
-					refused = Some(e);
+				let slot = &mut decided[record.kind.asks() as usize];
+				if slot.is_none() {
+					*slot = Some(self.may_read(&speaker, &mission, id, record.kind).await);
+				}
+				if let Some(Err(e)) = slot {
+					refused = Some(e.clone());
 					continue;
 				}
 				let text = if record.content_type.starts_with("text/")
